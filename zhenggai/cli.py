@@ -1,0 +1,16 @@
+"""The `zhenggai` command: every Django management command, plus zhenggai's own verbs
+(demo, serve, createadmin, gen, parse, import ...), which are management commands too."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhenggai.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["zhenggai", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ImporterConfig(AppConfig):
+    name = "zhenggai.importer"
+    label = "importer"
+    verbose_name = "文档导入"

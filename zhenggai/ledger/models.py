@@ -1,0 +1,440 @@
+"""The ledger: rounds of inspection, their problems, the measures against them and who answers
+for each. Names follow GLOSSARY.md."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from zhenggai.rules.status import (
+    MEASURE_STATUS_CHOICES,
+    PROBLEM_STATUS_CHOICES,
+    MeasureStatus,
+    ProblemStatus,
+)
+
+
+class Unit(models.Model):
+    """An organization in a tree of any depth: 政法委 → 法院 → 基层法庭 …"""
+
+    class Kind(models.TextChoices):
+        OFFICE = "office", "整改办/督查室"
+        COMMITTEE = "committee", "党委/政法委"
+        COURT = "court", "法院"
+        PROCURATORATE = "procuratorate", "检察院"
+        PUBLIC_SECURITY = "public_security", "公安局"
+        JUSTICE = "justice", "司法局"
+        TRIBUNAL = "tribunal", "基层法庭"
+        POLICE_STATION = "police_station", "派出所"
+        JUSTICE_OFFICE = "justice_office", "司法所"
+        OTHER = "other", "其他"
+
+    name = models.CharField("名称", max_length=100)
+    kind = models.CharField("类别", max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    # Materialized path ("000001/000007/"): a subtree is one indexed prefix match.
+    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    depth = models.PositiveSmallIntegerField(editable=False, default=1)
+    order = models.PositiveIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "单位"
+        ordering = ["path"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self.pk is None:
+            super().save(*args, **kwargs)
+            kwargs = {}
+        old_path = self.path
+        self.path = (self.parent.path if self.parent else "") + f"{self.pk:06d}/"
+        self.depth = self.path.count("/")
+        super().save(update_fields=["name", "kind", "parent", "path", "depth", "order"])
+        if old_path and old_path != self.path:
+            self._move_descendants(old_path)
+
+    def _move_descendants(self, old_path: str) -> None:
+        for unit in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
+            unit.path = self.path + unit.path[len(old_path) :]
+            unit.depth = unit.path.count("/")
+            unit.save(update_fields=["path", "depth"])
+
+    def subtree(self):
+        return Unit.objects.filter(path__startswith=self.path)
+
+
+class Person(models.Model):
+    """A leader or staff member; linked to a login when the person uses zhenggai."""
+
+    name = models.CharField("姓名", max_length=50)
+    title = models.CharField("职务", max_length=100, blank=True)
+    unit = models.ForeignKey(Unit, verbose_name="所在单位", on_delete=models.PROTECT)
+    is_leader = models.BooleanField("领导班子成员", default=False)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="登录账号",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "人员"
+        ordering = ["unit__path", "-is_leader", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.title}）" if self.title else self.name
+
+
+class InspectionRound(models.Model):
+    class Kind(models.TextChoices):
+        XUNSHI = "xunshi", "巡视"
+        XUNCHA = "xuncha", "巡察"
+        SPECIAL = "special", "专项巡视"
+        FOLLOW_UP = "follow_up", "回头看"
+
+    class Status(models.TextChoices):
+        PREPARING = "preparing", "准备中"
+        CONCENTRATED = "concentrated", "集中整改"
+        ONGOING = "ongoing", "常态化整改"
+        FINISHED = "finished", "已完成"
+
+    name = models.CharField("轮次名称", max_length=200)
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.XUNSHI)
+    team = models.CharField("巡视（巡察）组", max_length=100)
+    organization = models.CharField("被巡视党组织", max_length=100)
+    office = models.ForeignKey(
+        Unit,
+        verbose_name="整改牵头单位",
+        on_delete=models.PROTECT,
+        related_name="supervised_rounds",
+        help_text="负责本轮整改的单位；该单位及其上级单位的用户可以看到本轮全部内容。",
+    )
+    visit_start = models.DateField("进驻日期", null=True, blank=True)
+    visit_end = models.DateField("结束日期", null=True, blank=True)
+    feedback_date = models.DateField("反馈日期")
+    rectification_deadline = models.DateField("集中整改期限", blank=True)
+    report_deadline = models.DateField("整改报告报送期限", blank=True)
+    status = models.CharField(
+        "状态", max_length=20, choices=Status.choices, default=Status.CONCENTRATED
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "巡视轮次"
+        ordering = ["-feedback_date", "-pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.visit_start and self.visit_end and self.visit_end < self.visit_start:
+            errors["visit_end"] = "结束日期不能早于进驻日期。"
+        if self.visit_end and self.feedback_date and self.feedback_date < self.visit_end:
+            errors["feedback_date"] = "反馈日期不能早于巡视结束日期。"
+        for field in ("rectification_deadline", "report_deadline"):
+            value = getattr(self, field)
+            if value and self.feedback_date and value < self.feedback_date:
+                errors[field] = "期限不能早于反馈日期。"
+        if errors:
+            raise ValidationError(errors)
+
+
+class Category(models.Model):
+    """方面: a heading the findings are grouped under."""
+
+    round = models.ForeignKey(
+        InspectionRound, verbose_name="轮次", on_delete=models.CASCADE, related_name="categories"
+    )
+    number = models.PositiveSmallIntegerField("序号")
+    title = models.CharField("方面", max_length=200)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "问题方面"
+        ordering = ["round", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "number"],
+                name="category_number_unique",
+                violation_error_message="本轮已有相同序号的方面。",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class ProblemQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from zhenggai.ledger.policy import problem_scope
+
+        return self.filter(problem_scope(user))
+
+
+class Problem(models.Model):
+    class Source(models.TextChoices):
+        FEEDBACK = "feedback", "巡视反馈"
+        SELF_FOUND = "self_found", "自查发现"
+        OPINION = "opinion", "征求意见"
+        CRITICISM = "criticism", "批评意见"
+        FOLLOW_UP = "follow_up", "回头看"
+
+    round = models.ForeignKey(
+        InspectionRound, verbose_name="轮次", on_delete=models.CASCADE, related_name="problems"
+    )
+    category = models.ForeignKey(
+        Category, verbose_name="方面", on_delete=models.PROTECT, related_name="problems"
+    )
+    number = models.PositiveSmallIntegerField("序号")
+    text = models.TextField("问题", max_length=2000)
+    manifestations = models.TextField("具体表现", blank=True, max_length=20000)
+    source = models.CharField(
+        "问题来源", max_length=20, choices=Source.choices, default=Source.FEEDBACK
+    )
+    is_key = models.BooleanField("重点问题", default=False)
+    lead_leader = models.ForeignKey(
+        Person,
+        verbose_name="牵头领导",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_problems",
+    )
+    lead_unit = models.ForeignKey(
+        Unit,
+        verbose_name="牵头单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_problems",
+    )
+    status = models.CharField(
+        "整改状态",
+        max_length=20,
+        choices=PROBLEM_STATUS_CHOICES,
+        default=ProblemStatus.NOT_STARTED,
+        editable=False,
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = ProblemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "问题"
+        ordering = ["round", "category__number", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "number"],
+                name="problem_number_unique",
+                violation_error_message="该方面下已有相同序号的问题。",
+            )
+        ]
+        indexes = [models.Index(fields=["round", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    @property
+    def code(self) -> str:
+        """The number people cite: "1-2" is category 1, problem 2."""
+        return f"{self.category.number}-{self.number}"
+
+    @property
+    def title(self) -> str:
+        head = self.text.split("。", 1)[0]
+        return head if len(head) <= 60 else head[:60] + "…"
+
+
+class MeasureQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from zhenggai.ledger.policy import measure_scope
+
+        return self.filter(measure_scope(user))
+
+
+class Measure(models.Model):
+    class Kind(models.TextChoices):
+        IMMEDIATE = "immediate", "立行立改"
+        TIME_BOUND = "time_bound", "限期整改"
+        ONGOING = "ongoing", "长期坚持"
+
+    round = models.ForeignKey(
+        InspectionRound, verbose_name="轮次", on_delete=models.CASCADE, related_name="measures"
+    )
+    problem = models.ForeignKey(
+        Problem, verbose_name="问题", on_delete=models.CASCADE, related_name="measures"
+    )
+    number = models.PositiveSmallIntegerField("序号")
+    text = models.TextField("整改措施", max_length=5000)
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.TIME_BOUND)
+    deadline = models.DateField("完成时限", null=True, blank=True)
+    deliverable = models.CharField("成果形式", max_length=300, blank=True)
+    status = models.CharField(
+        "整改状态", max_length=20, choices=MEASURE_STATUS_CHOICES, default=MeasureStatus.NOT_STARTED
+    )
+    lead_unit = models.ForeignKey(
+        Unit,
+        verbose_name="牵头单位",
+        on_delete=models.PROTECT,
+        related_name="led_measures",
+    )
+    cooperating_units = models.ManyToManyField(
+        Unit,
+        verbose_name="配合单位",
+        blank=True,
+        through="MeasureCooperation",
+        related_name="cooperating_measures",
+    )
+    person_in_charge = models.ForeignKey(
+        Person,
+        verbose_name="责任人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="measures_in_charge",
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = MeasureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "整改措施"
+        ordering = ["problem", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["problem", "number"],
+                name="measure_number_unique",
+                violation_error_message="该问题下已有相同序号的措施。",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["round", "deadline"]),
+            models.Index(fields=["round", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.problem.code}.{self.number} {self.text[:40]}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.kind != self.Kind.ONGOING and self.deadline is None:
+            raise ValidationError({"deadline": "立行立改和限期整改的措施必须填写完成时限。"})
+
+
+class MeasureCooperation(models.Model):
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "配合单位"
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "unit"], name="cooperation_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} 配合 {self.measure_id}"
+
+
+class Claim(models.Model):
+    """主动认领: a leader or a unit takes a problem as its own."""
+
+    problem = models.ForeignKey(
+        Problem, verbose_name="问题", on_delete=models.CASCADE, related_name="claims"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name="认领人", null=True, blank=True, on_delete=models.PROTECT
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name="认领单位", null=True, blank=True, on_delete=models.PROTECT
+    )
+    note = models.CharField("认领说明", max_length=500, blank=True)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="操作人", on_delete=models.PROTECT
+    )
+    claimed_at = models.DateTimeField("认领时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "认领"
+        ordering = ["claimed_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | Q(unit__isnull=False),
+                name="claim_has_claimant",
+            ),
+            models.UniqueConstraint(fields=["problem", "person"], name="claim_once_per_person"),
+            models.UniqueConstraint(
+                fields=["problem", "unit"],
+                condition=Q(person__isnull=True),
+                name="claim_once_per_unit",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person or self.unit} 认领 {self.problem.code}"
+
+
+class Event(models.Model):
+    """One entry of the append-only record: who did what to which item, with before and after."""
+
+    class Kind(models.TextChoices):
+        ROUND_CREATED = "round_created", "创建轮次"
+        ROUND_UPDATED = "round_updated", "修改轮次"
+        PROBLEM_CREATED = "problem_created", "新增问题"
+        PROBLEM_UPDATED = "problem_updated", "修改问题"
+        MEASURE_CREATED = "measure_created", "新增措施"
+        MEASURE_UPDATED = "measure_updated", "修改措施"
+        CLAIMED = "claimed", "认领"
+        IMPORTED = "imported", "导入"
+
+    round = models.ForeignKey(InspectionRound, on_delete=models.CASCADE, related_name="events")
+    problem = models.ForeignKey(
+        Problem, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    )
+    measure = models.ForeignKey(
+        Measure, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField("事件", max_length=30, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, verbose_name="操作人"
+    )
+    at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    changes = models.JSONField("变更内容", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "操作记录"
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
+
+
+class CalendarDay(models.Model):
+    """A day that is not what its weekday says: a statutory holiday or a make-up working day."""
+
+    date = models.DateField("日期", unique=True)
+    is_workday = models.BooleanField("上班")
+    name = models.CharField("节日", max_length=50, blank=True)
+    source = models.CharField("来源", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "节假日调休"
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {'上班' if self.is_workday else '休息'} {self.name}"

@@ -1,0 +1,223 @@
+"""Who may see and change what. Every list, count and page of ledger data starts here.
+
+Scoping: a superuser sees everything. A user whose unit is a round's office (or above it)
+sees that whole round. Any other user sees the problems and measures that their unit or one
+of its sub-units leads or cooperates on, and nothing else. Users without a unit see nothing.
+
+Permissions are plain functions that return (allowed, reason in Chinese)."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+
+from zhenggai.ledger.models import (
+    InspectionRound,
+    Measure,
+    MeasureCooperation,
+    Person,
+    Problem,
+    Unit,
+)
+from zhenggai.rules.status import CLOSED_MEASURE_STATUSES
+
+NOTHING = Q(pk__in=[])
+
+
+@dataclass(frozen=True)
+class Actor:
+    """What the policy needs to know about a user, resolved once per request."""
+
+    user_id: int | None
+    is_superuser: bool
+    unit_path: str | None
+    person_id: int | None
+    is_leader: bool
+    is_office: bool
+
+
+def actor_of(user) -> Actor:
+    cached = getattr(user, "_zhenggai_actor", None)
+    if cached is not None:
+        return cached
+    person = None
+    if user.is_authenticated:
+        person = Person.objects.select_related("unit").filter(user=user).first()
+    actor = Actor(
+        user_id=user.pk if user.is_authenticated else None,
+        is_superuser=bool(user.is_authenticated and user.is_superuser),
+        unit_path=person.unit.path if person else None,
+        person_id=person.pk if person else None,
+        is_leader=bool(person and person.is_leader),
+        is_office=bool(person and person.unit.kind in (Unit.Kind.OFFICE, Unit.Kind.COMMITTEE)),
+    )
+    if user.is_authenticated:
+        user._zhenggai_actor = actor
+    return actor
+
+
+def _in_subtree(field: str, path: str) -> Q:
+    return Q(**{f"{field}__path__startswith": path})
+
+
+def _cooperates(path: str, measure_ref: str = "pk") -> Exists:
+    return Exists(
+        MeasureCooperation.objects.filter(
+            unit__path__startswith=path, measure=OuterRef(measure_ref)
+        )
+    )
+
+
+def measure_scope(user) -> Q:
+    actor = actor_of(user)
+    if actor.is_superuser:
+        return Q()
+    if actor.unit_path is None:
+        return NOTHING
+    path = actor.unit_path
+    return (
+        _in_subtree("round__office", path)
+        | _in_subtree("lead_unit", path)
+        | _in_subtree("problem__lead_unit", path)
+        | Q(_cooperates(path))
+    )
+
+
+def problem_scope(user) -> Q:
+    actor = actor_of(user)
+    if actor.is_superuser:
+        return Q()
+    if actor.unit_path is None:
+        return NOTHING
+    path = actor.unit_path
+    responsible_measures = Measure.objects.filter(problem=OuterRef("pk")).filter(
+        _in_subtree("lead_unit", path) | Q(_cooperates(path))
+    )
+    return (
+        _in_subtree("round__office", path)
+        | _in_subtree("lead_unit", path)
+        | Q(Exists(responsible_measures))
+    )
+
+
+def round_scope(user) -> Q:
+    actor = actor_of(user)
+    if actor.is_superuser:
+        return Q()
+    if actor.unit_path is None:
+        return NOTHING
+    visible_problems = Problem.objects.filter(problem_scope(user), round=OuterRef("pk"))
+    return _in_subtree("office", actor.unit_path) | Q(Exists(visible_problems))
+
+
+def rounds_visible_to(user):
+    return InspectionRound.objects.filter(round_scope(user))
+
+
+def supervises(user, round_: InspectionRound) -> bool:
+    """The round's office (or a unit above it) runs the round."""
+    actor = actor_of(user)
+    if actor.is_superuser:
+        return True
+    return actor.unit_path is not None and round_.office.path.startswith(actor.unit_path)
+
+
+# Permissions: (allowed, reason).
+
+
+def can_create_round(user) -> tuple[bool, str]:
+    actor = actor_of(user)
+    if actor.is_superuser or actor.is_office:
+        return True, ""
+    return False, "只有整改办（督查室）的用户可以新建巡视轮次。"
+
+
+def can_edit_round(user, round_: InspectionRound) -> tuple[bool, str]:
+    if supervises(user, round_):
+        return True, ""
+    return False, "只有本轮整改牵头单位的用户可以修改轮次和问题清单。"
+
+
+def can_edit_problem(user, problem: Problem) -> tuple[bool, str]:
+    return can_edit_round(user, problem.round)
+
+
+def can_edit_measure(user, measure: Measure) -> tuple[bool, str]:
+    if measure.status in CLOSED_MEASURE_STATUSES:
+        return False, "该措施已销号，不能直接修改；如需修改请先重新打开。"
+    if supervises(user, measure.round):
+        return True, ""
+    actor = actor_of(user)
+    if actor.unit_path and measure.lead_unit.path.startswith(actor.unit_path):
+        return True, ""
+    return False, "只有整改牵头单位或该措施的牵头单位可以修改措施。"
+
+
+def can_claim(user, problem: Problem) -> tuple[bool, str]:
+    actor = actor_of(user)
+    if actor.person_id is None:
+        return False, "您的账号没有关联人员信息，无法认领问题。"
+    if problem.claims.filter(person_id=actor.person_id).exists():
+        return False, "您已经认领过这个问题。"
+    return True, ""
+
+
+# Lookups: outside the scope is a 404, a refused write is a 403 with the reason.
+
+
+def _check(allowed_reason: tuple[bool, str]) -> None:
+    allowed, reason = allowed_reason
+    if not allowed:
+        raise PermissionDenied(reason)
+
+
+def _get_visible(queryset, pk):
+    try:
+        return queryset.get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("没有找到该记录，或您无权查看。") from exc
+
+
+def get_round_for(user, pk, write: bool = False) -> InspectionRound:
+    round_ = _get_visible(rounds_visible_to(user).select_related("office"), pk)
+    if write:
+        _check(can_edit_round(user, round_))
+    return round_
+
+
+def get_problem_for(user, pk, write: bool = False) -> Problem:
+    queryset = Problem.objects.visible_to(user).select_related(
+        "round__office", "category", "lead_leader", "lead_unit"
+    )
+    problem = _get_visible(queryset, pk)
+    if write:
+        _check(can_edit_problem(user, problem))
+    return problem
+
+
+def get_measure_for(user, pk, write: bool = False) -> Measure:
+    queryset = Measure.objects.visible_to(user).select_related(
+        "round__office", "problem__category", "lead_unit", "person_in_charge"
+    )
+    measure = _get_visible(queryset, pk)
+    if write:
+        _check(can_edit_measure(user, measure))
+    return measure
+
+
+def get_unit_for(user, pk) -> Unit:
+    """A unit page is visible to its own users, users above it, and the offices."""
+    actor = actor_of(user)
+    unit = _get_visible(Unit.objects.all(), pk)
+    if actor.is_superuser or actor.is_office:
+        return unit
+    if actor.unit_path and unit.path.startswith(actor.unit_path):
+        return unit
+    raise Http404("没有找到该单位，或您无权查看。")
+
+
+def get_person_for(user, pk) -> Person:
+    person = _get_visible(Person.objects.select_related("unit"), pk)
+    get_unit_for(user, person.unit_id)
+    return person
