@@ -2,8 +2,9 @@
 for each. Names follow GLOSSARY.md."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery
 
 from zhenggai.rules.status import (
     MEASURE_STATUS_CHOICES,
@@ -159,7 +160,7 @@ class Category(models.Model):
     round = models.ForeignKey(
         InspectionRound, verbose_name="轮次", on_delete=models.CASCADE, related_name="categories"
     )
-    number = models.PositiveSmallIntegerField("序号")
+    number = models.PositiveSmallIntegerField("序号", validators=[MaxValueValidator(999)])
     title = models.CharField("方面", max_length=200)
 
     class Meta:
@@ -175,6 +176,15 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        base = self.number * 100_000
+        Problem.objects.filter(category=self).update(position=base + F("number"))
+        problem_position = Problem.objects.filter(pk=OuterRef("problem")).values("position")
+        Measure.objects.filter(problem__category=self).update(
+            position=Subquery(problem_position) * 1000 + F("number")
+        )
 
 
 class ProblemQuerySet(models.QuerySet):
@@ -198,7 +208,7 @@ class Problem(models.Model):
     category = models.ForeignKey(
         Category, verbose_name="方面", on_delete=models.PROTECT, related_name="problems"
     )
-    number = models.PositiveSmallIntegerField("序号")
+    number = models.PositiveSmallIntegerField("序号", validators=[MaxValueValidator(9999)])
     text = models.TextField("问题", max_length=2000)
     manifestations = models.TextField("具体表现", blank=True, max_length=20000)
     source = models.CharField(
@@ -225,9 +235,11 @@ class Problem(models.Model):
         "整改状态",
         max_length=20,
         choices=PROBLEM_STATUS_CHOICES,
-        default=ProblemStatus.NOT_STARTED,
+        default=ProblemStatus.NOT_STARTED.value,
         editable=False,
     )
+    # "1-2" as one sortable number, so the ledger sorts by code without joins.
+    position = models.BigIntegerField(editable=False, default=0)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
@@ -243,10 +255,18 @@ class Problem(models.Model):
                 violation_error_message="该方面下已有相同序号的问题。",
             )
         ]
-        indexes = [models.Index(fields=["round", "status"])]
+        indexes = [
+            models.Index(fields=["round", "status"]),
+            models.Index(fields=["round", "position"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.position = self.category.number * 100_000 + self.number
+        super().save(*args, **kwargs)
+        Measure.objects.filter(problem=self).update(position=self.position * 1000 + F("number"))
 
     @property
     def code(self) -> str:
@@ -278,13 +298,16 @@ class Measure(models.Model):
     problem = models.ForeignKey(
         Problem, verbose_name="问题", on_delete=models.CASCADE, related_name="measures"
     )
-    number = models.PositiveSmallIntegerField("序号")
+    number = models.PositiveSmallIntegerField("序号", validators=[MaxValueValidator(999)])
     text = models.TextField("整改措施", max_length=5000)
     kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.TIME_BOUND)
     deadline = models.DateField("完成时限", null=True, blank=True)
     deliverable = models.CharField("成果形式", max_length=300, blank=True)
     status = models.CharField(
-        "整改状态", max_length=20, choices=MEASURE_STATUS_CHOICES, default=MeasureStatus.NOT_STARTED
+        "整改状态",
+        max_length=20,
+        choices=MEASURE_STATUS_CHOICES,
+        default=MeasureStatus.NOT_STARTED.value,
     )
     lead_unit = models.ForeignKey(
         Unit,
@@ -307,6 +330,7 @@ class Measure(models.Model):
         on_delete=models.SET_NULL,
         related_name="measures_in_charge",
     )
+    position = models.BigIntegerField(editable=False, default=0)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
@@ -325,10 +349,19 @@ class Measure(models.Model):
         indexes = [
             models.Index(fields=["round", "deadline"]),
             models.Index(fields=["round", "status"]),
+            models.Index(fields=["round", "position"]),
         ]
 
     def __str__(self) -> str:
-        return f"{self.problem.code}.{self.number} {self.text[:40]}"
+        return f"{self.code} {self.text[:40]}"
+
+    def save(self, *args, **kwargs):
+        self.position = self.problem.position * 1000 + self.number
+        super().save(*args, **kwargs)
+
+    @property
+    def code(self) -> str:
+        return f"{self.problem.code}.{self.number}"
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -1,7 +1,8 @@
 """Who may see and change what. Every list, count and page of ledger data starts here.
 
 Scoping: a superuser sees everything. A user whose unit is a round's office (or above it)
-sees that whole round. Any other user sees the problems and measures that their unit or one
+sees that whole round. A unit of kind "office" (整改办/督查室) acts for the unit it belongs to,
+so its users' scope is its parent's subtree. Any other user sees the problems and measures that their unit or one
 of its sub-units leads or cooperates on, and nothing else. Users without a unit see nothing.
 
 Permissions are plain functions that return (allowed, reason in Chinese)."""
@@ -47,7 +48,7 @@ def actor_of(user) -> Actor:
     actor = Actor(
         user_id=user.pk if user.is_authenticated else None,
         is_superuser=bool(user.is_authenticated and user.is_superuser),
-        unit_path=person.unit.path if person else None,
+        unit_path=_scope_path(person.unit) if person else None,
         person_id=person.pk if person else None,
         is_leader=bool(person and person.is_leader),
         is_office=bool(person and person.unit.kind in (Unit.Kind.OFFICE, Unit.Kind.COMMITTEE)),
@@ -55,6 +56,12 @@ def actor_of(user) -> Actor:
     if user.is_authenticated:
         user._zhenggai_actor = actor
     return actor
+
+
+def _scope_path(unit: Unit) -> str:
+    if unit.kind == Unit.Kind.OFFICE and unit.parent_id:
+        return unit.path.rsplit("/", 2)[0] + "/"
+    return unit.path
 
 
 def _in_subtree(field: str, path: str) -> Q:

@@ -1,0 +1,107 @@
+"""Named people for tests, so each test reads as a sentence:
+
+- office_clerk works in the 整改办 of the 政法委 that runs the round;
+- leader is the 政法委 书记;
+- court_reporter works at the 法院, tribunal_reporter at a 基层法庭 under it;
+- police_reporter works at the 公安局;
+- outsider has a login but no unit.
+
+demo_round holds one problem per unit with a measure each, and a court measure on which the
+police cooperate."""
+
+import datetime
+
+import pytest
+
+from tests.factories import (
+    CategoryFactory,
+    MeasureFactory,
+    PersonFactory,
+    ProblemFactory,
+    RoundFactory,
+    UnitFactory,
+    UserFactory,
+)
+from zhenggai.ledger.calendar import forget_work_calendar
+from zhenggai.ledger.models import Unit
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_work_calendar():
+    forget_work_calendar()
+    yield
+    forget_work_calendar()
+
+
+@pytest.fixture
+def units(db):
+    committee = UnitFactory(name="临江市委政法委", kind=Unit.Kind.COMMITTEE)
+    court = UnitFactory(name="临江市中级人民法院", kind=Unit.Kind.COURT, parent=committee)
+    police = UnitFactory(name="临江市公安局", kind=Unit.Kind.PUBLIC_SECURITY, parent=committee)
+    return {
+        "committee": committee,
+        "office": UnitFactory(name="整改办", kind=Unit.Kind.OFFICE, parent=committee),
+        "court": court,
+        "tribunal": UnitFactory(name="城东人民法庭", kind=Unit.Kind.TRIBUNAL, parent=court),
+        "police": police,
+        "station": UnitFactory(name="江北派出所", kind=Unit.Kind.POLICE_STATION, parent=police),
+    }
+
+
+def _user_in(unit, username, **person):
+    user = UserFactory(username=username)
+    PersonFactory(unit=unit, user=user, name=person.pop("name", username), **person)
+    return user
+
+
+@pytest.fixture
+def office_clerk(units):
+    return _user_in(units["office"], "office", name="王文书", title="整改办干部")
+
+
+@pytest.fixture
+def leader(units):
+    return _user_in(units["committee"], "leader", name="周书记", title="书记", is_leader=True)
+
+
+@pytest.fixture
+def court_reporter(units):
+    return _user_in(units["court"], "court", name="陈法官")
+
+
+@pytest.fixture
+def tribunal_reporter(units):
+    return _user_in(units["tribunal"], "tribunal", name="林庭长")
+
+
+@pytest.fixture
+def police_reporter(units):
+    return _user_in(units["police"], "police", name="赵警官")
+
+
+@pytest.fixture
+def outsider(db):
+    return UserFactory(username="outsider")
+
+
+@pytest.fixture
+def demo_round(units):
+    round_ = RoundFactory(office=units["committee"], name="省委第三巡视组反馈意见整改")
+    category = CategoryFactory(round=round_, number=1, title="贯彻落实党中央决策部署方面")
+    problems = {}
+    for number, key in enumerate(["court", "tribunal", "police"], start=1):
+        problem = ProblemFactory(
+            round=round_, category=category, number=number, lead_unit=units[key]
+        )
+        MeasureFactory(problem=problem, number=1, lead_unit=units[key])
+        problems[key] = problem
+    shared = MeasureFactory(
+        problem=problems["court"],
+        number=2,
+        lead_unit=units["court"],
+        deadline=datetime.date(2024, 3, 31),
+        cooperating_units=[units["station"]],
+    )
+    return {"round": round_, "category": category, "problems": problems, "shared": shared}

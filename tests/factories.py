@@ -1,0 +1,91 @@
+"""Factories for ledger data. Units get their materialized path through Unit.save()."""
+
+import datetime
+
+import factory
+from django.contrib.auth.models import User
+
+from zhenggai.ledger.models import (
+    Category,
+    InspectionRound,
+    Measure,
+    Person,
+    Problem,
+    Unit,
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.django.Password("correct-horse-battery")
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    name = factory.Sequence(lambda n: f"单位{n}")
+    kind = Unit.Kind.OTHER
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"人员{n}")
+    unit = factory.SubFactory(UnitFactory)
+
+
+class RoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InspectionRound
+
+    name = factory.Sequence(lambda n: f"省委第{n}巡视组巡视反馈意见整改")
+    team = "省委第三巡视组"
+    organization = "中共临江市委政法委员会"
+    office = factory.SubFactory(UnitFactory, kind=Unit.Kind.COMMITTEE)
+    feedback_date = datetime.date(2023, 9, 28)
+    rectification_deadline = datetime.date(2023, 11, 28)
+    report_deadline = datetime.date(2023, 11, 28)
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    round = factory.SubFactory(RoundFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"第{n + 1}方面")
+
+
+class ProblemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Problem
+
+    category = factory.SubFactory(CategoryFactory)
+    round = factory.SelfAttribute("category.round")
+    number = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"问题{n}：专题学习流于形式。具体表现为……")
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Measure
+
+    problem = factory.SubFactory(ProblemFactory)
+    round = factory.SelfAttribute("problem.round")
+    number = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"措施{n}：制定专题学习计划，每月开展一次集中学习")
+    kind = Measure.Kind.TIME_BOUND
+    deadline = datetime.date(2023, 12, 31)
+    deliverable = "学习计划、会议记录"
+    lead_unit = factory.SubFactory(UnitFactory)
+
+    @factory.post_generation
+    def cooperating_units(self, create, units, **kwargs):
+        if create and units:
+            self.cooperating_units.set(units)

@@ -1,0 +1,306 @@
+"""Domain actions on the ledger. Web views, the API and the command line all call these.
+
+Each action takes the acting user and plain values, checks the policy, validates, saves and
+records an Event in one transaction. Failures are ValidationError (Chinese messages per field)
+or PermissionDenied (the reason in Chinese)."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from zhenggai.ledger import policy
+from zhenggai.ledger.calendar import work_calendar
+from zhenggai.ledger.models import (
+    Category,
+    Claim,
+    Event,
+    InspectionRound,
+    Measure,
+    Person,
+    Problem,
+    Unit,
+)
+from zhenggai.rules.status import problem_status
+
+RECTIFICATION_MONTHS = 2
+
+
+def _require(allowed_reason: tuple[bool, str]) -> None:
+    allowed, reason = allowed_reason
+    if not allowed:
+        raise PermissionDenied(reason)
+
+
+def _snapshot(obj, fields) -> dict:
+    values = {}
+    for name in fields:
+        value = getattr(obj, name)
+        if isinstance(value, datetime.date):
+            value = value.isoformat()
+        elif hasattr(value, "pk"):
+            value = str(value)
+        values[name] = value
+    return values
+
+
+def _changes(before: dict, after: dict) -> dict:
+    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+
+
+def record(kind, round_, user, *, problem=None, measure=None, changes=None) -> Event:
+    return Event.objects.create(
+        kind=kind,
+        round=round_,
+        problem=problem,
+        measure=measure,
+        actor=user if user and user.is_authenticated else None,
+        changes=changes or {},
+    )
+
+
+def _assign(obj, values: dict) -> list[str]:
+    for name, value in values.items():
+        setattr(obj, name, value)
+    return list(values)
+
+
+# Rounds
+
+ROUND_FIELDS = [
+    "name",
+    "kind",
+    "team",
+    "organization",
+    "office",
+    "visit_start",
+    "visit_end",
+    "feedback_date",
+    "rectification_deadline",
+    "report_deadline",
+    "status",
+]
+
+
+def default_deadlines(round_: InspectionRound) -> None:
+    """Two months after feedback, rolled past holidays, unless someone set them."""
+    if round_.feedback_date is None:
+        return
+    due = work_calendar().months_after(round_.feedback_date, RECTIFICATION_MONTHS).date
+    round_.rectification_deadline = round_.rectification_deadline or due
+    round_.report_deadline = round_.report_deadline or due
+
+
+@transaction.atomic
+def create_round(user, **values) -> InspectionRound:
+    _require(policy.can_create_round(user))
+    round_ = InspectionRound()
+    _assign(round_, values)
+    default_deadlines(round_)
+    round_.full_clean()
+    round_.save()
+    record(
+        Event.Kind.ROUND_CREATED,
+        round_,
+        user,
+        changes=_changes({}, _snapshot(round_, ROUND_FIELDS)),
+    )
+    return round_
+
+
+@transaction.atomic
+def update_round(user, round_: InspectionRound, **values) -> InspectionRound:
+    _require(policy.can_edit_round(user, round_))
+    before = _snapshot(round_, ROUND_FIELDS)
+    _assign(round_, values)
+    default_deadlines(round_)
+    round_.full_clean()
+    round_.save()
+    changes = _changes(before, _snapshot(round_, ROUND_FIELDS))
+    if changes:
+        record(Event.Kind.ROUND_UPDATED, round_, user, changes=changes)
+    return round_
+
+
+@transaction.atomic
+def create_category(user, round_: InspectionRound, title: str, number=None) -> Category:
+    _require(policy.can_edit_round(user, round_))
+    if number is None:
+        number = (round_.categories.aggregate(n=Max("number"))["n"] or 0) + 1
+    category = Category(round=round_, number=number, title=title)
+    category.full_clean()
+    category.save()
+    return category
+
+
+# Problems
+
+PROBLEM_FIELDS = [
+    "category",
+    "number",
+    "text",
+    "manifestations",
+    "source",
+    "is_key",
+    "lead_leader",
+    "lead_unit",
+]
+
+
+def _check_problem_refs(round_: InspectionRound, problem: Problem) -> None:
+    errors = {}
+    if problem.category_id and problem.category.round_id != round_.pk:
+        errors["category"] = "所选方面不属于本轮次。"
+    if problem.lead_leader_id and not problem.lead_leader.is_leader:
+        errors["lead_leader"] = "牵头领导必须是领导班子成员。"
+    if errors:
+        raise ValidationError(errors)
+
+
+def _next_problem_number(category: Category) -> int:
+    return (category.problems.aggregate(n=Max("number"))["n"] or 0) + 1
+
+
+@transaction.atomic
+def create_problem(user, round_: InspectionRound, **values) -> Problem:
+    _require(policy.can_edit_round(user, round_))
+    problem = Problem(round=round_)
+    _assign(problem, values)
+    if problem.category_id and not problem.number:
+        problem.number = _next_problem_number(problem.category)
+    _check_problem_refs(round_, problem)
+    problem.full_clean()
+    problem.save()
+    record(
+        Event.Kind.PROBLEM_CREATED,
+        round_,
+        user,
+        problem=problem,
+        changes=_changes({}, _snapshot(problem, PROBLEM_FIELDS)),
+    )
+    return problem
+
+
+@transaction.atomic
+def update_problem(user, problem: Problem, **values) -> Problem:
+    _require(policy.can_edit_problem(user, problem))
+    before = _snapshot(problem, PROBLEM_FIELDS)
+    _assign(problem, values)
+    _check_problem_refs(problem.round, problem)
+    problem.full_clean()
+    problem.save()
+    changes = _changes(before, _snapshot(problem, PROBLEM_FIELDS))
+    if changes:
+        record(Event.Kind.PROBLEM_UPDATED, problem.round, user, problem=problem, changes=changes)
+    return problem
+
+
+def refresh_problem_status(problem: Problem) -> None:
+    status = problem_status(problem.measures.values_list("status", flat=True))
+    if status != problem.status:
+        Problem.objects.filter(pk=problem.pk).update(status=status)
+        problem.status = status
+
+
+# Measures
+
+MEASURE_FIELDS = [
+    "number",
+    "text",
+    "kind",
+    "deadline",
+    "deliverable",
+    "status",
+    "lead_unit",
+    "person_in_charge",
+]
+
+
+def _set_cooperating(measure: Measure, units) -> dict:
+    if units is None:
+        return {}
+    before = sorted(u.name for u in measure.cooperating_units.all())
+    units = [u for u in units if u.pk != measure.lead_unit_id]
+    measure.cooperating_units.set(units)
+    after = sorted(u.name for u in units)
+    return {"cooperating_units": [before, after]} if before != after else {}
+
+
+@transaction.atomic
+def create_measure(user, problem: Problem, cooperating_units=None, **values) -> Measure:
+    _require(policy.can_edit_problem(user, problem))
+    measure = Measure(problem=problem, round_id=problem.round_id)
+    _assign(measure, values)
+    if not measure.number:
+        measure.number = (problem.measures.aggregate(n=Max("number"))["n"] or 0) + 1
+    if measure.lead_unit_id is None and problem.lead_unit_id:
+        measure.lead_unit = problem.lead_unit
+    measure.full_clean()
+    measure.save()
+    changes = _changes({}, _snapshot(measure, MEASURE_FIELDS))
+    changes.update(_set_cooperating(measure, cooperating_units or []))
+    record(
+        Event.Kind.MEASURE_CREATED,
+        problem.round,
+        user,
+        problem=problem,
+        measure=measure,
+        changes=changes,
+    )
+    refresh_problem_status(problem)
+    return measure
+
+
+@transaction.atomic
+def update_measure(user, measure: Measure, cooperating_units=None, **values) -> Measure:
+    _require(policy.can_edit_measure(user, measure))
+    before = _snapshot(measure, MEASURE_FIELDS)
+    _assign(measure, values)
+    measure.full_clean()
+    measure.save()
+    changes = _changes(before, _snapshot(measure, MEASURE_FIELDS))
+    changes.update(_set_cooperating(measure, cooperating_units))
+    if changes:
+        record(
+            Event.Kind.MEASURE_UPDATED,
+            measure.round,
+            user,
+            problem=measure.problem,
+            measure=measure,
+            changes=changes,
+        )
+    refresh_problem_status(measure.problem)
+    return measure
+
+
+# Claims
+
+
+@transaction.atomic
+def claim_problem(user, problem: Problem, note: str = "") -> Claim:
+    """The user's person claims the problem, on behalf of the person's unit too."""
+    _require(policy.can_claim(user, problem))
+    person = Person.objects.select_related("unit").get(user=user)
+    claim = Claim(problem=problem, person=person, unit=person.unit, note=note, claimed_by=user)
+    claim.full_clean()
+    claim.save()
+    record(
+        Event.Kind.CLAIMED,
+        problem.round,
+        user,
+        problem=problem,
+        changes={"claimant": [None, str(person)], "unit": [None, person.unit.name]},
+    )
+    return claim
+
+
+# Units and persons (reference data; the admin and the API create them)
+
+
+@transaction.atomic
+def create_unit(name: str, kind: str = Unit.Kind.OTHER, parent: Unit | None = None) -> Unit:
+    unit = Unit(name=name, kind=kind, parent=parent)
+    unit.full_clean(exclude=["path", "depth"])
+    unit.save()
+    return unit

@@ -1,0 +1,68 @@
+"""Measures are added and edited inline on the problem page through htmx; without htmx the
+same views work as plain pages."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from zhenggai.ledger import policy, services
+from zhenggai.ledger.forms import MeasureForm, field_values
+from zhenggai.ledger.queries import today
+from zhenggai.ledger.views.common import apply_service_errors
+
+TEMPLATE = "ledger/measure_form.html"
+
+
+def _save(request, form, save):
+    try:
+        return save(
+            **field_values(form, skip=("cooperating_units",)),
+            cooperating_units=list(form.cleaned_data["cooperating_units"]),
+        )
+    except ValidationError as error:
+        apply_service_errors(form, error)
+        return None
+
+
+@login_required
+def measure_create(request, problem_pk):
+    problem = policy.get_problem_for(request.user, problem_pk, write=True)
+    form = MeasureForm(request.POST or None, problem=problem)
+    if request.method == "POST" and form.is_valid():
+        measure = _save(
+            request, form, lambda **v: services.create_measure(request.user, problem, **v)
+        )
+        if measure:
+            messages.success(request, f"已新增措施 {measure.code}。")
+            return redirect("ledger:problem_detail", problem.pk)
+    template = f"{TEMPLATE}#form" if request.htmx else TEMPLATE
+    return render(request, template, {"form": form, "problem": problem, "round": problem.round})
+
+
+@login_required
+def measure_edit(request, pk):
+    measure = policy.get_measure_for(request.user, pk, write=True)
+    form = MeasureForm(request.POST or None, instance=measure, problem=measure.problem)
+    if request.method == "POST" and form.is_valid():
+        saved = _save(
+            request, form, lambda **v: services.update_measure(request.user, measure, **v)
+        )
+        if saved:
+            if request.htmx:
+                context = {"measure": saved, "today": today(), "can_edit": True}
+                return render(request, "ledger/problem_detail.html#measure_row", context)
+            messages.success(request, "已保存措施。")
+            return redirect("ledger:problem_detail", measure.problem_id)
+    context = {"form": form, "measure": measure, "problem": measure.problem, "round": measure.round}
+    template = f"{TEMPLATE}#form" if request.htmx else TEMPLATE
+    return render(request, template, context)
+
+
+@login_required
+def measure_row(request, pk):
+    """The read-only row, for cancelling an inline edit."""
+    measure = policy.get_measure_for(request.user, pk)
+    can_edit = policy.can_edit_measure(request.user, measure)[0]
+    context = {"measure": measure, "today": today(), "can_edit": can_edit}
+    return render(request, "ledger/problem_detail.html#measure_row", context)

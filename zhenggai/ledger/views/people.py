@@ -1,0 +1,61 @@
+"""Unit and leader pages: everything a unit or a leader answers for, in the user's scope."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from zhenggai.ledger import policy
+from zhenggai.ledger.models import Measure, Problem
+from zhenggai.ledger.queries import measure_rows, overdue_q, today
+
+LIMIT = 200
+
+
+@login_required
+def unit_detail(request, pk):
+    unit = policy.get_unit_for(request.user, pk)
+    measures = Measure.objects.visible_to(request.user)
+    led = measure_rows(measures.filter(lead_unit__path__startswith=unit.path))
+    cooperating = measure_rows(
+        measures.filter(cooperating_units__path__startswith=unit.path).distinct()
+    )
+    on = today()
+    context = {
+        "unit": unit,
+        "children": unit.children.all(),
+        "led": led.order_by("deadline", "position")[:LIMIT],
+        "led_total": led.count(),
+        "led_overdue": led.filter(overdue_q(on)).count(),
+        "cooperating": cooperating.order_by("deadline", "position")[:LIMIT],
+        "problems": Problem.objects.visible_to(request.user)
+        .filter(lead_unit__path__startswith=unit.path)
+        .select_related("round", "category", "lead_leader")[:LIMIT],
+        "today": on,
+        "limit": LIMIT,
+    }
+    return render(request, "ledger/unit_detail.html", context)
+
+
+@login_required
+def person_detail(request, pk):
+    person = policy.get_person_for(request.user, pk)
+    problems = (
+        Problem.objects.visible_to(request.user)
+        .filter(lead_leader=person)
+        .select_related("round", "category", "lead_unit")
+    )
+    claimed = (
+        Problem.objects.visible_to(request.user)
+        .filter(claims__person=person)
+        .select_related("round", "category")
+    )
+    measures = measure_rows(
+        Measure.objects.visible_to(request.user).filter(person_in_charge=person)
+    )
+    context = {
+        "person": person,
+        "problems": problems[:LIMIT],
+        "claimed": claimed[:LIMIT],
+        "measures": measures.order_by("deadline", "position")[:LIMIT],
+        "today": today(),
+    }
+    return render(request, "ledger/person_detail.html", context)

@@ -1,0 +1,103 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from zhenggai.ledger import policy, services
+from zhenggai.ledger.forms import CategoryForm, ClaimForm, MeasureForm, ProblemForm, field_values
+from zhenggai.ledger.queries import today
+from zhenggai.ledger.views.common import apply_service_errors
+
+
+@login_required
+def problem_detail(request, pk):
+    problem = policy.get_problem_for(request.user, pk)
+    measures = (
+        problem.measures.visible_to(request.user)
+        .select_related("lead_unit", "person_in_charge")
+        .prefetch_related("cooperating_units")
+        .order_by("number")
+    )
+    can_edit = policy.can_edit_problem(request.user, problem)[0]
+    context = {
+        "problem": problem,
+        "round": problem.round,
+        "measures": measures,
+        "claims": problem.claims.select_related("person", "unit"),
+        "events": problem.events.select_related("actor", "measure").order_by("-at")[:50],
+        "can_edit": can_edit,
+        "can_claim": policy.can_claim(request.user, problem)[0],
+        "measure_form": MeasureForm(problem=problem) if can_edit else None,
+        "claim_form": ClaimForm(),
+        "today": today(),
+    }
+    return render(request, "ledger/problem_detail.html", context)
+
+
+@login_required
+def problem_create(request, round_pk):
+    round_ = policy.get_round_for(request.user, round_pk, write=True)
+    form = ProblemForm(request.POST or None, round_=round_)
+    if not round_.categories.exists():
+        messages.warning(request, "本轮还没有问题方面，请先添加方面。")
+        return redirect("ledger:category_create", round_.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            problem = services.create_problem(request.user, round_, **field_values(form))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"已新增问题 {problem.code}。")
+            return redirect("ledger:problem_detail", problem.pk)
+    return render(request, "ledger/problem_form.html", {"form": form, "round": round_})
+
+
+@login_required
+def problem_edit(request, pk):
+    problem = policy.get_problem_for(request.user, pk, write=True)
+    form = ProblemForm(request.POST or None, instance=problem, round_=problem.round)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_problem(request.user, problem, **field_values(form))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "已保存问题。")
+            return redirect("ledger:problem_detail", problem.pk)
+    context = {"form": form, "round": problem.round, "problem": problem}
+    return render(request, "ledger/problem_form.html", context)
+
+
+@login_required
+@require_POST
+def problem_claim(request, pk):
+    problem = policy.get_problem_for(request.user, pk)
+    form = ClaimForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "认领说明不能超过500字。")
+    else:
+        try:
+            services.claim_problem(request.user, problem, note=form.cleaned_data["note"])
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, f"已认领问题 {problem.code}。")
+    return redirect("ledger:problem_detail", problem.pk)
+
+
+@login_required
+def category_create(request, round_pk):
+    round_ = policy.get_round_for(request.user, round_pk, write=True)
+    form = CategoryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            category = services.create_category(
+                request.user, round_, title=form.cleaned_data["title"]
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"已添加方面“{category.title}”。")
+            return redirect("ledger:round_home", round_.pk)
+    return render(request, "ledger/category_form.html", {"form": form, "round": round_})

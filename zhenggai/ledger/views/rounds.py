@@ -1,0 +1,64 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+
+from zhenggai.ledger import policy, services
+from zhenggai.ledger.forms import RoundForm, field_values
+from zhenggai.ledger.models import Measure, Problem
+from zhenggai.ledger.queries import round_counts, today
+from zhenggai.ledger.views.common import apply_service_errors
+
+
+@login_required
+def round_list(request):
+    rounds = policy.rounds_visible_to(request.user).select_related("office")
+    can_create, _ = policy.can_create_round(request.user)
+    return render(request, "ledger/round_list.html", {"rounds": rounds, "can_create": can_create})
+
+
+@login_required
+def round_create(request):
+    allowed, reason = policy.can_create_round(request.user)
+    if not allowed:
+        raise PermissionDenied(reason)
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_ = services.create_round(request.user, **field_values(form))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"已创建巡视轮次“{round_.name}”。")
+            return redirect("ledger:round_home", round_.pk)
+    return render(request, "ledger/round_form.html", {"form": form})
+
+
+@login_required
+def round_edit(request, pk):
+    round_ = policy.get_round_for(request.user, pk, write=True)
+    form = RoundForm(request.POST or None, instance=round_)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_round(request.user, round_, **field_values(form))
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "已保存轮次信息。")
+            return redirect("ledger:round_home", round_.pk)
+    return render(request, "ledger/round_form.html", {"form": form, "round": round_})
+
+
+@login_required
+def round_home(request, pk):
+    round_ = policy.get_round_for(request.user, pk)
+    problems = Problem.objects.visible_to(request.user).filter(round=round_)
+    measures = Measure.objects.visible_to(request.user).filter(round=round_)
+    categories = round_.categories.all()
+    context = {
+        "round": round_,
+        "counts": round_counts(problems, measures, today()),
+        "categories": categories,
+        "can_edit": policy.can_edit_round(request.user, round_)[0],
+    }
+    return render(request, "ledger/round_home.html", context)
