@@ -75,6 +75,7 @@ class ProblemFactory(factory.django.DjangoModelFactory):
 class MeasureFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Measure
+        skip_postgeneration_save = True
 
     problem = factory.SubFactory(ProblemFactory)
     round = factory.SelfAttribute("problem.round")

@@ -5,6 +5,14 @@ from django import forms
 from zhenggai.ledger.models import Category, InspectionRound, Measure, Person, Problem, Unit
 
 
+class PlainLabels:
+    """Labels sit above their fields, so they need no trailing colon."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -12,7 +20,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(PlainLabels, forms.ModelForm):
     class Meta:
         model = InspectionRound
         fields = [
@@ -50,13 +58,13 @@ class RoundForm(forms.ModelForm):
         )
 
 
-class CategoryForm(forms.ModelForm):
+class CategoryForm(PlainLabels, forms.ModelForm):
     class Meta:
         model = Category
         fields = ["title"]
 
 
-class ProblemForm(forms.ModelForm):
+class ProblemForm(PlainLabels, forms.ModelForm):
     class Meta:
         model = Problem
         fields = [
@@ -80,7 +88,7 @@ class ProblemForm(forms.ModelForm):
         self.fields["lead_leader"].queryset = Person.objects.filter(is_leader=True)
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(PlainLabels, forms.ModelForm):
     class Meta:
         model = Measure
         fields = [
@@ -108,7 +116,7 @@ class MeasureForm(forms.ModelForm):
             self.initial.setdefault("lead_unit", problem.lead_unit_id)
 
 
-class ClaimForm(forms.Form):
+class ClaimForm(PlainLabels, forms.Form):
     note = forms.CharField(label="认领说明", max_length=500, required=False)
 
 

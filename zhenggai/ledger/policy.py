@@ -1,9 +1,9 @@
 """Who may see and change what. Every list, count and page of ledger data starts here.
 
-Scoping: a superuser sees everything. A user whose unit is a round's office (or above it)
-sees that whole round. A unit of kind "office" (整改办/督查室) acts for the unit it belongs to,
-so its users' scope is its parent's subtree. Any other user sees the problems and measures that their unit or one
-of its sub-units leads or cooperates on, and nothing else. Users without a unit see nothing.
+Scoping: a superuser sees everything. A user whose unit is a round's office (or above
+it) sees that whole round; users of an office unit (整改办) act for the unit it belongs to.
+Any other user sees the problems and measures that their unit or one of its sub-units
+leads or cooperates on, and nothing else. Users without a unit see nothing.
 
 Permissions are plain functions that return (allowed, reason in Chinese)."""
 

@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 
+from zhenggai.ledger.forms import PlainLabels
 from zhenggai.ledger.models import (
     InspectionRound,
     Measure,
@@ -50,7 +51,7 @@ def today() -> datetime.date:
     return timezone.localdate()
 
 
-class LedgerFilterForm(forms.Form):
+class LedgerFilterForm(PlainLabels, forms.Form):
     view = forms.ChoiceField(label="视图", choices=VIEWS, required=False)
     q = forms.CharField(label="关键词", max_length=100, required=False)
     category = forms.ModelChoiceField(label="方面", queryset=None, required=False)

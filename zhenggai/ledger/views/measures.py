@@ -14,7 +14,7 @@ from zhenggai.ledger.views.common import apply_service_errors
 TEMPLATE = "ledger/measure_form.html"
 
 
-def _save(request, form, save):
+def _save(form, save):
     try:
         return save(
             **field_values(form, skip=("cooperating_units",)),
@@ -30,9 +30,7 @@ def measure_create(request, problem_pk):
     problem = policy.get_problem_for(request.user, problem_pk, write=True)
     form = MeasureForm(request.POST or None, problem=problem)
     if request.method == "POST" and form.is_valid():
-        measure = _save(
-            request, form, lambda **v: services.create_measure(request.user, problem, **v)
-        )
+        measure = _save(form, lambda **v: services.create_measure(request.user, problem, **v))
         if measure:
             messages.success(request, f"已新增措施 {measure.code}。")
             return redirect("ledger:problem_detail", problem.pk)
@@ -45,13 +43,10 @@ def measure_edit(request, pk):
     measure = policy.get_measure_for(request.user, pk, write=True)
     form = MeasureForm(request.POST or None, instance=measure, problem=measure.problem)
     if request.method == "POST" and form.is_valid():
-        saved = _save(
-            request, form, lambda **v: services.update_measure(request.user, measure, **v)
-        )
+        saved = _save(form, lambda **v: services.update_measure(request.user, measure, **v))
         if saved:
             if request.htmx:
-                context = {"measure": saved, "today": today(), "can_edit": True}
-                return render(request, "ledger/problem_detail.html#measure_row", context)
+                return _row(request, saved)
             messages.success(request, "已保存措施。")
             return redirect("ledger:problem_detail", measure.problem_id)
     context = {"form": form, "measure": measure, "problem": measure.problem, "round": measure.round}
@@ -62,7 +57,10 @@ def measure_edit(request, pk):
 @login_required
 def measure_row(request, pk):
     """The read-only row, for cancelling an inline edit."""
-    measure = policy.get_measure_for(request.user, pk)
-    can_edit = policy.can_edit_measure(request.user, measure)[0]
-    context = {"measure": measure, "today": today(), "can_edit": can_edit}
+    return _row(request, policy.get_measure_for(request.user, pk))
+
+
+def _row(request, measure):
+    measure.editable = policy.can_edit_measure(request.user, measure)[0]
+    context = {"measure": measure, "today": today()}
     return render(request, "ledger/problem_detail.html#measure_row", context)

@@ -20,6 +20,8 @@ def problem_detail(request, pk):
         .order_by("number")
     )
     can_edit = policy.can_edit_problem(request.user, problem)[0]
+    for measure in measures:
+        measure.editable = policy.can_edit_measure(request.user, measure)[0]
     context = {
         "problem": problem,
         "round": problem.round,

@@ -1,0 +1,67 @@
+"""Problem, unit and leader pages show what their owner answers for, in bounded queries."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import MeasureFactory, ProblemFactory
+
+
+@pytest.fixture
+def office(client, office_clerk):
+    client.force_login(office_clerk)
+    return client
+
+
+def test_the_problem_page_shows_its_measures_and_responsibilities(office, demo_round):
+    problem = demo_round["problems"]["court"]
+    page = office.get(reverse("ledger:problem_detail", args=[problem.pk])).content.decode()
+    assert "整改措施（2）" in page
+    assert "临江市中级人民法院" in page
+    assert "江北派出所" in page
+
+
+def test_the_problem_page_queries_are_bounded(
+    office, demo_round, units, django_assert_max_num_queries
+):
+    problem = demo_round["problems"]["court"]
+    for number in range(3, 30):
+        MeasureFactory(
+            problem=problem,
+            number=number,
+            lead_unit=units["court"],
+            cooperating_units=[units["station"], units["tribunal"]],
+        )
+    with django_assert_max_num_queries(14):
+        response = office.get(reverse("ledger:problem_detail", args=[problem.pk]))
+    assert response.status_code == 200
+
+
+def test_the_unit_page_lists_what_the_unit_leads_and_cooperates_on(office, demo_round, units):
+    page = office.get(reverse("ledger:unit_detail", args=[units["station"].pk])).content.decode()
+    assert "1-1.2" in page
+    assert "没有本单位牵头的整改措施" in page
+
+
+def test_the_unit_page_queries_are_bounded(
+    office, demo_round, units, django_assert_max_num_queries
+):
+    category = demo_round["category"]
+    for number in range(4, 30):
+        problem = ProblemFactory(
+            round=category.round, category=category, number=number, lead_unit=units["court"]
+        )
+        MeasureFactory(problem=problem, number=1, lead_unit=units["tribunal"])
+    with django_assert_max_num_queries(14):
+        response = office.get(reverse("ledger:unit_detail", args=[units["court"].pk]))
+    assert response.status_code == 200
+
+
+def test_the_leader_page_lists_the_problems_the_leader_leads(office, demo_round, units):
+    from tests.factories import PersonFactory
+
+    chief = PersonFactory(name="周书记", unit=units["committee"], is_leader=True)
+    problem = demo_round["problems"]["police"]
+    problem.lead_leader = chief
+    problem.save()
+    page = office.get(reverse("ledger:person_detail", args=[chief.pk])).content.decode()
+    assert problem.title in page

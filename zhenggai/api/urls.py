@@ -1,0 +1,19 @@
+"""The HTTP API under /api/: one NinjaAPI, token or session authentication on every endpoint,
+Chinese errors, interactive docs at /api/docs served from local static files."""
+
+from ninja import NinjaAPI
+
+from zhenggai.api import errors
+from zhenggai.api.auth import BearerToken, Session
+from zhenggai.api.routers import measures, persons, problems, rounds, units
+
+api = NinjaAPI(
+    title="整改系统接口",
+    version="1",
+    description="巡视巡察反馈问题整改台账的接口。用法见 docs/api.md。",
+    urls_namespace="api",
+    auth=[BearerToken(), Session()],
+)
+errors.install(api)
+for module in (rounds, problems, measures, units, persons):
+    api.add_router("", module.router)

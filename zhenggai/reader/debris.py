@@ -1,0 +1,81 @@
+"""Debris that copies from document sites and page layout leave in a text: paywall markers,
+edit passwords, watermarks and download notices, page numbers, runs of empty lines. Each is
+removed and reported, so a person can see what was dropped and where."""
+
+import re
+from dataclasses import replace
+
+from zhenggai.reader.markers import recognize
+from zhenggai.reader.model import Paragraph, ReadWarning
+
+PAYWALL = re.compile(r"##\s*[A-Za-z_]{2,20}\s*##")
+_PASSWORD = re.compile(r"(?:编辑|打开|修改|解压|文档|下载|阅读)?密[码碼]\s*(?:是|为|為)?\s*[:：]")
+_PAGE_NUMBER = re.compile(
+    r"""[—–\-－─~～]+\s*\d{1,4}\s*[—–\-－─~～]+
+    |第\s*\d{1,4}\s*页\s*(?:[,，/／]?\s*共\s*\d{1,4}\s*页)?
+    |共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页
+    |\d{1,4}\s*[/／]\s*\d{1,4}
+    |(?i:page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)
+    |\d{1,4}""",
+    re.X,
+)
+_WATERMARK = re.compile(
+    r"""https?://|www\.[\w-]+\.[a-z]{2,}
+    |(?:免费|点击)下载|下载(?:后|即可|地址|本文|全文)|付费(?:阅读|下载|内容|文档)|VIP|会员(?:专享|免费)
+    |原创不易|版权所有|如有侵权|仅供(?:参考|学习|交流)|可(?:自由|任意)?编辑|可复制
+    |公众号|扫码|关注我们|更多.{0,8}(?:范文|资料|文章|精彩)|文库|范文网|写作网|秘书网|材料网""",
+    re.X | re.I,
+)
+# A watermark or a notice is a short line of its own; a long paragraph mentioning 下载 is content.
+_SHORT = 60
+BLANK_RUN = 3
+
+
+def remove_debris(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[ReadWarning]]:
+    kept: list[Paragraph] = []
+    warnings: list[ReadWarning] = []
+    blank_run: list[Paragraph] = []
+    for paragraph in paragraphs:
+        if not paragraph.text.strip():
+            blank_run.append(paragraph)
+            continue
+        warnings.extend(_blank_lines(blank_run))
+        blank_run = []
+        cleaned = _without_paywall_markers(paragraph, warnings)
+        if cleaned.text and not _whole_line_debris(cleaned, warnings):
+            kept.append(cleaned)
+    warnings.extend(_blank_lines(blank_run))
+    return kept, warnings
+
+
+def _blank_lines(run: list[Paragraph]) -> list[ReadWarning]:
+    if len(run) < BLANK_RUN:
+        return []
+    message = f"第 {run[0].line} 段起有 {len(run)} 个连续空行，已忽略"
+    return [ReadWarning("blank_lines", message, run[0].line, "")]
+
+
+def _without_paywall_markers(paragraph: Paragraph, warnings: list[ReadWarning]) -> Paragraph:
+    if "#" not in paragraph.text:
+        return paragraph
+    for match in PAYWALL.finditer(paragraph.text):
+        message = f"第 {paragraph.line} 段含网站付费标记“{match[0]}”，已删除"
+        warnings.append(ReadWarning("paywall_marker", message, paragraph.line, match[0]))
+    return replace(paragraph, text=PAYWALL.sub("", paragraph.text).strip())
+
+
+def _whole_line_debris(paragraph: Paragraph, warnings: list[ReadWarning]) -> bool:
+    text, line = paragraph.text, paragraph.line
+    # A numbered line is the outline itself, even when it mentions a 公众号.
+    if paragraph.table_row or len(text) > _SHORT or recognize(text):
+        return False
+    if _PASSWORD.search(text):
+        warnings.append(ReadWarning("password", f"第 {line} 段是文档密码说明，已删除", line, text))
+    elif _PAGE_NUMBER.fullmatch(text):
+        warnings.append(ReadWarning("page_number", f"第 {line} 段是页码，已删除", line, text))
+    elif _WATERMARK.search(text):
+        message = f"第 {line} 段是网站水印或下载提示，已删除"
+        warnings.append(ReadWarning("watermark", message, line, text))
+    else:
+        return False
+    return True

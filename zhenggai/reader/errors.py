@@ -1,0 +1,6 @@
+"""The one error the reader raises."""
+
+
+class ReaderError(Exception):
+    """A document that cannot be read. str(error) is a message in Chinese for the person who
+    uploaded the file, so callers can show it as it is."""

@@ -1,0 +1,93 @@
+"""Opening Office Open XML packages (docx, xlsx) without trusting them.
+
+Sizes are checked from the zip directory before anything is inflated, so a zip bomb is
+refused for what it claims; members are then read with a bound, so one lying about its size
+is refused for what it holds."""
+
+import io
+import posixpath
+import struct
+import zipfile
+import zlib
+from xml.etree import ElementTree as ET
+
+from zhenggai.reader.errors import ReaderError
+from zhenggai.reader.limits import MIB, Limits
+
+_BROKEN = "文件已损坏或不完整，无法解压。请在 Word 或 WPS 中打开后重新保存，再上传。"
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, struct.error)
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        members = package.infolist()
+    except _ZIP_ERRORS as error:
+        raise ReaderError(_BROKEN) from error
+    _refuse_bombs(members, limits)
+    return package
+
+
+def _refuse_bombs(members: list[zipfile.ZipInfo], limits: Limits) -> None:
+    if len(members) > limits.max_zip_members:
+        raise ReaderError(f"文件包含 {len(members)} 个部件，超过上限，已拒绝读取。")
+    total = sum(member.file_size for member in members)
+    if total > limits.max_unzipped_bytes:
+        raise ReaderError(
+            f"文件解压后将达到 {total // MIB} MB，超过 {limits.max_unzipped_bytes // MIB} MB 的上限，"
+            "可能是恶意构造的压缩文件，已拒绝读取。"
+        )
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size >= limits.ratio_checked_from_bytes and (
+            ratio > limits.max_compression_ratio
+        ):
+            raise ReaderError(
+                f"文件中的“{member.filename}”压缩比异常（{ratio:.0f} 倍），"
+                "可能是恶意构造的压缩文件，已拒绝读取。"
+            )
+
+
+def read_part(package: zipfile.ZipFile, name: str) -> bytes | None:
+    """A member's bytes, or None when the package has no such member."""
+    try:
+        member = package.getinfo(name)
+    except KeyError:
+        return None
+    try:
+        with package.open(member) as stream:
+            data = stream.read(member.file_size + 1)
+    except (*_ZIP_ERRORS, NotImplementedError, RuntimeError) as error:
+        raise ReaderError(_BROKEN) from error
+    if len(data) > member.file_size:
+        raise ReaderError(_BROKEN)
+    return data
+
+
+def parse_xml(data: bytes) -> ET.Element:
+    try:
+        return ET.fromstring(data)
+    except (ET.ParseError, ValueError) as error:
+        raise ReaderError(_BROKEN) from error
+
+
+def relationships(package: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """Relationship type (its last path segment, e.g. "styles") → target part name."""
+    folder, name = posixpath.split(part)
+    data = read_part(package, posixpath.join(folder, "_rels", f"{name}.rels"))
+    if data is None:
+        return {}
+    targets = {}
+    for rel in parse_xml(data).iter(REL):
+        kind = rel.get("Type", "").rsplit("/", 1)[-1]
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External" or not target or kind in targets:
+            continue
+        path = target[1:] if target.startswith("/") else posixpath.join(folder, target)
+        targets[kind] = posixpath.normpath(path)
+    return targets
+
+
+def main_part(package: zipfile.ZipFile, default: str) -> str:
+    return relationships(package, "").get("officeDocument", default)
