@@ -207,5 +207,5 @@ def test_a_list_takes_the_same_few_queries_however_long(
         )
         services.claim_problem(leader, problem)
     api = api_as(leader)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(8):
         assert api.get("/api/problems", limit=200).json()["count"] == rows + 3

@@ -9,12 +9,20 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
-from pydantic import AfterValidator, ConfigDict, StringConstraints, create_model
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, StringConstraints, create_model
 
 MAX_ID = 2**63 - 1  # the largest BigAutoField; bigger numbers would overflow the database
 MAX_LIMIT = 200
 
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+def _not_bool(value):
+    # Pydantic would read true as 1, and a slip in a client would pick record 1.
+    if isinstance(value, bool):
+        raise ValueError("应为整数。")
+    return value
+
+
+Id = Annotated[int, BeforeValidator(_not_bool), Field(ge=1, le=MAX_ID)]
 
 
 def _without_nul(value: str) -> str:
@@ -43,7 +51,7 @@ def text_of(model: type[models.Model], name: str):
 def number_of(model: type[models.Model], name: str):
     field = model._meta.get_field(name)
     limits = [v.limit_value for v in field.validators if isinstance(v, MaxValueValidator)]
-    return Annotated[int, Field(ge=1, le=min(limits, default=MAX_ID))]
+    return Annotated[int, BeforeValidator(_not_bool), Field(ge=1, le=min(limits, default=MAX_ID))]
 
 
 def choice_of(model: type[models.Model], name: str):

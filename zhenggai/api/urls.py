@@ -2,10 +2,17 @@
 Chinese errors, interactive docs at /api/docs served from local static files."""
 
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 
 from zhenggai.api import errors
 from zhenggai.api.auth import BearerToken, Session
 from zhenggai.api.routers import measures, persons, problems, rounds, units
+
+
+class ReadableJSON(JSONRenderer):
+    # Chinese as itself rather than \uXXXX escapes, so a person can read a curl answer.
+    json_dumps_params = {"ensure_ascii": False}
+
 
 api = NinjaAPI(
     title="整改系统接口",
@@ -13,6 +20,7 @@ api = NinjaAPI(
     description="巡视巡察反馈问题整改台账的接口。用法见 docs/api.md。",
     urls_namespace="api",
     auth=[BearerToken(), Session()],
+    renderer=ReadableJSON(),
 )
 errors.install(api)
 for module in (rounds, problems, measures, units, persons):

@@ -205,8 +205,10 @@ class Problem(models.Model):
     round = models.ForeignKey(
         InspectionRound, verbose_name="轮次", on_delete=models.CASCADE, related_name="problems"
     )
+    # RESTRICT, not PROTECT: a category with problems cannot be deleted on its own, but a
+    # whole round can, categories and problems together.
     category = models.ForeignKey(
-        Category, verbose_name="方面", on_delete=models.PROTECT, related_name="problems"
+        Category, verbose_name="方面", on_delete=models.RESTRICT, related_name="problems"
     )
     number = models.PositiveSmallIntegerField("序号", validators=[MaxValueValidator(9999)])
     text = models.TextField("问题", max_length=2000)

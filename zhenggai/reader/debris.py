@@ -71,7 +71,7 @@ def _whole_line_debris(paragraph: Paragraph, warnings: list[ReadWarning]) -> boo
         return False
     if _PASSWORD.search(text):
         warnings.append(ReadWarning("password", f"第 {line} 段是文档密码说明，已删除", line, text))
-    elif _PAGE_NUMBER.fullmatch(text):
+    elif is_page_number(text):
         warnings.append(ReadWarning("page_number", f"第 {line} 段是页码，已删除", line, text))
     elif _WATERMARK.search(text):
         message = f"第 {line} 段是网站水印或下载提示，已删除"
@@ -79,3 +79,7 @@ def _whole_line_debris(paragraph: Paragraph, warnings: list[ReadWarning]) -> boo
     else:
         return False
     return True
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.fullmatch(text.strip()))

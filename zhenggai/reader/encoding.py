@@ -28,10 +28,10 @@ def decode(data: bytes) -> tuple[str, str]:
             text = _strict(data[len(bom) :], name.removesuffix("-sig"))
             if text is not None:
                 return text, name
-    for name in (_utf16_without_bom(data), "utf-8", "gbk", "gb18030"):
-        text = _strict(data, name) if name else None
-        if text is not None and _looks_like_text(text):
-            return text, name or ""
+    for candidate in (_utf16_without_bom(data), "utf-8", "gbk", "gb18030"):
+        text = _strict(data, candidate) if candidate else None
+        if candidate and text is not None and _looks_like_text(text):
+            return text, candidate
     guess = charset_normalizer.from_bytes(data[: 4 * _SAMPLE]).best()
     if guess is not None:
         text = _strict(data, guess.encoding)

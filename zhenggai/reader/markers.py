@@ -62,13 +62,10 @@ def recognize(text: str) -> Marker | None:
     family = match.lastgroup
     if family == "bullet":
         return _marker(text, family, 0, stripped, match.end())
-    raw = match.group(f"v_{family}")
-    value = _SEQUENCE_WORDS.get(raw) or (
-        int(raw) if raw.isascii() and raw.isdigit() else chinese_to_int(raw)
-    )
-    if not value:
+    number = _value(match.group(f"v_{family}"))
+    if not number:
         return None
-    return _marker(text, family, value, stripped, match.end())
+    return _marker(text, family, number, stripped, match.end())
 
 
 def _marker(text: str, family: str, value: int, start: int, end: int) -> Marker:
@@ -120,9 +117,8 @@ def _first_run(text: str, exclude: frozenset[str]) -> list[Marker]:
         family = match.lastgroup
         if family is None or family in exclude:
             continue
-        raw = match.group(f"v_{family}")
-        value = int(raw) if raw.isascii() and raw.isdigit() else _circled_or_chinese(raw)
-        found = Marker(family, value or 0, match[family], match.end(), match.start(family))
+        value = _value(match.group(f"v_{family}")) or 0
+        found = Marker(family, value, match[family], match.end(), match.start(family))
         run = runs.get(family, [])
         if value == 1 and len(run) < 2:
             runs[family] = [found]
@@ -134,7 +130,11 @@ def _first_run(text: str, exclude: frozenset[str]) -> list[Marker]:
     return best
 
 
-def _circled_or_chinese(raw: str) -> int | None:
+def _value(raw: str) -> int | None:
+    if raw in _SEQUENCE_WORDS:
+        return _SEQUENCE_WORDS[raw]
     if raw in _ENCLOSED_CHARS:
         return _ENCLOSED_CHARS[raw][1]
+    if raw.isascii() and raw.isdigit():
+        return int(raw)
     return chinese_to_int(raw)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+MeasureKind = Literal["immediate", "time_bound", "ongoing"]
 Kind = Literal["problem", "cause", "measure", "progress", "other"]
 Format = Literal["txt", "docx", "pdf", "xlsx"]
 
@@ -73,3 +75,12 @@ class ParsedDocument:
     outline: list[Node]
     # Only for spreadsheets.
     rows: list[LedgerRow] | None = None
+
+
+def walk(nodes: list[Node]) -> Iterator[Node]:
+    """Every node, parents before children, in document order."""
+    stack = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(node.children))

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field, replace
 from xml.etree import ElementTree as ET
 
 from zhenggai.reader import numerals
+from zhenggai.reader.ooxml import W, to_int, val
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LEVELS = 9
 
 
@@ -90,11 +90,11 @@ class Numbering:
         }
         lists = {}
         for element in root.iter(f"{W}num"):
-            abstract = _val(element.find(f"{W}abstractNumId")) or ""
+            abstract = val(element.find(f"{W}abstractNumId")) or ""
             entry = _List(abstract)
             for override in element.iter(f"{W}lvlOverride"):
-                ilvl = _int(override.get(f"{W}ilvl"), 0)
-                start = _int(_val(override.find(f"{W}startOverride")), 0)
+                ilvl = to_int(override.get(f"{W}ilvl"), 0)
+                start = to_int(val(override.find(f"{W}startOverride")), 0)
                 if start:
                     entry.start_overrides[ilvl] = start
                 level = override.find(f"{W}lvl")
@@ -145,26 +145,15 @@ def _render(level: Level, levels: dict[int, Level], counters: list[int | None]) 
 
 
 def _levels(abstract: ET.Element) -> dict[int, Level]:
-    return {_int(lvl.get(f"{W}ilvl"), 0): _level(lvl) for lvl in abstract.findall(f"{W}lvl")}
+    return {to_int(lvl.get(f"{W}ilvl"), 0): _level(lvl) for lvl in abstract.findall(f"{W}lvl")}
 
 
 def _level(element: ET.Element) -> Level:
     level = Level(
-        fmt=_val(element.find(f"{W}numFmt")) or "decimal",
-        text=_val(element.find(f"{W}lvlText")) or "",
-        start=_int(_val(element.find(f"{W}start")), 1),
+        fmt=val(element.find(f"{W}numFmt")) or "decimal",
+        text=val(element.find(f"{W}lvlText")) or "",
+        start=to_int(val(element.find(f"{W}start")), 1),
         legal=element.find(f"{W}isLgl") is not None,
     )
     restart = element.find(f"{W}lvlRestart")
-    return replace(level, restart=_int(_val(restart), 0)) if restart is not None else level
-
-
-def _val(element: ET.Element | None) -> str | None:
-    return None if element is None else element.get(f"{W}val")
-
-
-def _int(raw: str | None, default: int) -> int:
-    try:
-        return int(raw) if raw is not None else default
-    except ValueError:
-        return default
+    return replace(level, restart=to_int(val(restart), 0)) if restart is not None else level

@@ -9,6 +9,7 @@ import posixpath
 import struct
 import zipfile
 import zlib
+from typing import overload
 from xml.etree import ElementTree as ET
 
 from zhenggai.reader.errors import ReaderError
@@ -17,6 +18,7 @@ from zhenggai.reader.limits import MIB, Limits
 _BROKEN = "文件已损坏或不完整，无法解压。请在 Word 或 WPS 中打开后重新保存，再上传。"
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, struct.error)
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
@@ -34,8 +36,9 @@ def _refuse_bombs(members: list[zipfile.ZipInfo], limits: Limits) -> None:
         raise ReaderError(f"文件包含 {len(members)} 个部件，超过上限，已拒绝读取。")
     total = sum(member.file_size for member in members)
     if total > limits.max_unzipped_bytes:
+        allowed = limits.max_unzipped_bytes // MIB
         raise ReaderError(
-            f"文件解压后将达到 {total // MIB} MB，超过 {limits.max_unzipped_bytes // MIB} MB 的上限，"
+            f"文件解压后将达到 {total // MIB} MB，超过 {allowed} MB 的上限，"
             "可能是恶意构造的压缩文件，已拒绝读取。"
         )
     for member in members:
@@ -91,3 +94,19 @@ def relationships(package: zipfile.ZipFile, part: str) -> dict[str, str]:
 
 def main_part(package: zipfile.ZipFile, default: str) -> str:
     return relationships(package, "").get("officeDocument", default)
+
+
+def val(element: ET.Element | None) -> str | None:
+    """The w:val attribute that most WordprocessingML properties carry."""
+    return None if element is None else element.get(f"{W}val")
+
+
+@overload
+def to_int(raw: str | None, default: int) -> int: ...
+@overload
+def to_int(raw: str | None, default: None) -> int | None: ...
+def to_int(raw: str | None, default: int | None) -> int | None:
+    try:
+        return int(raw) if raw is not None else default
+    except ValueError:
+        return default

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from zhenggai.reader.ooxml import W, to_int, val
+
 # Word writes the English names even in a Chinese Word; WPS and hand-made files may not.
 _HEADING = re.compile(r"(?:heading|标题)\s*([1-9])")
 _TITLES = {"title", "标题"}
@@ -39,11 +40,11 @@ class Styles:
             p_pr = element.find(f"{W}pPr")
             num_pr = None if p_pr is None else p_pr.find(f"{W}numPr")
             styles[style_id] = _Style(
-                name=(_val(element.find(f"{W}name")) or "").strip().lower(),
-                based_on=_val(element.find(f"{W}basedOn")),
+                name=(val(element.find(f"{W}name")) or "").strip().lower(),
+                based_on=val(element.find(f"{W}basedOn")),
                 outline_level=outline_level(p_pr),
-                num_id=None if num_pr is None else _val(num_pr.find(f"{W}numId")),
-                ilvl=None if num_pr is None else _int(_val(num_pr.find(f"{W}ilvl"))),
+                num_id=None if num_pr is None else val(num_pr.find(f"{W}numId")),
+                ilvl=None if num_pr is None else to_int(val(num_pr.find(f"{W}ilvl")), None),
             )
         return cls(styles, default)
 
@@ -78,16 +79,5 @@ def outline_level(p_pr: ET.Element | None) -> int | None:
     """A paragraph's outline level, 1-based; Word's 9 (0-based) means body text."""
     if p_pr is None:
         return None
-    level = _int(_val(p_pr.find(f"{W}outlineLvl")))
+    level = to_int(val(p_pr.find(f"{W}outlineLvl")), None)
     return level + 1 if level is not None and 0 <= level < 9 else None
-
-
-def _val(element: ET.Element | None) -> str | None:
-    return None if element is None else element.get(f"{W}val")
-
-
-def _int(raw: str | None) -> int | None:
-    try:
-        return int(raw) if raw is not None else None
-    except ValueError:
-        return None

@@ -15,7 +15,7 @@ def problem_detail(request, pk):
     problem = policy.get_problem_for(request.user, pk)
     measures = (
         problem.measures.visible_to(request.user)
-        .select_related("lead_unit", "person_in_charge")
+        .select_related("round__office", "lead_unit", "person_in_charge")
         .prefetch_related("cooperating_units")
         .order_by("number")
     )

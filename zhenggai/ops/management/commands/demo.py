@@ -8,7 +8,8 @@ class Command(BaseCommand):
     help = (
         "一条命令体验整改系统：执行 migrate，载入演示数据（临江市委政法委的一轮巡视整改），"
         "显示网址和演示账号，然后启动服务（同 serve）。演示数据已存在时不重复载入；"
-        "--fresh 先删除演示轮次、演示单位及其人员和演示账号，再重新载入。"
+        "--fresh 先删除演示轮次、由演示单位负责的其他轮次、演示单位及其人员和演示账号"
+        "（admin 保留），再重新载入。"
         f"载入时演示账号 {demo_data.ADMIN_USERNAME}、{'、'.join(demo_data.USERS)} 的密码"
         f"都设为 {demo_data.DEMO_PASSWORD}（已有同名账号也会被重置），请勿在正式环境中使用。"
     )

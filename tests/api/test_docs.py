@@ -1,0 +1,58 @@
+"""The OpenAPI schema and the interactive docs, which must work without internet access."""
+
+import json
+from html.parser import HTMLParser
+
+EXPECTED_PATHS = {
+    "/api/me",
+    "/api/rounds",
+    "/api/rounds/{round_id}",
+    "/api/rounds/{round_id}/categories",
+    "/api/rounds/{round_id}/problems",
+    "/api/problems",
+    "/api/problems/{problem_id}",
+    "/api/problems/{problem_id}/claim",
+    "/api/problems/{problem_id}/measures",
+    "/api/measures",
+    "/api/measures/{measure_id}",
+    "/api/units",
+    "/api/units/{unit_id}",
+    "/api/persons",
+    "/api/persons/{person_id}",
+}
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        self.urls += [value for name, value in attrs if name in ("src", "href") and value]
+
+
+def test_the_openapi_schema_lists_every_path(client):
+    response = client.get("/api/openapi.json")
+    schema = json.loads(response.content)
+    assert schema["info"]["title"] == "整改系统接口"
+    assert set(schema["paths"]) == EXPECTED_PATHS
+    assert {"BearerToken", "Session"} <= set(schema["components"]["securitySchemes"])
+
+
+def test_the_schema_states_the_model_limits(client):
+    schemas = client.get("/api/openapi.json").json()["components"]["schemas"]
+    assert schemas["MeasureIn"]["properties"]["text"]["maxLength"] == 5000
+    assert schemas["MeasurePatch"]["properties"]["text"]["maxLength"] == 5000
+    assert "text" not in schemas["MeasurePatch"].get("required", [])
+
+
+def test_the_docs_page_loads_only_local_static_files(client):
+    response = client.get("/api/docs")
+    assert response.status_code == 200
+    html = response.content.decode()
+    links = Links()
+    links.feed(html)
+    assert links.urls and all(url.startswith("/static/") for url in links.urls), links.urls
+    assert "http://" not in html and "https://" not in html
+    for url in links.urls:
+        assert client.get(url).status_code == 200, url

@@ -1,0 +1,175 @@
+"""The outline: numbered headings and items, nested as a reader understands them.
+
+Nesting follows the order in which marker families appear, not a fixed table: a document
+going 一、 → 1. → （1） nests that way, one going （一） → 一是 nests that way. A family seen
+again closes everything opened after it and continues at its own level; a family not open
+yet starts a level below the current one. Headings given only by a style (and list levels
+whose numbers are not a known marker) are the exception: they nest by their level number."""
+
+import re
+from dataclasses import dataclass, replace
+
+from zhenggai.reader.kinds import label_kind
+from zhenggai.reader.markers import recognize, split_inline
+from zhenggai.reader.model import Node, Paragraph, ReadWarning, walk
+
+TITLE_MAX = 200
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_LABEL = re.compile(r"\s*([^：:，,。；;\s]{2,10})\s*[：:]")
+_RANKED = re.compile(r"(h|list)(\d+)")
+# Words with which a speech closes; after the last item they are not part of that item.
+_CLOSING = re.compile(
+    r"(?:下一步工作中|在今后的?工作中|今后工作中|以上|总之|请同志们|同志们|请各位|我将以|我们将以)"
+)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    # None: text that continues the node above it.
+    family: str | None
+    marker: str
+    value: int
+    text: str
+    line: int
+
+
+def build_outline(
+    paragraphs: list[Paragraph], max_depth: int
+) -> tuple[list[Node], list[ReadWarning]]:
+    pieces = [piece for paragraph in paragraphs for piece in _pieces(paragraph)]
+    roots, warnings = _tree(_confirm_sequences(pieces), max_depth)
+    _drop_closing_words(roots)
+    for node in walk(roots):
+        node.title = title_of(node.text)
+    return roots, warnings
+
+
+def title_of(text: str) -> str:
+    """A heading's text, or an item's text up to its first full stop."""
+    first = text.split("\n", 1)[0]
+    end = _SENTENCE_END.search(first, 0, TITLE_MAX + 1)
+    title = first[: end.start()] if end else first[:TITLE_MAX]
+    return title.strip().rstrip("：:；;，,").strip()
+
+
+def is_heading(node: Node) -> bool:
+    """A heading names what follows; an item says something in sentences."""
+    first = node.text.split("\n", 1)[0]
+    return len(first) <= 60 and not _SENTENCE_END.search(first)
+
+
+def _pieces(paragraph: Paragraph) -> list[_Piece]:
+    line = paragraph.line
+    if paragraph.table_row:
+        return [_Piece(None, "", 0, paragraph.text, line)]
+    prefix, items = split_inline(paragraph.text)
+    inline = [
+        _Piece(item.marker.family, item.marker.text, item.marker.value, item.text, line)
+        for item in items
+    ]
+    if items and not prefix.strip():
+        return inline
+    return [_head(paragraph, prefix), *inline]
+
+
+def _head(paragraph: Paragraph, text: str) -> _Piece:
+    line = paragraph.line
+    if paragraph.list_marker:
+        shown = paragraph.list_marker
+        found = recognize(shown)
+        if found and found.end >= len(shown):
+            return _Piece(found.family, shown, found.value, text[len(shown) :].strip(), line)
+        return _Piece(f"list{paragraph.list_level}", shown, 0, text[len(shown) :].strip(), line)
+    found = recognize(text)
+    if found:
+        return _Piece(found.family, found.text, found.value, text[found.end :].strip(), line)
+    if paragraph.heading_level:
+        return _Piece(f"h{paragraph.heading_level}", "", 0, text, line)
+    label = _LABEL.match(text)
+    if label and label_kind(label[1]):
+        return _Piece("label", "", 0, text, line)
+    return _Piece(None, "", 0, text, line)
+
+
+def _confirm_sequences(pieces: list[_Piece]) -> list[_Piece]:
+    """首先 … 其次 … 最后 enumerate only when they come as a run; a lone 最后 that opens a
+    closing paragraph is text. A run ends where a family that was open before it returns."""
+    seen: set[str] = set()
+    guard: set[str] = set()
+    in_run = False
+    out = []
+    for i, piece in enumerate(pieces):
+        if piece.family == "seq":
+            if piece.value == 1:
+                guard = seen - {"seq"}
+                in_run = _run_follows(pieces, i, guard)
+            if not in_run:
+                piece = replace(piece, family=None, text=piece.marker + piece.text)
+        elif piece.family in guard:
+            in_run = False
+        if piece.family:
+            seen.add(piece.family)
+        out.append(piece)
+    return out
+
+
+def _run_follows(pieces: list[_Piece], start: int, guard: set[str]) -> bool:
+    for piece in pieces[start + 1 :]:
+        if piece.family == "seq":
+            return piece.value > 1
+        if piece.family in guard:
+            return False
+    return False
+
+
+def _tree(pieces: list[_Piece], max_depth: int) -> tuple[list[Node], list[ReadWarning]]:
+    roots: list[Node] = []
+    stack: list[Node] = []
+    # Text is gathered in lists: joining a long run of paragraphs one by one is quadratic.
+    texts: dict[int, list[str]] = {}
+    warnings: list[ReadWarning] = []
+    for piece in pieces:
+        if piece.family is None:
+            if stack and piece.text:
+                texts[id(stack[-1])].append(piece.text)
+            continue
+        cut = _open_index(stack, piece.family)
+        if cut is not None:
+            del stack[cut:]
+        elif len(stack) >= max_depth:
+            stack.pop()
+            if not warnings:
+                message = f"第 {piece.line} 段起编号层级超过 {max_depth} 层，更深的层级按同级处理"
+                warnings.append(ReadWarning("too_deep", message, piece.line, piece.marker))
+        node = Node(piece.marker, piece.family, len(stack) + 1, piece.line, "")
+        texts[id(node)] = [piece.text] if piece.text else []
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    for node in walk(roots):
+        node.text = "\n".join(texts[id(node)])
+    return roots, warnings
+
+
+def _open_index(stack: list[Node], family: str) -> int | None:
+    """Where an open level of this family sits, if one does."""
+    ranked = _RANKED.fullmatch(family)
+    for i, node in enumerate(stack):
+        if node.family == family:
+            return i
+        other = _RANKED.fullmatch(node.family)
+        if ranked and other and other[1] == ranked[1] and int(other[2]) >= int(ranked[2]):
+            return i
+    return None
+
+
+def _drop_closing_words(roots: list[Node]) -> None:
+    if not roots:
+        return
+    last = roots[-1]
+    while last.children:
+        last = last.children[-1]
+    paragraphs = last.text.split("\n")
+    for i, paragraph in enumerate(paragraphs[1:], 1):
+        if _CLOSING.match(paragraph):
+            last.text = "\n".join(paragraphs[:i])
+            return

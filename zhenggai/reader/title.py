@@ -1,0 +1,43 @@
+"""The document's title: the line or lines before the body starts."""
+
+import re
+from collections import Counter
+
+from zhenggai.reader.markers import recognize
+from zhenggai.reader.model import Paragraph
+
+MAX_LINES = 3
+_LONG = 60
+_SENTENCE = re.compile(r"[。；;！？!?]|[：:]$")
+# A date or a "（讨论稿）" under the title belongs to the header, not to the title.
+_ASIDE = re.compile(r"[（(].*[)）]")
+
+
+def split_title(paragraphs: list[Paragraph]) -> tuple[str, list[Paragraph]]:
+    styled = [i for i, p in enumerate(paragraphs[: MAX_LINES + 2]) if p.is_title]
+    if styled:
+        start = styled[0]
+        end = start
+        while end < len(paragraphs) and paragraphs[end].is_title:
+            end += 1
+        title = "".join(p.text for p in paragraphs[start:end])
+        return title, paragraphs[:start] + paragraphs[end:]
+    headings = Counter(p.heading_level for p in paragraphs if p.heading_level)
+    count = 0
+    for paragraph in paragraphs[:MAX_LINES]:
+        if _is_body(paragraph, headings) or _ASIDE.fullmatch(paragraph.text):
+            break
+        count += 1
+    return "".join(p.text for p in paragraphs[:count]), paragraphs[count:]
+
+
+def _is_body(paragraph: Paragraph, headings: Counter[int]) -> bool:
+    return bool(
+        paragraph.table_row
+        or paragraph.list_marker
+        or len(paragraph.text) > _LONG
+        or _SENTENCE.search(paragraph.text)
+        or recognize(paragraph.text)
+        # A heading style used again further down is a section, not the title.
+        or (paragraph.heading_level is not None and headings[paragraph.heading_level] > 1)
+    )
