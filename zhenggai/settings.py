@@ -24,6 +24,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "zhenggai.ledger",
+    "zhenggai.carryout",
+    "zhenggai.supervision",
+    "zhenggai.mechanisms",
+    "zhenggai.dashboard",
     "zhenggai.api",
     "zhenggai.importer",
     "zhenggai.ops",
@@ -101,6 +105,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [
+    BASE_DIR / "zhenggai" / "static",
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
 ]

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -9,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.api.conftest import ApiClient
+from tests.factories import UserFactory
 from zhenggai.api.models import ApiToken, digest_of
 
 
@@ -104,3 +106,23 @@ def test_the_createtoken_command_prints_a_working_token_once(court_reporter):
 def test_the_createtoken_command_refuses_an_unknown_user_in_chinese(db):
     with pytest.raises(CommandError, match="没有找到"):
         call_command("createtoken", "nobody", "--name", "x", stdout=io.StringIO())
+
+
+def test_the_admin_shows_a_new_token_once_and_it_works(client, court_reporter):
+    admin = UserFactory(username="admin", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    form = {"user": court_reporter.pk, "name": "数据大屏", "expires_at_0": "", "expires_at_1": ""}
+    response = client.post("/admin/api/apitoken/add/", form, follow=True)
+    shown = [str(m) for m in response.context["messages"]]
+    raw = re.search(r"zg_\S+", shown[0]).group()
+    assert ApiClient(raw).get("/api/me").json()["username"] == "court"
+    assert raw not in client.get("/admin/api/apitoken/").content.decode()
+
+
+def test_the_admin_revokes_tokens(client, court_reporter):
+    admin = UserFactory(username="admin", is_superuser=True, is_staff=True)
+    token, raw = ApiToken.objects.issue(court_reporter, "大屏")
+    client.force_login(admin)
+    form = {"action": "revoke", "_selected_action": [token.pk]}
+    client.post("/admin/api/apitoken/", form)
+    assert ApiClient(raw).get("/api/me").status_code == 401

@@ -1,5 +1,6 @@
 """Whatever a client sends, the answer is a success or a Chinese 4xx, never a server error."""
 
+import json
 import re
 
 import pytest
@@ -121,3 +122,14 @@ def test_any_text_is_saved_or_refused_in_chinese(edit, text):
     assert response.status_code in (200, 422)
     if response.status_code == 422:
         _refusal(response)
+
+
+def test_it_refuses_a_body_over_the_upload_limit(measures, api_as, office_clerk, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+    api = api_as(office_clerk)
+    body = json.dumps({"text": "整" * 1024 * 1024})
+    response = api.client.patch(
+        f"/api/measures/{measures['court'].pk}", body, content_type="application/json"
+    )
+    assert _refusal(response, status=413) == {}
+    assert response.json()["detail"] == "请求内容过大，不能超过 1 MB。"

@@ -37,6 +37,7 @@ def test_it_shows_a_measure_with_labels_and_cooperating_units(measures, api_as, 
     body = api_as(police_reporter).get(f"/api/measures/{measures['shared'].pk}").json()
     assert body["code"] == "1-1.2"
     assert body["kind_label"] == "限期整改" and body["status_label"] == "未启动"
+    assert (body["light"], body["light_label"]) == ("green", "绿灯")
     assert [u["name"] for u in body["cooperating_units"]] == ["江北派出所"]
     assert body["problem"]["code"] == "1-1"
 

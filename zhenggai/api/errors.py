@@ -4,7 +4,8 @@
     {"detail": "提交的内容有误，请按提示修改。", "errors": {"deadline": ["应为有效日期……"]}}
 """
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from ninja import NinjaAPI
@@ -21,7 +22,6 @@ DATE = "应为有效日期，格式为 YYYY-MM-DD，例如 2024-03-31。"
 MESSAGES = [
     ("missing", "必须填写此项。"),
     ("extra_forbidden", "不支持此字段，请检查字段名。"),
-    ("json_invalid", "请求内容不是有效的 JSON。"),
     ("string_unicode", "包含无法识别的字符。"),
     ("string_type", "应为文本。"),
     ("string_too_short", "不能为空。"),
@@ -35,7 +35,6 @@ MESSAGES = [
     ("literal_error", "不是可选的值，可选：{expected}。"),
     ("too_long", "最多 {max_length} 项。"),
     ("list_type", "应为列表，例如 [1, 2]。"),
-    ("dict_type", "应为 JSON 对象。"),
     ("model_", "应为 JSON 对象。"),
     ("value_error", "{error}"),
 ]
@@ -55,6 +54,13 @@ def message_for(error: dict) -> str:
         if error["type"].startswith(prefix):
             return template.format(**ctx)
     return "输入无效。"
+
+
+def in_chinese(message: str) -> str:
+    for english, chinese in NINJA_MESSAGES.items():
+        if message.startswith(english):
+            return chinese
+    return message
 
 
 def field_of(loc) -> str:
@@ -93,6 +99,12 @@ def install(api: NinjaAPI) -> None:
     def not_found(request, exc):
         return api.create_response(request, {"detail": NOT_FOUND}, status=404)
 
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request, exc):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+        detail = f"请求内容过大，不能超过 {limit} MB。"
+        return api.create_response(request, {"detail": detail}, status=413)
+
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, exc):
         response = api.create_response(request, {"detail": UNAUTHENTICATED}, status=401)
@@ -101,12 +113,5 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):
-        detail = next(
-            (
-                chinese
-                for english, chinese in NINJA_MESSAGES.items()
-                if exc.message.startswith(english)
-            ),
-            exc.message,
-        )
+        detail = in_chinese(exc.message)
         return api.create_response(request, {"detail": detail}, status=exc.status_code)

@@ -6,11 +6,17 @@ from zhenggai.ledger.models import Category, InspectionRound, Measure, Person, P
 
 
 class PlainLabels:
-    """Labels sit above their fields, so they need no trailing colon."""
+    """Labels sit above their fields, so they need no trailing colon; and Django's empty
+    choice has no Chinese translation yet."""
+
+    empty_label = "请选择"
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if getattr(field, "empty_label", None) is not None:
+                field.empty_label = self.empty_label
 
 
 class DateInput(forms.DateInput):

@@ -2,16 +2,19 @@
 for each. Names follow GLOSSARY.md."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 
+from zhenggai.rules.deadlines import LIGHT_LABELS, Light
 from zhenggai.rules.status import (
     MEASURE_STATUS_CHOICES,
     PROBLEM_STATUS_CHOICES,
     MeasureStatus,
     ProblemStatus,
 )
+
+LIGHT_CHOICES = [(light.value, label) for light, label in LIGHT_LABELS.items()]
 
 
 class Unit(models.Model):
@@ -128,6 +131,26 @@ class InspectionRound(models.Model):
     status = models.CharField(
         "状态", max_length=20, choices=Status.choices, default=Status.CONCENTRATED
     )
+    rhythm_days = models.PositiveSmallIntegerField(
+        "集中整改期报送周期（天）",
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(366)],
+        help_text="集中整改期内，超过这么多天没有报送进展的措施视为“沉默”。",
+    )
+    rhythm_days_after = models.PositiveSmallIntegerField(
+        "常态化整改期报送周期（天）",
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(366)],
+    )
+    due_soon_workdays = models.PositiveSmallIntegerField(
+        "临期预警（工作日）",
+        default=5,
+        validators=[MaxValueValidator(60)],
+        help_text="距完成时限不足这么多个工作日时亮黄灯。",
+    )
+    onsite_required_for_key = models.BooleanField(
+        "重点问题须实地核查", default=True, help_text="重点问题的措施销号前必须有实地核查。"
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
@@ -240,6 +263,10 @@ class Problem(models.Model):
         default=ProblemStatus.NOT_STARTED.value,
         editable=False,
     )
+    light = models.CharField(
+        "亮灯", max_length=10, choices=LIGHT_CHOICES, default=Light.GREEN.value, editable=False
+    )
+    closed_on = models.DateField("销号日期", null=True, blank=True, editable=False)
     # "1-2" as one sortable number, so the ledger sorts by code without joins.
     position = models.BigIntegerField(editable=False, default=0)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
@@ -332,6 +359,14 @@ class Measure(models.Model):
         on_delete=models.SET_NULL,
         related_name="measures_in_charge",
     )
+    # Kept up to date by the carry-out services and `zhenggai tick`, so lists and the
+    # dashboard read lights and silence without touching the reports.
+    light = models.CharField(
+        "亮灯", max_length=10, choices=LIGHT_CHOICES, default=Light.GREEN.value, editable=False
+    )
+    light_reason = models.CharField("亮灯原因", max_length=200, blank=True, editable=False)
+    last_reported_on = models.DateField("最近报送", null=True, blank=True, editable=False)
+    closed_on = models.DateField("销号日期", null=True, blank=True, editable=False)
     position = models.BigIntegerField(editable=False, default=0)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
@@ -352,6 +387,7 @@ class Measure(models.Model):
             models.Index(fields=["round", "deadline"]),
             models.Index(fields=["round", "status"]),
             models.Index(fields=["round", "position"]),
+            models.Index(fields=["round", "light"]),
         ]
 
     def __str__(self) -> str:
@@ -436,6 +472,19 @@ class Event(models.Model):
         MEASURE_UPDATED = "measure_updated", "修改措施"
         CLAIMED = "claimed", "认领"
         IMPORTED = "imported", "导入"
+        REPORTED = "reported", "提交进展"
+        REMINDED = "reminded", "催办"
+        NOTICE_ISSUED = "notice_issued", "下发督办单"
+        NOTICE_REPLIED = "notice_replied", "回复督办单"
+        ESCALATED = "escalated", "升级督办"
+        VERIFIED = "verified", "核查通过"
+        VERIFICATION_FAILED = "verification_failed", "核查未通过（退回）"
+        CLOSED = "closed", "销号"
+        REOPENED = "reopened", "重新打开"
+        REBOUND = "rebound", "变异反弹"
+        MECHANISM_LINKED = "mechanism_linked", "关联长效机制"
+        GENERALIZATION_ASKED = "generalization_asked", "举一反三"
+        GENERALIZATION_ANSWERED = "generalization_answered", "举一反三答复"
 
     round = models.ForeignKey(InspectionRound, on_delete=models.CASCADE, related_name="events")
     problem = models.ForeignKey(

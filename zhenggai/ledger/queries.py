@@ -52,6 +52,7 @@ def today() -> datetime.date:
 
 
 class LedgerFilterForm(PlainLabels, forms.Form):
+    empty_label = "全部"
     view = forms.ChoiceField(label="视图", choices=VIEWS, required=False)
     q = forms.CharField(label="关键词", max_length=100, required=False)
     category = forms.ModelChoiceField(label="方面", queryset=None, required=False)

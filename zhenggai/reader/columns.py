@@ -45,8 +45,10 @@ def find_header(grid: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     for index, row in enumerate(grid[:SEARCHED_ROWS]):
         columns = _columns(row)
         if len(columns) >= 3 and ("problem" in columns or "measure" in columns):
-            below = _columns(grid[index + 1]) if index + 1 < len(grid) else {}
-            extra = {key: col for key, col in below.items() if key not in columns}
+            below = grid[index + 1] if index + 1 < len(grid) else []
+            # A row with one text across it is a category row, however it is worded.
+            names = _columns(below) if len({cell for cell in below if cell}) > 1 else {}
+            extra = {key: col for key, col in names.items() if key not in columns}
             if extra:
                 return index + 1, columns | extra
             return index, columns

@@ -116,7 +116,7 @@ def _sections(outline: list[Node], kind: Kind) -> list[Node]:
 def _problem_groups(outline: list[Node]) -> list[tuple[str, list[Node]]]:
     sections = _sections(outline, "problem") or _sections(outline, "progress")
     if sections:
-        return [group for section in sections for group in _groups(section)]
+        return [group for section in sections for group in _groups(section) if group[1]]
     # A feedback document may go straight into its categories, without a 问题 section.
     headings = [node for node in outline if node.kind == "other" and node.children]
     if headings:
@@ -163,11 +163,13 @@ def _problem(node: Node, number: int, units: tuple[str, ...]) -> DraftProblem:
     problem.lead_leader = fields.get("leader", "")
     own = "\n".join(line for line in node.text.split("\n") if not _FIELD.match(line))
     rest = own[len(problem.text) :].lstrip("。！？!? \n")
-    problem.manifestations = [s.strip() for s in _SENTENCE.findall(rest) if s.strip()]
+    sentences = (sentence.strip() for sentence in _SENTENCE.findall(rest))
+    # "主要表现在：" only leads into the items below it.
+    problem.manifestations = [s for s in sentences if s and not s.endswith(("：", ":"))]
     for child in node.children:
         if child.kind == "measure":
             problem.measures += [_measure(leaf, fields, units) for leaf in _leaves([child])]
-        elif child.kind == "problem":
+        elif child.kind in ("problem", "other"):
             problem.manifestations += [_content(leaf) for leaf in _leaves([child])]
     return problem
 

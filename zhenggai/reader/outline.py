@@ -19,7 +19,8 @@ _LABEL = re.compile(r"\s*([^：:，,。；;\s]{2,10})\s*[：:]")
 _RANKED = re.compile(r"(h|list)(\d+)")
 # Words with which a speech closes; after the last item they are not part of that item.
 _CLOSING = re.compile(
-    r"(?:下一步工作中|在今后的?工作中|今后工作中|以上|总之|请同志们|同志们|请各位|我将以|我们将以)"
+    r"(?:下一步工作中|在今后的?工作中|今后工作中|以上|总之|请同志们|同志们|请各位|我将以|我们将以"
+    r"|欢迎|联系电话|来信地址|电子邮箱|邮政编码)"
 )
 
 

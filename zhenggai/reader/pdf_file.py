@@ -2,6 +2,7 @@
 indent a paragraph's first line and fill every other line to the margin."""
 
 import io
+import logging
 import re
 import statistics
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ SCANNED = (
     "该 PDF 文件没有文字层，可能是扫描件或图片，无法读取其中的文字。"
     "请上传 Word 文档，或先对 PDF 做文字识别（OCR）后再上传。"
 )
+# pdfminer logs every oddity of a file it can still read; the reader reports what matters.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 # Justified lines spread characters apart; the gaps are layout, not spaces.
 _LAYOUT_SPACE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
@@ -104,14 +107,16 @@ def _measure(lines: list[_Line]) -> _Page:
 
 
 def _starts_paragraph(line: _Line, page: _Page, before: _Line, before_page: _Page) -> bool:
+    height, before_height = line.bottom - line.top, max(before.bottom - before.top, 1.0)
     return bool(
         recognize(line.text)
+        # Indented (a first line) or centered (a title).
         or line.x0 - page.left > 1.5 * page.char
-        or before.x1 < before_page.right - 2 * before_page.char
-        or (
-            line.page == before.page
-            and line.top - before.bottom > 1.5 * max(before.bottom - before.top, 1.0)
-        )
+        # The line before stopped short of the margin: it ended its paragraph.
+        or before.x1 < before_page.right - 1.2 * before_page.char
+        # Another font size, or a gap wider than a line.
+        or abs(height - before_height) > 0.2 * before_height
+        or (line.page == before.page and line.top - before.bottom > 1.5 * before_height)
     )
 
 

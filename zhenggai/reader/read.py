@@ -6,6 +6,7 @@ from zhenggai.reader.debris import remove_debris
 from zhenggai.reader.docx_file import read_docx
 from zhenggai.reader.encoding import decode
 from zhenggai.reader.errors import ReaderError
+from zhenggai.reader.glyphs import fix_lookalikes
 from zhenggai.reader.kinds import assign_kinds
 from zhenggai.reader.legacy import convert_legacy
 from zhenggai.reader.limits import DEFAULT_LIMITS, MIB, Limits
@@ -67,11 +68,12 @@ def _understand(
     notes: list[ReadWarning],
     limits: Limits,
 ) -> ParsedDocument:
+    paragraphs, lookalikes = fix_lookalikes(paragraphs)
     paragraphs, debris = remove_debris(paragraphs)
     title, body = split_title(paragraphs)
     outline, outline_notes = build_outline(body, limits.max_depth)
     assign_kinds(outline)
-    warnings = notes + debris + find_placeholders(paragraphs) + outline_notes
+    warnings = notes + lookalikes + debris + find_placeholders(paragraphs) + outline_notes
     warnings.sort(key=lambda warning: warning.line or 0)
     return ParsedDocument(filename, kind, encoding, title, _capped(warnings, limits), outline)
 

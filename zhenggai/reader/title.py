@@ -27,6 +27,9 @@ def split_title(paragraphs: list[Paragraph]) -> tuple[str, list[Paragraph]]:
     for paragraph in paragraphs[:MAX_LINES]:
         if _is_body(paragraph, headings) or _ASIDE.fullmatch(paragraph.text):
             break
+        # Under a plain title line, a heading style starts the body.
+        if count and paragraph.heading_level:
+            break
         count += 1
     return "".join(p.text for p in paragraphs[:count]), paragraphs[count:]
 

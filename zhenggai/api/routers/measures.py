@@ -47,6 +47,11 @@ class MeasureOut(Schema):
     deliverable: str
     status: str
     status_label: str
+    light: str
+    light_label: str
+    light_reason: str
+    last_reported_on: datetime.date | None
+    closed_on: datetime.date | None
     lead_unit: UnitRef
     cooperating_units: list[UnitRef]
     person_in_charge: PersonRef | None
@@ -60,6 +65,10 @@ class MeasureOut(Schema):
     @staticmethod
     def resolve_status_label(obj):
         return obj.get_status_display()
+
+    @staticmethod
+    def resolve_light_label(obj):
+        return obj.get_light_display()
 
     @staticmethod
     def resolve_cooperating_units(obj):

@@ -60,6 +60,9 @@ class ProblemOut(Schema):
     lead_unit: UnitRef | None
     status: str
     status_label: str
+    light: str
+    light_label: str
+    closed_on: datetime.date | None
     claims: list[ClaimOut]
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -71,6 +74,10 @@ class ProblemOut(Schema):
     @staticmethod
     def resolve_status_label(obj):
         return obj.get_status_display()
+
+    @staticmethod
+    def resolve_light_label(obj):
+        return obj.get_light_display()
 
     @staticmethod
     def resolve_claims(obj):

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 
 from zhenggai.ledger import policy, services
 from zhenggai.ledger.forms import MeasureForm, field_values
+from zhenggai.ledger.panels import measure_panels
 from zhenggai.ledger.queries import today
 from zhenggai.ledger.views.common import apply_service_errors
 
@@ -62,5 +63,9 @@ def measure_row(request, pk):
 
 def _row(request, measure):
     measure.editable = policy.can_edit_measure(request.user, measure)[0]
-    context = {"measure": measure, "today": today()}
+    context = {
+        "measure": measure,
+        "today": today(),
+        "measure_panels": measure_panels(request, [measure]),
+    }
     return render(request, "ledger/problem_detail.html#measure_row", context)

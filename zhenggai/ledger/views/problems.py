@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from zhenggai.ledger import policy, services
 from zhenggai.ledger.forms import CategoryForm, ClaimForm, MeasureForm, ProblemForm, field_values
+from zhenggai.ledger.panels import measure_panels, problem_panels
 from zhenggai.ledger.queries import today
 from zhenggai.ledger.views.common import apply_service_errors
 
@@ -20,9 +21,12 @@ def problem_detail(request, pk):
         .order_by("number")
     )
     can_edit = policy.can_edit_problem(request.user, problem)[0]
+    measures = list(measures)
     for measure in measures:
         measure.editable = policy.can_edit_measure(request.user, measure)[0]
     context = {
+        "panels": problem_panels(request, problem, measures),
+        "measure_panels": measure_panels(request, measures),
         "problem": problem,
         "round": problem.round,
         "measures": measures,
