@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from zhenggai.env import env_bool, env_int, env_list, env_str, secret_key
+from zhenggai.env import ConfigError, env_bool, env_int, env_list, env_str, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("ZHENGGAI_DATA_DIR", str(BASE_DIR / "var")))
@@ -62,6 +62,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "zhenggai.supervision.context_processors.unread_notifications",
             ],
         },
     },
@@ -131,6 +132,37 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 
 LEDGER_PAGE_SIZE = 50
+
+# Email for reminders and supervision notices, through Django's default mailer; without a host
+# there is no mailer and zhenggai sends none.
+_email_host = env_str("ZHENGGAI_EMAIL_HOST")
+_email_tls = env_bool("ZHENGGAI_EMAIL_USE_TLS", False)
+_email_ssl = env_bool("ZHENGGAI_EMAIL_USE_SSL", False)
+if _email_tls and _email_ssl:
+    raise ConfigError("ZHENGGAI_EMAIL_USE_TLS 和 ZHENGGAI_EMAIL_USE_SSL 只能开启一个")
+MAILERS = {}
+if _email_host:
+    MAILERS["default"] = {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": _email_host,
+            "port": env_int("ZHENGGAI_EMAIL_PORT", 25),
+            "username": env_str("ZHENGGAI_EMAIL_USER"),
+            "password": env_str("ZHENGGAI_EMAIL_PASSWORD"),
+            "use_tls": _email_tls,
+            "use_ssl": _email_ssl,
+            "timeout": 10,
+        },
+    }
+DEFAULT_FROM_EMAIL = env_str("ZHENGGAI_EMAIL_FROM", "zhenggai@localhost")
+# Where links in emails point, e.g. https://zhenggai.zfw.lj.gov.cn
+ZHENGGAI_SITE_URL = env_str("ZHENGGAI_SITE_URL")
+
+# The daily tick (lights, reminders, overdue notices) run by `zhenggai serve`.
+ZHENGGAI_SCHEDULER = env_bool("ZHENGGAI_SCHEDULER", True)
+ZHENGGAI_TICK_HOUR = env_int("ZHENGGAI_TICK_HOUR", 2)
+if not 0 <= ZHENGGAI_TICK_HOUR <= 23:
+    raise ConfigError(f"ZHENGGAI_TICK_HOUR 必须在 0 到 23 之间，而不是 {ZHENGGAI_TICK_HOUR}")
 
 LOGGING = {
     "version": 1,

@@ -13,4 +13,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("", include("zhenggai.ledger.urls")),
+    path("", include("zhenggai.dashboard.urls")),
+    path("", include("zhenggai.carryout.urls")),
+    path("", include("zhenggai.importer.urls")),
+    path("", include("zhenggai.supervision.urls")),
+    path("", include("zhenggai.mechanisms.urls")),
 ]

@@ -37,7 +37,8 @@ def test_it_shows_a_measure_with_labels_and_cooperating_units(measures, api_as, 
     body = api_as(police_reporter).get(f"/api/measures/{measures['shared'].pk}").json()
     assert body["code"] == "1-1.2"
     assert body["kind_label"] == "限期整改" and body["status_label"] == "未启动"
-    assert (body["light"], body["light_label"]) == ("green", "绿灯")
+    stored = Measure.objects.get(pk=measures["shared"].pk)
+    assert (body["light"], body["light_label"]) == (stored.light, stored.get_light_display())
     assert [u["name"] for u in body["cooperating_units"]] == ["江北派出所"]
     assert body["problem"]["code"] == "1-1"
 
@@ -135,5 +136,6 @@ def test_a_measure_list_takes_the_same_few_queries_however_long(
             cooperating_units=[units["station"], units["police"]],
         )
     api = api_as(court_reporter)
+    # token, its last use, the user's unit, count, page, cooperating units
     with django_assert_max_num_queries(6):
         assert api.get("/api/measures", limit=200, overdue="true").json()["count"] == rows + 3

@@ -7,7 +7,7 @@ from zhenggai.ledger import services
 from zhenggai.ledger.models import Claim, Event, Measure
 
 
-def _codes(response):
+def _lead_units(response):
     assert response.status_code == 200, response.json()
     return sorted(item["lead_unit"]["name"] for item in response.json()["items"])
 
@@ -16,31 +16,33 @@ COURT, TRIBUNAL, POLICE = "临江市中级人民法院", "城东人民法庭", "
 
 
 def test_it_lists_only_the_problems_in_the_users_scope(demo_round, api_as, court_reporter):
-    assert _codes(api_as(court_reporter).get("/api/problems")) == sorted([COURT, TRIBUNAL])
+    assert _lead_units(api_as(court_reporter).get("/api/problems")) == sorted([COURT, TRIBUNAL])
 
 
 def test_it_filters_by_unit_including_sub_units(demo_round, api_as, leader, units):
     response = api_as(leader).get("/api/problems", unit=units["court"].pk)
-    assert _codes(response) == sorted([COURT, TRIBUNAL])
+    assert _lead_units(response) == sorted([COURT, TRIBUNAL])
 
 
 def test_a_unit_filter_finds_the_problems_it_cooperates_on(demo_round, api_as, leader, units):
-    assert _codes(api_as(leader).get("/api/problems", unit=units["station"].pk)) == [COURT]
+    assert _lead_units(api_as(leader).get("/api/problems", unit=units["station"].pk)) == [COURT]
 
 
 def test_it_filters_by_lead_leader(demo_round, api_as, leader):
     problem = demo_round["problems"]["police"]
     problem.lead_leader = PersonFactory(is_leader=True, unit=problem.lead_unit)
     problem.save()
-    assert _codes(api_as(leader).get("/api/problems", leader=problem.lead_leader.pk)) == [POLICE]
+    assert _lead_units(api_as(leader).get("/api/problems", leader=problem.lead_leader.pk)) == [
+        POLICE
+    ]
 
 
 def test_it_filters_by_measure_kind_and_deadline(demo_round, api_as, leader):
     Measure.objects.filter(lead_unit__name=POLICE).update(kind=Measure.Kind.IMMEDIATE)
     api = api_as(leader)
-    assert _codes(api.get("/api/problems", kind="immediate")) == [POLICE]
-    assert _codes(api.get("/api/problems", due_from="2024-01-01")) == [COURT]
-    assert _codes(api.get("/api/problems", due_to="2023-12-31")) == sorted(
+    assert _lead_units(api.get("/api/problems", kind="immediate")) == [POLICE]
+    assert _lead_units(api.get("/api/problems", due_from="2024-01-01")) == [COURT]
+    assert _lead_units(api.get("/api/problems", due_to="2023-12-31")) == sorted(
         [COURT, TRIBUNAL, POLICE]
     )
 
@@ -48,8 +50,8 @@ def test_it_filters_by_measure_kind_and_deadline(demo_round, api_as, leader):
 def test_it_filters_overdue_and_status(demo_round, api_as, leader):
     Measure.objects.filter(lead_unit__name=TRIBUNAL).update(status="done_pending")
     api = api_as(leader)
-    assert _codes(api.get("/api/problems", overdue="true")) == sorted([COURT, POLICE])
-    assert _codes(api.get("/api/problems", status="not_started")) == sorted(
+    assert _lead_units(api.get("/api/problems", overdue="true")) == sorted([COURT, POLICE])
+    assert _lead_units(api.get("/api/problems", status="not_started")) == sorted(
         [COURT, TRIBUNAL, POLICE]
     )
 
@@ -58,7 +60,7 @@ def test_it_searches_the_problem_text(demo_round, api_as, leader):
     problem = demo_round["problems"]["tribunal"]
     problem.text = "诉讼服务中心窗口推诿扯皮。"
     problem.save()
-    assert _codes(api_as(leader).get("/api/problems", q="窗口 推诿")) == [TRIBUNAL]
+    assert _lead_units(api_as(leader).get("/api/problems", q="窗口 推诿")) == [TRIBUNAL]
 
 
 def test_it_sorts_by_latest_update(demo_round, api_as, leader):
@@ -207,5 +209,6 @@ def test_a_list_takes_the_same_few_queries_however_long(
         )
         services.claim_problem(leader, problem)
     api = api_as(leader)
+    # token, its last use, the user's unit, count, page, claims, their persons and units
     with django_assert_max_num_queries(8):
         assert api.get("/api/problems", limit=200).json()["count"] == rows + 3

@@ -87,9 +87,28 @@ def test_editing_a_measure_records_before_and_after(demo_round, court_reporter):
 
 def test_the_problem_status_follows_its_measures(demo_round, office_clerk):
     problem = demo_round["problems"]["court"]
-    for measure in problem.measures.all():
-        services.update_measure(office_clerk, measure, status="done_pending")
-    assert Problem.objects.get(pk=problem.pk).status == "done_pending"
+    services.update_measure(office_clerk, problem.measures.first(), status="in_progress")
+    assert Problem.objects.get(pk=problem.pk).status == "in_progress"
+
+
+@pytest.mark.parametrize("status", ["done_pending", "closed", "ongoing", "returned"])
+def test_an_edit_cannot_declare_a_measure_done_or_closed(demo_round, office_clerk, status):
+    measure = demo_round["problems"]["court"].measures.first()
+    with pytest.raises(ValidationError) as refused:
+        services.update_measure(office_clerk, measure, status=status)
+    assert "只能由报送进展和核查产生" in str(refused.value)
+
+
+def test_a_new_measure_cannot_start_closed(demo_round, office_clerk, units):
+    with pytest.raises(ValidationError):
+        services.create_measure(
+            office_clerk,
+            demo_round["problems"]["court"],
+            text="整改。",
+            deadline=datetime.date(2024, 1, 1),
+            lead_unit=units["court"],
+            status="closed",
+        )
 
 
 def test_a_claim_is_recorded_once(demo_round, leader):
@@ -108,3 +127,22 @@ def test_renumbering_a_category_keeps_the_ledger_order(demo_round):
     problem = Problem.objects.get(pk=demo_round["problems"]["court"].pk)
     assert problem.position == 300_001
     assert problem.measures.get(number=2).position == 300_001_002
+
+
+def test_a_nul_character_is_refused_before_it_reaches_the_database(demo_round, office_clerk):
+    with pytest.raises(ValidationError) as refused:
+        services.create_problem(
+            office_clerk, demo_round["round"], category=demo_round["category"], text="问\x00题"
+        )
+    assert "空字符" in str(refused.value) or "Null" in str(refused.value)
+
+
+def test_an_over_long_measure_text_is_refused_by_the_service(demo_round, office_clerk, units):
+    with pytest.raises(ValidationError):
+        services.create_measure(
+            office_clerk,
+            demo_round["problems"]["court"],
+            text="长" * 5001,
+            kind="ongoing",
+            lead_unit=units["court"],
+        )

@@ -11,7 +11,9 @@ from zhenggai.ledger.models import (
     Problem,
     Unit,
 )
+from zhenggai.ledger.queries import today
 from zhenggai.ops import generator
+from zhenggai.rules.deadlines import Light, is_overdue
 from zhenggai.rules.status import problem_status
 
 pytestmark = pytest.mark.django_db
@@ -44,9 +46,13 @@ def test_gen_builds_a_consistent_tree_and_ledger():
         assert problem.position == problem.category.number * 100_000 + problem.number
         statuses = problem.measures.values_list("status", flat=True)
         assert problem.status == problem_status(statuses)
+        lights = problem.measures.values_list("light", flat=True)
+        assert problem.light == max(lights, key=[Light.GREEN, Light.YELLOW, Light.RED].index)
     for measure in Measure.objects.select_related("problem"):
         assert measure.round_id == measure.problem.round_id
         assert measure.position == measure.problem.position * 1000 + measure.number
+        overdue = is_overdue(measure.deadline, measure.status, today())
+        assert (measure.light == Light.RED) == overdue
     cooperations = MeasureCooperation.objects.select_related("measure")
     assert all(c.unit_id != c.measure.lead_unit_id for c in cooperations)
 

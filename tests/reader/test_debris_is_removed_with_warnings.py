@@ -1,7 +1,7 @@
 import pytest
 
 from tests.reader.builders import FIXTURES
-from tests.reader.conftest import read_text
+from tests.reader.reading import read_text
 from zhenggai.reader import read_file
 
 

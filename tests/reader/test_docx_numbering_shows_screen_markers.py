@@ -4,11 +4,14 @@ import io
 
 import docx as python_docx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.reader.builders import abstract, docx, num, p
 from zhenggai.reader import read_bytes
 from zhenggai.reader.model import walk
 from zhenggai.reader.numbering import FORMATS
+from zhenggai.reader.numerals import chinese_to_int, counting
 
 SPEECH_LIST = abstract(
     0,
@@ -121,3 +124,8 @@ def test_numbering_given_by_a_style_counts_like_direct_numbering():
 )
 def test_word_number_formats_are_rendered_as_word_renders_them(fmt, values, shown):
     assert [FORMATS[fmt](value) for value in values] == shown
+
+
+@given(st.integers(min_value=1, max_value=9999))
+def test_chinese_counting_numbers_read_back_as_the_same_number(n):
+    assert chinese_to_int(counting(n)) == n

@@ -3,7 +3,7 @@ import io
 import docx as python_docx
 
 from tests.reader.builders import docx, p, table
-from tests.reader.conftest import nodes
+from tests.reader.reading import codes, nodes
 from zhenggai.reader import read_bytes
 from zhenggai.reader.docx_file import read_docx
 from zhenggai.reader.limits import DEFAULT_LIMITS
@@ -65,6 +65,6 @@ def test_soft_line_breaks_separate_paragraphs_and_deleted_text_is_not_read():
     ]
 
 
-def test_empty_paragraphs_used_for_spacing_are_reported_as_a_run(codes):
+def test_empty_paragraphs_used_for_spacing_are_reported_as_a_run():
     document = read_bytes(docx(p("一、问题"), p(), p(), p(), p("二、措施")), "空段.docx")
     assert codes(document) == ["blank_lines"]

@@ -1,4 +1,4 @@
-from tests.reader.conftest import outline_of, read_text
+from tests.reader.reading import outline_of, read_text
 from zhenggai.reader.markers import split_inline
 
 

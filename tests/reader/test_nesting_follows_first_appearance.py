@@ -1,5 +1,5 @@
 from tests.reader.builders import docx, p
-from tests.reader.conftest import outline_of
+from tests.reader.reading import outline_of
 from zhenggai.reader import read_bytes
 from zhenggai.reader.model import walk
 

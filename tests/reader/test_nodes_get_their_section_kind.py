@@ -1,7 +1,7 @@
 import pytest
 
 from tests.reader.builders import FIXTURES
-from tests.reader.conftest import nodes, read_text
+from tests.reader.reading import nodes, read_text
 from zhenggai.reader import read_file
 from zhenggai.reader.kinds import label_kind
 

@@ -1,7 +1,7 @@
 import pytest
 
 from tests.reader.builders import FIXTURES, image_only_pdf
-from tests.reader.conftest import nodes
+from tests.reader.reading import nodes
 from zhenggai.reader import ReaderError, read_bytes, read_file
 
 

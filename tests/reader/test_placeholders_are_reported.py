@@ -1,12 +1,8 @@
 import pytest
 
-from tests.reader.conftest import read_text
+from tests.reader.reading import read_text
 from zhenggai.reader.model import Paragraph
-from zhenggai.reader.placeholders import find_placeholders
-
-
-def placeholders(text: str) -> list[str]:
-    return [warning.text for warning in find_placeholders([Paragraph(text, 1)])]
+from zhenggai.reader.placeholders import find_placeholders, placeholders
 
 
 @pytest.mark.parametrize(
@@ -24,7 +20,7 @@ def placeholders(text: str) -> list[str]:
     ],
 )
 def test_unfilled_placeholders_are_found(text, expected):
-    assert placeholders(text) == expected
+    assert list(placeholders(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -40,7 +36,7 @@ def test_unfilled_placeholders_are_found(text, expected):
     ],
 )
 def test_latin_words_and_multiplication_are_not_placeholders(text):
-    assert placeholders(text) == []
+    assert list(placeholders(text)) == []
 
 
 def test_a_placeholder_warning_gives_its_paragraph_and_text():
@@ -48,3 +44,9 @@ def test_a_placeholder_warning_gives_its_paragraph_and_text():
     warning = document.warnings[0]
     assert (warning.code, warning.line, warning.text) == ("placeholder", 2, "第X")
     assert "未填写的占位符" in warning.message
+
+
+def test_past_the_limit_placeholders_are_counted_in_one_line():
+    found = find_placeholders([Paragraph("XX单位，" * 5, 7)], limit=2)
+    assert [(w.line, w.text) for w in found] == [(7, "XX"), (7, "XX"), (None, "")]
+    assert found[-1].message == "另有 3 处占位符未逐一列出"

@@ -1,9 +1,12 @@
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tests.reader.conftest import read_text
+from tests.reader.reading import read_text
 from zhenggai.reader import ReaderError, read_bytes, simplified
+from zhenggai.reader.encoding import decode
 
 SPEECH = "一、存在的主要问题\n（一）在落实整改责任方面\n一是督促检查的力度不大。\n"
 
@@ -65,3 +68,17 @@ def test_binary_noise_is_refused_with_a_chinese_message():
 def test_an_empty_file_is_refused():
     with pytest.raises(ReaderError, match="文件是空的"):
         read_bytes(b"  \n ", "空.txt")
+
+
+CHINESE_TEXT = st.text(
+    alphabet=st.sampled_from("一二三是的问题整改措施原因，。；：（）\n政法委巡察12ab"), min_size=1
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(CHINESE_TEXT, st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]))
+def test_any_chinese_text_comes_back_as_written_from_each_encoding(text, encoding):
+    if not text.strip("\n"):
+        return
+    decoded, _ = decode(text.encode(encoding))
+    assert decoded == text

@@ -1,5 +1,5 @@
 from tests.reader.builders import FIXTURES, docx, p
-from tests.reader.conftest import read_text
+from tests.reader.reading import read_text
 from zhenggai.reader import read_bytes, read_file
 
 

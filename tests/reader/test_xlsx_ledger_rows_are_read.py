@@ -7,6 +7,7 @@ import pytest
 from tests.reader.builders import ledger_workbook
 from zhenggai.reader import ReaderError, read_bytes
 from zhenggai.reader.columns import column_key
+from zhenggai.reader.limits import Limits
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +133,12 @@ def test_placeholders_in_cells_are_reported_with_their_row():
     data = workbook(["问题", "整改措施", "责任单位"], ["学习不深", "XX月前制定计划", "×××"])
     warnings = read_bytes(data, "占位符.xlsx").warnings
     assert [(w.line, w.text) for w in warnings] == [(2, "XX"), (2, "×××")]
+
+
+def test_rows_beyond_the_limit_are_left_out_with_a_warning():
+    data = workbook(
+        ["问题", "整改措施", "责任单位"], *[[f"问题{i}", "措施", "单位"] for i in range(6)]
+    )
+    document = read_bytes(data, "长表.xlsx", limits=Limits(max_sheet_rows=4))
+    assert len(document.rows) == 3
+    assert [w.code for w in document.warnings] == ["rows_truncated"]

@@ -115,6 +115,11 @@ class Verification(models.Model):
         self.on_site = self.Method.ON_SITE in methods
         super().save(*args, **kwargs)
 
+    @property
+    def method_labels(self) -> list[str]:
+        labels = dict(self.Method.choices)
+        return [labels.get(method, method) for method in self.methods]
+
 
 class Evidence(models.Model):
     """佐证材料: a checked file attached to a report or a verification."""

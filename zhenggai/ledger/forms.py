@@ -3,6 +3,7 @@
 from django import forms
 
 from zhenggai.ledger.models import Category, InspectionRound, Measure, Person, Problem, Unit
+from zhenggai.rules.lifecycle import HAND_SET_STATUSES
 
 
 class PlainLabels:
@@ -118,6 +119,12 @@ class MeasureForm(PlainLabels, forms.ModelForm):
         self.instance.problem = problem
         self.instance.round_id = problem.round_id
         self.fields["person_in_charge"].queryset = Person.objects.select_related("unit")
+        status = self.fields["status"]
+        if self.instance.status in HAND_SET_STATUSES:
+            status.choices = [c for c in status.choices if c[0] in HAND_SET_STATUSES]
+        else:
+            status.disabled = True
+            status.help_text = "该状态由报送进展和核查产生，不能在这里修改。"
         if not self.instance.pk and problem.lead_unit_id:
             self.initial.setdefault("lead_unit", problem.lead_unit_id)
 

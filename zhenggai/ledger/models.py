@@ -2,7 +2,12 @@
 for each. Names follow GLOSSARY.md."""
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    ProhibitNullCharactersValidator,
+)
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 
@@ -13,6 +18,16 @@ from zhenggai.rules.status import (
     MeasureStatus,
     ProblemStatus,
 )
+
+NO_NUL = [ProhibitNullCharactersValidator()]
+
+
+def text_limit(length: int) -> list:
+    """A TextField's max_length only sizes the form widget; these make every caller of
+    full_clean() (services, API, importer) keep the limit and refuse NUL characters, which
+    PostgreSQL cannot store."""
+    return [MaxLengthValidator(length), *NO_NUL]
+
 
 LIGHT_CHOICES = [(light.value, label) for light, label in LIGHT_LABELS.items()]
 
@@ -32,7 +47,7 @@ class Unit(models.Model):
         JUSTICE_OFFICE = "justice_office", "司法所"
         OTHER = "other", "其他"
 
-    name = models.CharField("名称", max_length=100)
+    name = models.CharField("名称", max_length=100, validators=NO_NUL)
     kind = models.CharField("类别", max_length=20, choices=Kind.choices, default=Kind.OTHER)
     parent = models.ForeignKey(
         "self",
@@ -78,8 +93,8 @@ class Unit(models.Model):
 class Person(models.Model):
     """A leader or staff member; linked to a login when the person uses zhenggai."""
 
-    name = models.CharField("姓名", max_length=50)
-    title = models.CharField("职务", max_length=100, blank=True)
+    name = models.CharField("姓名", max_length=50, validators=NO_NUL)
+    title = models.CharField("职务", max_length=100, blank=True, validators=NO_NUL)
     unit = models.ForeignKey(Unit, verbose_name="所在单位", on_delete=models.PROTECT)
     is_leader = models.BooleanField("领导班子成员", default=False)
     user = models.OneToOneField(
@@ -112,10 +127,10 @@ class InspectionRound(models.Model):
         ONGOING = "ongoing", "常态化整改"
         FINISHED = "finished", "已完成"
 
-    name = models.CharField("轮次名称", max_length=200)
+    name = models.CharField("轮次名称", max_length=200, validators=NO_NUL)
     kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.XUNSHI)
-    team = models.CharField("巡视（巡察）组", max_length=100)
-    organization = models.CharField("被巡视党组织", max_length=100)
+    team = models.CharField("巡视（巡察）组", max_length=100, validators=NO_NUL)
+    organization = models.CharField("被巡视党组织", max_length=100, validators=NO_NUL)
     office = models.ForeignKey(
         Unit,
         verbose_name="整改牵头单位",
@@ -184,7 +199,7 @@ class Category(models.Model):
         InspectionRound, verbose_name="轮次", on_delete=models.CASCADE, related_name="categories"
     )
     number = models.PositiveSmallIntegerField("序号", validators=[MaxValueValidator(999)])
-    title = models.CharField("方面", max_length=200)
+    title = models.CharField("方面", max_length=200, validators=NO_NUL)
 
     class Meta:
         verbose_name = verbose_name_plural = "问题方面"
@@ -234,8 +249,10 @@ class Problem(models.Model):
         Category, verbose_name="方面", on_delete=models.RESTRICT, related_name="problems"
     )
     number = models.PositiveSmallIntegerField("序号", validators=[MaxValueValidator(9999)])
-    text = models.TextField("问题", max_length=2000)
-    manifestations = models.TextField("具体表现", blank=True, max_length=20000)
+    text = models.TextField("问题", max_length=2000, validators=text_limit(2000))
+    manifestations = models.TextField(
+        "具体表现", blank=True, max_length=20000, validators=text_limit(20000)
+    )
     source = models.CharField(
         "问题来源", max_length=20, choices=Source.choices, default=Source.FEEDBACK
     )
@@ -328,10 +345,10 @@ class Measure(models.Model):
         Problem, verbose_name="问题", on_delete=models.CASCADE, related_name="measures"
     )
     number = models.PositiveSmallIntegerField("序号", validators=[MaxValueValidator(999)])
-    text = models.TextField("整改措施", max_length=5000)
+    text = models.TextField("整改措施", max_length=5000, validators=text_limit(5000))
     kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.TIME_BOUND)
     deadline = models.DateField("完成时限", null=True, blank=True)
-    deliverable = models.CharField("成果形式", max_length=300, blank=True)
+    deliverable = models.CharField("成果形式", max_length=300, blank=True, validators=NO_NUL)
     status = models.CharField(
         "整改状态",
         max_length=20,
@@ -434,7 +451,7 @@ class Claim(models.Model):
     unit = models.ForeignKey(
         Unit, verbose_name="认领单位", null=True, blank=True, on_delete=models.PROTECT
     )
-    note = models.CharField("认领说明", max_length=500, blank=True)
+    note = models.CharField("认领说明", max_length=500, blank=True, validators=NO_NUL)
     claimed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="操作人", on_delete=models.PROTECT
     )

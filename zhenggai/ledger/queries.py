@@ -2,14 +2,18 @@
 scoped querysets; filter state comes from the URL, so a view can be bookmarked."""
 
 import datetime
+import functools
+import operator
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.utils import timezone
 
+from zhenggai.carryout.models import Reopening, Verification
 from zhenggai.ledger.forms import PlainLabels
 from zhenggai.ledger.models import (
+    LIGHT_CHOICES,
     InspectionRound,
     Measure,
     MeasureCooperation,
@@ -17,11 +21,17 @@ from zhenggai.ledger.models import (
     Problem,
     Unit,
 )
+from zhenggai.ledger.policy import _scope_path
+from zhenggai.mechanisms.models import Mechanism
+from zhenggai.rules.figures import REPORTING_STATUSES, level_label
 from zhenggai.rules.status import (
+    CLOSED_MEASURE_STATUSES,
     DONE_MEASURE_STATUSES,
     MEASURE_STATUS_CHOICES,
     MeasureStatus,
+    ProblemStatus,
 )
+from zhenggai.supervision.lights import rhythm_days
 
 VIEWS = [("problems", "问题清单"), ("measures", "任务清单"), ("responsibility", "责任清单")]
 PROBLEM_SORTS = {
@@ -45,6 +55,25 @@ SORT_LABELS = {
     "unit": "按牵头单位",
     "-updated": "最近更新",
 }
+STAGES = {
+    "open": "未完成",
+    "done": "已完成（含已销号）",
+    "closed": "已销号（含长期坚持）",
+}
+# Conditions that the dashboard counts and links to, one at a time. Those about measures
+# select, in the problem list, the problems with such a measure; those about problems
+# select, in the task list, the measures of such problems.
+MEASURE_FLAGS = {
+    "silent": "沉默（未按期报送进展）",
+    "reported": "报送过进展",
+    "briefing_only": "仅凭听取汇报销号",
+    "unverified": "无核查通过记录即销号",
+}
+PROBLEM_FLAGS = {
+    "no_mechanism": "问题已销号但无长效机制",
+    "rebound": "变异反弹",
+}
+MAX_LEVEL = 9
 
 
 def today() -> datetime.date:
@@ -75,11 +104,35 @@ class LedgerFilterForm(PlainLabels, forms.Form):
         label="时限至", required=False, widget=forms.DateInput({"type": "date"})
     )
     overdue = forms.BooleanField(label="仅看超期", required=False)
+    light = forms.ChoiceField(label="亮灯", choices=[("", "全部")] + LIGHT_CHOICES, required=False)
+    stage = forms.ChoiceField(
+        label="完成情况", choices=[("", "全部"), *STAGES.items()], required=False
+    )
+    unit_role = forms.ChoiceField(
+        label="单位范围",
+        choices=[("", "牵头、配合均计"), ("lead", "仅计牵头")],
+        required=False,
+        help_text="选择单位后，是否只看该单位（含下级）牵头的措施。",
+    )
+    level = forms.TypedChoiceField(
+        label="牵头单位层级",
+        choices=[("", "全部")] + [(n, level_label(n)) for n in range(1, MAX_LEVEL + 1)],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text="相对本轮整改牵头单位（整改办按其所属单位）：第1级为其本级，第2级为其下一级。",
+    )
+    flag = forms.ChoiceField(
+        label="重点关注",
+        choices=[("", "全部"), *MEASURE_FLAGS.items(), *PROBLEM_FLAGS.items()],
+        required=False,
+    )
     sort = forms.ChoiceField(label="排序", choices=SORT_LABELS.items(), required=False)
 
     def __init__(self, *args, round_: InspectionRound, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = round_.categories.all()
+        self.round_ = round_
 
     def clean(self):
         data = super().clean()
@@ -101,13 +154,20 @@ class LedgerQuery:
     due_from: datetime.date | None = None
     due_to: datetime.date | None = None
     overdue: bool = False
+    light: str = ""
+    stage: str = ""
+    unit_role: str = ""
+    level: int | None = None
+    flag: str = ""
     sort: str = "code"
+    # Silence is measured against the round's reporting rhythm.
+    round: InspectionRound | None = None
 
     @classmethod
     def from_form(cls, form: LedgerFilterForm) -> "LedgerQuery":
         data = form.cleaned_data if form.is_valid() else {}
         values = {k: v for k, v in data.items() if v not in (None, "", False)}
-        return cls(**values)
+        return cls(round=form.round_, **values)
 
 
 def _unit_q(unit: Unit, prefix: str = "") -> Q:
@@ -125,6 +185,95 @@ def overdue_q(on: datetime.date) -> Q:
     return Q(deadline__lt=on) & ~Q(status__in=DONE_MEASURE_STATUSES)
 
 
+def stage_q(stage: str) -> Q:
+    if stage == "open":
+        return ~Q(status__in=DONE_MEASURE_STATUSES)
+    if stage == "done":
+        return Q(status__in=DONE_MEASURE_STATUSES)
+    return Q(status__in=CLOSED_MEASURE_STATUSES)
+
+
+def level_root(office: Unit) -> str:
+    """The path of the unit whose tree a round's levels count down: the round's office, or
+    for a 整改办 the unit it works for, as the policy scopes its users."""
+    return _scope_path(office)
+
+
+def level_q(level: int) -> Q:
+    """The lead unit sits `level` levels down the tree of the round's office (1 = its root)."""
+    below = level - 1
+    is_office = Q(round__office__kind=Unit.Kind.OFFICE, round__office__parent__isnull=False)
+    office_tree = Q(
+        lead_unit__path__startswith=F("round__office__path"),
+        lead_unit__depth=F("round__office__depth") + below,
+    )
+    parent_tree = Q(
+        lead_unit__path__startswith=F("round__office__parent__path"),
+        lead_unit__depth=F("round__office__parent__depth") + below,
+    )
+    return (is_office & parent_tree) | (~is_office & office_tree)
+
+
+def _start_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def silent_q(rounds, on: datetime.date) -> Q:
+    """Silent (沉默), as the yellow light has it (supervision.lights): a measure that owes
+    reports (not started, in progress, returned, or closed as ongoing) whose last report, or
+    whose entry into the ledger if it never reported, is more than the round's reporting
+    rhythm old: rhythm_days up to the end of the concentrated period, rhythm_days_after
+    from then on."""
+    by_cutoff: dict[datetime.date, list[int]] = {}
+    for round_ in rounds:
+        cutoff = on - datetime.timedelta(days=rhythm_days(round_, on))
+        by_cutoff.setdefault(cutoff, []).append(round_.pk)
+    # Rounds sharing a cutoff share a condition: the SQL stays short across many rounds.
+    terms = [
+        Q(round_id__in=round_ids)
+        & (
+            Q(last_reported_on__lt=cutoff)
+            | Q(last_reported_on__isnull=True, created_at__lt=_start_of(cutoff))
+        )
+        for cutoff, round_ids in by_cutoff.items()
+    ]
+    if not terms:
+        return Q(pk__in=[])
+    return Q(status__in=REPORTING_STATUSES) & functools.reduce(operator.or_, terms)
+
+
+def _passing(**subject) -> Exists:
+    """A passing verification of the measure (OuterRef "pk") or of its whole problem."""
+    verifications = Verification.objects.filter(
+        Q(measure=OuterRef("pk")) | Q(problem=OuterRef("problem_id")),
+        result=Verification.Result.PASS,
+        **subject,
+    )
+    return Exists(verifications)
+
+
+def measure_flag_q(flag: str, rounds, on: datetime.date) -> Q:
+    if flag == "silent":
+        return silent_q(rounds, on)
+    if flag == "reported":
+        return Q(last_reported_on__isnull=False)
+    closed = Q(status__in=CLOSED_MEASURE_STATUSES)
+    if flag == "briefing_only":
+        # Closed on the strength of briefings (听汇报) alone: the close-out rule forbids it.
+        return closed & Q(_passing(briefing_only=True)) & ~Q(_passing(briefing_only=False))
+    return closed & ~Q(_passing())
+
+
+def problem_flag_q(flag: str) -> Q:
+    if flag == "no_mechanism":
+        linked = Mechanism.problems.through.objects.filter(problem=OuterRef("pk"))
+        return Q(status=ProblemStatus.CLOSED) & ~Q(Exists(linked))
+    rebounds = Reopening.objects.filter(is_rebound=True)
+    return Q(Exists(rebounds.filter(problem=OuterRef("pk")))) | Q(
+        Exists(rebounds.filter(measure__problem=OuterRef("pk")))
+    )
+
+
 def _measure_conditions(query: LedgerQuery, on: datetime.date) -> Q:
     """Conditions on a measure's own fields; the problem view asks for any measure matching."""
     conditions = Q()
@@ -136,6 +285,12 @@ def _measure_conditions(query: LedgerQuery, on: datetime.date) -> Q:
         conditions &= Q(deadline__lte=query.due_to)
     if query.overdue:
         conditions &= overdue_q(on)
+    if query.stage:
+        conditions &= stage_q(query.stage)
+    if query.level:
+        conditions &= level_q(query.level)
+    if query.flag in MEASURE_FLAGS:
+        conditions &= measure_flag_q(query.flag, [query.round] if query.round else [], on)
     return conditions
 
 
@@ -153,12 +308,19 @@ def filter_measures(queryset, query: LedgerQuery, on: datetime.date):
     queryset = queryset.filter(_measure_conditions(query, on))
     if query.category:
         queryset = queryset.filter(problem__category=query.category)
-    if query.unit:
+    if query.unit and query.unit_role == "lead":
+        queryset = queryset.filter(lead_unit__path__startswith=query.unit.path)
+    elif query.unit:
         queryset = queryset.filter(_unit_q(query.unit))
     if query.leader:
         queryset = queryset.filter(problem__lead_leader=query.leader)
     if query.status:
         queryset = queryset.filter(status=query.status)
+    if query.light:
+        queryset = queryset.filter(light=query.light)
+    if query.flag in PROBLEM_FLAGS:
+        flagged = Problem.objects.filter(problem_flag_q(query.flag), pk=OuterRef("problem_id"))
+        queryset = queryset.filter(Exists(flagged))
     if query.q:
         queryset = queryset.filter(_text_q(query.q, ["text", "deliverable", "problem__text"]))
     return queryset.order_by(*MEASURE_SORTS.get(query.sort, MEASURE_SORTS["code"]))
@@ -171,7 +333,10 @@ def filter_problems(queryset, query: LedgerQuery, on: datetime.date):
         queryset = queryset.filter(Exists(matching))
     if query.category:
         queryset = queryset.filter(category=query.category)
-    if query.unit:
+    if query.unit and query.unit_role == "lead":
+        led = Measure.objects.filter(lead_unit__path__startswith=query.unit.path)
+        queryset = queryset.filter(Exists(led.filter(problem=OuterRef("pk"))))
+    elif query.unit:
         in_unit = Measure.objects.filter(_unit_q(query.unit), problem=OuterRef("pk"))
         queryset = queryset.filter(
             Q(lead_unit__path__startswith=query.unit.path) | Q(Exists(in_unit))
@@ -180,6 +345,10 @@ def filter_problems(queryset, query: LedgerQuery, on: datetime.date):
         queryset = queryset.filter(lead_leader=query.leader)
     if query.status:
         queryset = _filter_problem_status(queryset, query.status)
+    if query.light:
+        queryset = queryset.filter(light=query.light)
+    if query.flag in PROBLEM_FLAGS:
+        queryset = queryset.filter(problem_flag_q(query.flag))
     if query.q:
         queryset = queryset.filter(_text_q(query.q, ["text", "manifestations"]))
     return queryset.order_by(*PROBLEM_SORTS.get(query.sort, PROBLEM_SORTS["code"]))

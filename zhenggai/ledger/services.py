@@ -22,6 +22,7 @@ from zhenggai.ledger.models import (
     Problem,
     Unit,
 )
+from zhenggai.rules.lifecycle import HAND_SET_STATUSES
 from zhenggai.rules.status import problem_status
 
 RECTIFICATION_MONTHS = 2
@@ -227,11 +228,21 @@ def _set_cooperating(measure: Measure, units) -> dict:
     return {"cooperating_units": [before, after]} if before != after else {}
 
 
+def _check_hand_set_status(before: str, after: str) -> None:
+    """Done, closed, ongoing and returned come only from reports and verifications
+    (zhenggai.carryout), so that nothing is closed without a verification behind it."""
+    if before != after and not {before, after} <= HAND_SET_STATUSES:
+        raise ValidationError(
+            {"status": "“已完成待核查”“已销号”“长期坚持”“退回重改”只能由报送进展和核查产生。"}
+        )
+
+
 @transaction.atomic
 def create_measure(user, problem: Problem, cooperating_units=None, **values) -> Measure:
     _require(policy.can_edit_problem(user, problem))
     measure = Measure(problem=problem, round_id=problem.round_id)
     _assign(measure, values)
+    _check_hand_set_status(Measure.status.field.default, measure.status)
     if not measure.number:
         measure.number = (problem.measures.aggregate(n=Max("number"))["n"] or 0) + 1
     if measure.lead_unit_id is None and problem.lead_unit_id:
@@ -257,6 +268,7 @@ def update_measure(user, measure: Measure, cooperating_units=None, **values) -> 
     _require(policy.can_edit_measure(user, measure))
     before = _snapshot(measure, MEASURE_FIELDS)
     _assign(measure, values)
+    _check_hand_set_status(before["status"], measure.status)
     measure.full_clean()
     measure.save()
     changes = _changes(before, _snapshot(measure, MEASURE_FIELDS))

@@ -1,19 +1,26 @@
 """Loads the demo round of zhenggai.ops.demo_data through the ledger services, acting as the
-office's clerk, so that the demo has the same record of events as work done by hand."""
+office's clerk, so that the demo has the same record of events as work done by hand. Measures
+reach their status through the carry-out services: units report with evidence files made
+here, the office verifies beyond briefings; nothing is closed without a verification."""
 
 import datetime
+import struct
+import zlib
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import ProtectedError, Q
 from django.utils import timezone
 
+from zhenggai.carryout import services as carryout
 from zhenggai.ledger import services
 from zhenggai.ledger.calendar import work_calendar
-from zhenggai.ledger.models import InspectionRound, Person, Problem, Unit
+from zhenggai.ledger.models import InspectionRound, Measure, Person, Problem, Unit
 from zhenggai.ops import demo_data as data
 from zhenggai.ops.accounts import save_user
+from zhenggai.rules.closeout import belongs_to
 
 
 class DemoError(RuntimeError):
@@ -86,8 +93,9 @@ def _create() -> InspectionRound:
         if not leader:
             contacts.setdefault(unit, persons[key])
 
-    save_user(data.ADMIN_USERNAME, data.DEMO_PASSWORD, superuser=True)
-    users = {}
+    users = {
+        data.ADMIN_USERNAME: save_user(data.ADMIN_USERNAME, data.DEMO_PASSWORD, superuser=True)[0]
+    }
     for username, (person_key, _) in data.USERS.items():
         person = persons[person_key]
         users[username], _ = save_user(username, data.DEMO_PASSWORD, name=person.name)
@@ -108,6 +116,7 @@ def _create() -> InspectionRound:
         feedback_date=_day(today, spec["feedback_date"]),
     )
     problems = {}
+    planned = []
     for c_number, c in enumerate(data.CATEGORIES, start=1):
         category = services.create_category(clerk, round_, c["title"], c_number)
         for p_number, p in enumerate(c["problems"], start=1):
@@ -125,7 +134,7 @@ def _create() -> InspectionRound:
             )
             problems[c_number, p_number] = problem
             for m in p["measures"]:
-                services.create_measure(
+                measure = services.create_measure(
                     clerk,
                     problem,
                     cooperating_units=[units[key] for key in m.get("with", [])],
@@ -133,10 +142,131 @@ def _create() -> InspectionRound:
                     kind=m["kind"],
                     deadline=_day(today, m["due"]) if "due" in m else None,
                     deliverable=m["deliverable"],
-                    status=m["status"],
                     lead_unit=units[m["lead"]],
                     person_in_charge=persons[m["person"]] if "person" in m else contacts[m["lead"]],
                 )
+                planned.append((measure, m))
     for username, c_number, p_number, note in data.CLAIMS:
         services.claim_problem(users[username], problems[c_number, p_number], note)
+    for index, (measure, m) in enumerate(planned):
+        _carry_out(measure, m, index, users, today)
     return round_
+
+
+def _carry_out(measure: Measure, m: dict, index: int, users: dict, today: datetime.date) -> None:
+    """Report and verify until the measure has the status the demo data gives it."""
+    feedback = measure.round.feedback_date
+
+    def day(offset: int) -> datetime.date:
+        return min(max(today + datetime.timedelta(days=offset), feedback), today)
+
+    status = m["status"]
+    if status == "not_started":
+        return
+    reporter = users[data.REPORTERS.get(m["lead"], "office")]
+    words = {"deliverable": m["deliverable"]}
+    if status == "in_progress":
+        photos = [_upload("现场照片.png", _png())] if index % 3 == 0 else []
+        text = data.PROGRESS_TEXT.format(**words)
+        carryout.submit_report(reporter, measure, day(-5 - index % 10), text, status, files=photos)
+        return
+    done_on = day(min(m.get("due", -8), -3) - 1)
+    carryout.submit_report(
+        reporter, measure, day(-38), data.PROGRESS_TEXT.format(**words), "in_progress"
+    )
+    evidence = [_upload(f"{m['deliverable']}.pdf", _pdf(m["deliverable"]))]
+    text = data.DONE_TEXT.format(**words)
+    carryout.submit_report(reporter, measure, done_on, text, "done_pending", files=evidence)
+    if status == "done_pending":
+        return
+    checked_on = min(done_on + datetime.timedelta(days=2), today)
+    if status == "returned":
+        findings = data.RETURNED_FINDINGS.format(**words)
+        carryout.verify_measure(
+            users["office"],
+            measure,
+            methods=["document_review"],
+            verified_on=checked_on,
+            findings=findings,
+            result="fail",
+        )
+        return
+    carryout.verify_measure(
+        _verifier(measure, users),
+        measure,
+        methods=["document_review", "on_site"],
+        verified_on=checked_on,
+        findings=data.PASSED_FINDINGS.format(**words),
+        result="pass",
+        files=[_upload("实地核查照片.png", _png((46, 125, 50)))],
+    )
+    if status == "ongoing":
+        text = data.RHYTHM_TEXT.format(**words)
+        carryout.submit_report(reporter, measure, today, text, "in_progress")
+    if Measure.objects.get(pk=measure.pk).status != status:
+        raise DemoError(f"演示数据有误：措施 {measure.code} 无法通过核查达到“{status}”。")
+
+
+def _verifier(measure: Measure, users: dict):
+    """The office's clerk, unless the office belongs to a unit responsible for the measure:
+    the committee's own measures are verified by the administrator, standing in for the
+    discipline inspectors, because nobody checks their own work."""
+    clerk = users["office"]
+    responsible = [measure.lead_unit.path] + [u.path for u in measure.cooperating_units.all()]
+    return users[data.ADMIN_USERNAME] if belongs_to(clerk.person.unit.path, responsible) else clerk
+
+
+def _upload(name: str, content: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content)
+
+
+def _png(rgb: tuple[int, int, int] = (164, 22, 26), width: int = 96, height: int = 64) -> bytes:
+    """A plain coloured picture standing in for a photo taken on site."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body)
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    row = b"\x00" + bytes(rgb) * width
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(row * height))
+        + chunk(b"IEND", b"")
+    )
+
+
+def _pdf(title: str) -> bytes:
+    """A one-page PDF with the deliverable's name in Chinese, set in STSong-Light, one of the
+    standard Chinese fonts every PDF reader provides, so nothing needs embedding."""
+    text = title.encode("utf-16-be").hex().upper()
+    stream = f"BT /F1 18 Tf 72 740 Td <{text}> Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+        b" /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H"
+        b" /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >>"
+        b" /FontDescriptor 7 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6"
+        b" /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120"
+        b" /CapHeight 880 /StemV 93 >>",
+    ]
+    pdf = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return pdf

@@ -738,3 +738,19 @@ CLAIMS = [
     ("court", 3, 3, "市中院认领实训部分，组织人民法庭参加。"),
     ("tribunal", 2, 1, "沙洲人民法庭认领基层党建与业务融合问题。"),
 ]
+
+# Carrying the measures out: each measure reaches its "status" above through progress reports
+# and verifications, as it would by hand. A measure is reported on by the login of its lead
+# unit (or of the unit above it); the office's clerk reports for units without a login.
+REPORTERS = {
+    "court": "court",
+    "tribunal_qingshi": "court",
+    "tribunal_shazhou": "tribunal",
+    "police": "police",
+    **{station: "police" for station in STATIONS},
+}
+PROGRESS_TEXT = "已按计划推进，{deliverable}正在形成，下一步抓好落实。"
+DONE_TEXT = "已完成，{deliverable}已形成，现申请核查。"
+RHYTHM_TEXT = "长期坚持：本期继续按要求落实，{deliverable}按期形成。"
+PASSED_FINDINGS = "查阅了{deliverable}，并到现场实地核查，措施已落实到位。"
+RETURNED_FINDINGS = "佐证材料不完整：{deliverable}尚未正式印发，请补充后重新报送。"

@@ -43,6 +43,9 @@ def gunicorn_argv(addr: str, workers: int) -> list[str]:
         # gunicorn's default control socket is one path per home directory: a second instance,
         # or a service user without a writable home, would trip over it.
         "--no-control-socket",
+        # Starts the daily `zhenggai tick` in the master (docs/scheduling.md).
+        "--config",
+        "python:zhenggai.supervision.gunicorn_hooks",
     ]
 
 

@@ -9,6 +9,10 @@ goes wrong comes out as ReaderError, with a message in Chinese.
     to_contract(document) -> dict   (the `zhenggai parse --json` shape)
     to_text(document) -> str
     simplified(text) -> str         (a simplified-character copy, for matching)
+
+`encoding` names the decoding chosen for plain text (utf-8, utf-8-sig, gbk, gb18030,
+utf-16-le ...). It is None for docx, xlsx and pdf: those formats declare their own encoding
+inside the container, so the reader chooses nothing there.
 """
 
 from zhenggai.reader.chinese import simplified

@@ -66,18 +66,20 @@ def _without_paywall_markers(paragraph: Paragraph, warnings: list[ReadWarning]) 
 
 def _whole_line_debris(paragraph: Paragraph, warnings: list[ReadWarning]) -> bool:
     text, line = paragraph.text, paragraph.line
-    # A numbered line is the outline itself, even when it mentions a 公众号.
-    if paragraph.table_row or len(text) > _SHORT or recognize(text):
+    if paragraph.table_row or len(text) > _SHORT:
         return False
-    if _PASSWORD.search(text):
-        warnings.append(ReadWarning("password", f"第 {line} 段是文档密码说明，已删除", line, text))
-    elif is_page_number(text):
+    if is_page_number(text):
         warnings.append(ReadWarning("page_number", f"第 {line} 段是页码，已删除", line, text))
-    elif _WATERMARK.search(text):
+        return True
+    password = _PASSWORD.search(text)
+    # A numbered line is the outline itself, even when it mentions a 公众号 or a 密码.
+    if not (password or _WATERMARK.search(text)) or recognize(text):
+        return False
+    if password:
+        warnings.append(ReadWarning("password", f"第 {line} 段是文档密码说明，已删除", line, text))
+    else:
         message = f"第 {line} 段是网站水印或下载提示，已删除"
         warnings.append(ReadWarning("watermark", message, line, text))
-    else:
-        return False
     return True
 
 

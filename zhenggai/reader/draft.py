@@ -184,11 +184,9 @@ def _fields(node: Node) -> dict[str, str]:
         for line in current.text.split("\n"):
             match = _FIELD.match(line)
             if match:
-                name, value = match["name"], match["value"].strip()
-                key = "leader" if "领导" in name else "deadline" if "时" in name else "units"
-                fields[key] = (
-                    f"{fields[key]}、{value}" if key == "units" and key in fields else value
-                )
+                key, value = _FIELD_NAMES[match["name"]], match["value"].strip()
+                joined = key == "units" and key in fields
+                fields[key] = f"{fields[key]}、{value}" if joined else value
     return fields
 
 

@@ -17,7 +17,12 @@ _BOMS = (
 )
 # Text never holds C0 controls other than tab, newlines and page breaks.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
-_READABLE = re.compile(r"[\t\n\r\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+# What Chinese documents are written in: ASCII, CJK ideographs and their punctuation,
+# full-width forms, quotes and dashes, circled numbers.
+_UNUSUAL = re.compile(
+    "[^\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u27bf\u3000-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]"
+)
 _SAMPLE = 100_000
 
 
@@ -28,10 +33,19 @@ def decode(data: bytes) -> tuple[str, str]:
             text = _strict(data[len(bom) :], name.removesuffix("-sig"))
             if text is not None:
                 return text, name
+    # Short GBK text can be valid UTF-8 too (一 is D2 BB, which UTF-8 reads as һ): of the
+    # encodings that decode, the one reading as Chinese wins.
+    best: tuple[float, str, str] | None = None
     for candidate in (_utf16_without_bom(data), "utf-8", "gbk", "gb18030"):
         text = _strict(data, candidate) if candidate else None
         if candidate and text is not None and _looks_like_text(text):
-            return text, candidate
+            share = _usual_share(text)
+            if best is None or share > best[0]:
+                best = (share, text, candidate)
+            if share == 1.0:
+                break
+    if best is not None:
+        return best[1], best[2]
     guess = charset_normalizer.from_bytes(data[: 4 * _SAMPLE]).best()
     if guess is not None:
         text = _strict(data, guess.encoding)
@@ -65,10 +79,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
     for name in ("utf-16-le", "utf-16-be"):
         text = sample.decode(name, errors="replace")
         if text:
-            share = len(_READABLE.findall(text)) / len(text)
+            share = _usual_share(text)
             if share > best_share:
                 best, best_share = name, share
     return best
+
+
+def _usual_share(text: str) -> float:
+    sample = text[:_SAMPLE]
+    return 1 - len(_UNUSUAL.findall(sample)) / max(len(sample), 1)
 
 
 def _looks_like_text(text: str) -> bool:

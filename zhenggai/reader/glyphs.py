@@ -2,6 +2,7 @@
 ⻓ ⻅ standing for 一 工 长 见. They read the same but match nothing, so they are replaced
 by the characters they stand for."""
 
+import re
 import unicodedata
 from dataclasses import replace
 
@@ -25,13 +26,15 @@ TABLE = str.maketrans(
 )
 
 
-def without_lookalikes(text: str) -> str:
-    return text.translate(TABLE)
+# Translating is slow on CJK text and most paragraphs have nothing to translate.
+_ANY = re.compile(f"[{''.join(sorted(chr(code) for code in TABLE))}]")
 
 
 def fix_lookalikes(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[ReadWarning]]:
-    fixed = [replace(p, text=without_lookalikes(p.text)) for p in paragraphs]
-    changed = [p.line for p, f in zip(paragraphs, fixed, strict=True) if p.text != f.text]
+    fixed = [
+        replace(p, text=p.text.translate(TABLE)) if _ANY.search(p.text) else p for p in paragraphs
+    ]
+    changed = [p.line for p, f in zip(paragraphs, fixed, strict=True) if p is not f]
     if not changed:
         return fixed, []
     message = (

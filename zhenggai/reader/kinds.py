@@ -29,6 +29,8 @@ _LABEL_NOUNS: tuple[tuple[Kind, str], ...] = (
     ("measure", "措施|举措|努力方向|方向|打算|建议|意见建议|任务|目标"),
 )
 _LABELS = tuple((kind, re.compile(f"{_MODIFIERS}(?:{nouns})")) for kind, nouns in _LABEL_NOUNS)
+# Every label ends with one of its nouns' last characters; most titles are ruled out by that.
+_LABEL_ENDINGS = frozenset(noun[-1] for _, nouns in _LABEL_NOUNS for noun in nouns.split("|"))
 _SECTION_MAX = 30
 _LABEL_MAX = 16
 # "一、贯彻落实……方面" names a field where problems were found, whatever words it holds.
@@ -46,8 +48,11 @@ def assign_kinds(roots: list[Node]) -> None:
 
 def label_kind(label: str) -> Kind | None:
     """The kind a heading or label names when it is only such a name, e.g. 下步整改措施."""
-    words = simplified(label.strip().rstrip("：:"))
-    if len(words) > _LABEL_MAX:
+    label = label.strip().rstrip("：:")
+    if len(label) > _LABEL_MAX:
+        return None
+    words = simplified(label)
+    if not words or words[-1] not in _LABEL_ENDINGS:
         return None
     return next((kind for kind, pattern in _LABELS if pattern.fullmatch(words)), None)
 

@@ -9,27 +9,8 @@ from dataclasses import dataclass
 from zhenggai.reader.numerals import chinese_to_int
 
 CN = "[一二三四五六七八九十]{1,3}"
-# Matching runs on a copy with ASCII digits and brackets; the mapping keeps positions.
-_NORMALIZE = str.maketrans("０１２３４５６７８９（）．", "0123456789().")
-_START = re.compile(
-    rf"""\s*(?:
-      (?P<cn_paren>\(\s*(?P<v_cn_paren>{CN})\s*\)[、.]?)
-     |(?P<ar_paren>\(\s*(?P<v_ar_paren>\d{{1,2}})\s*\)[、.]?)
-     |(?P<cn_dun>(?P<v_cn_dun>{CN})\s*[、.])
-     |(?P<di>第(?P<v_di>{CN})[，,、:：])
-     |(?P<shi>(?P<v_shi>{CN})是)
-     |(?P<ar_dot>(?P<v_ar_dot>\d{{1,2}})\s*\.(?![\d.]))
-     |(?P<ar_dun>(?P<v_ar_dun>\d{{1,2}})\s*、)
-     |(?P<ar_half>(?P<v_ar_half>\d{{1,2}})\s*\))
-     |(?P<seq>(?P<v_seq>首先|其次|再次|最后|最後)(?:[，,、:：]|(?=[是要])))
-     |(?P<bullet>[●•▪■◆◇□➢►√✓]\s*)
-    )""",
-    re.X,
-)
-_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 9, "最後": 9}
-FAMILIES = ("cn_dun", "cn_paren", "ar_paren", "ar_half", "ar_dot", "ar_dun", "di", "shi", "seq")
-# Single characters that carry a whole marker: ⑴ is (1), ⒈ is 1., ㈠ is (一), ① is circled.
 _ENCLOSED = (
+    # Single characters that carry a whole marker: ⑴ is (1), ⒈ is 1., ㈠ is (一).
     [(chr(0x2474 + i), "ar_paren", i + 1) for i in range(20)]
     + [(chr(0x2488 + i), "ar_dot", i + 1) for i in range(20)]
     + [(chr(0x3220 + i), "cn_paren", i + 1) for i in range(10)]
@@ -38,6 +19,26 @@ _ENCLOSED = (
     + [(chr(0x32B1 + i), "circle", i + 36) for i in range(15)]
 )
 _ENCLOSED_CHARS = {char: (family, value) for char, family, value in _ENCLOSED}
+_BULLETS = "●•▪■◆◇□➢►√✓"
+# \d is any decimal digit, full-width ones included; int() reads them all.
+_START = re.compile(
+    rf"""\s*(?:
+      (?P<cn_paren>[(（]\s*(?P<v_cn_paren>{CN})\s*[)）][、.．]?)
+     |(?P<ar_paren>[(（]\s*(?P<v_ar_paren>\d{{1,2}})\s*[)）][、.．]?)
+     |(?P<cn_dun>(?P<v_cn_dun>{CN})\s*[、.．])
+     |(?P<di>第(?P<v_di>{CN})[，,、:：])
+     |(?P<shi>(?P<v_shi>{CN})是)
+     |(?P<ar_dot>(?P<v_ar_dot>\d{{1,2}})\s*[.．](?![\d.．]))
+     |(?P<ar_dun>(?P<v_ar_dun>\d{{1,2}})\s*、)
+     |(?P<ar_half>(?P<v_ar_half>\d{{1,2}})\s*[)）])
+     |(?P<seq>(?P<v_seq>首先|其次|再次|最后|最後)(?:[，,、:：]|(?=[是要])))
+     |(?P<bullet>[{_BULLETS}]\s*)
+    )""",
+    re.X,
+)
+# A marker starts with one of these; any other first character rules one out at once.
+_FIRST = frozenset("一二三四五六七八九十(（第首其再最" + _BULLETS) | set(_ENCLOSED_CHARS)
+_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 9, "最後": 9}
 
 
 @dataclass(frozen=True)
@@ -52,11 +53,15 @@ class Marker:
 
 def recognize(text: str) -> Marker | None:
     """The marker a paragraph starts with, if any."""
-    stripped = len(text) - len(text.lstrip())
-    if stripped < len(text) and text[stripped] in _ENCLOSED_CHARS:
-        family, value = _ENCLOSED_CHARS[text[stripped]]
+    head = text[:24]
+    first = head.lstrip()[:1]
+    if not first or not (first in _FIRST or first.isdecimal()):
+        return None
+    stripped = len(head) - len(head.lstrip())
+    if first in _ENCLOSED_CHARS:
+        family, value = _ENCLOSED_CHARS[first]
         return _marker(text, family, value, stripped, stripped + 1)
-    match = _START.match(text[:24].translate(_NORMALIZE))
+    match = _START.match(head)
     if match is None or match.lastgroup is None:
         return None
     family = match.lastgroup
@@ -81,13 +86,16 @@ class InlineItem:
 # Enumerations inside one paragraph: "……。一是……；二是……；三是……". A member must follow the
 # start or a punctuation mark, so 统一是 or 之一是 never count.
 _INLINE = re.compile(
-    rf"""(?:^|(?<=[。；;：:，,！!？?]))\s*(?:
-      (?P<shi>(?P<v_shi>{CN})是)
-     |(?P<di>第(?P<v_di>{CN})[，,、：:])
-     |(?P<ar_paren>[（(](?P<v_ar_paren>\d{{1,2}})[)）])
-     |(?P<circle>(?P<v_circle>[①-⑳]))
-    )""",
+    rf"""(?P<shi>(?P<v_shi>{CN})是)
+    |(?P<di>第(?P<v_di>{CN})[，,、：:])
+    |(?P<ar_paren>[（(](?P<v_ar_paren>\d{{1,2}})[)）])
+    |(?P<circle>(?P<v_circle>[①-⑳]))""",
     re.X,
+)
+_BEFORE_MEMBER = frozenset("。；;：:，,！!？?")
+# A run has at least two members, so at least one follows a punctuation mark.
+_ANY_LATER_MEMBER = re.compile(
+    rf"[。；;：:，,！!？?]\s*(?:{CN}是|第{CN}[，,、：:]|[（(]\d{{1,2}}[)）]|[①-⑳])"
 )
 
 
@@ -96,7 +104,7 @@ def split_inline(text: str, exclude: frozenset[str] = frozenset()) -> tuple[str,
 
     Returns the text before the first member and the members in order; members of nested
     enumerations ("一是……：①……②……；二是……") follow their parent, so the outline nests them."""
-    run = _first_run(text, exclude)
+    run = _first_run(text, exclude) if _ANY_LATER_MEMBER.search(text) else []
     if not run:
         return text, []
     items: list[InlineItem] = []
@@ -118,16 +126,23 @@ def _first_run(text: str, exclude: frozenset[str]) -> list[Marker]:
         if family is None or family in exclude:
             continue
         value = _value(match.group(f"v_{family}")) or 0
-        found = Marker(family, value, match[family], match.end(), match.start(family))
         run = runs.get(family, [])
-        if value == 1 and len(run) < 2:
-            runs[family] = [found]
-        elif run and found.value == run[-1].value + 1:
-            run.append(found)
-        current = runs.get(family, [])
-        if len(current) >= 2 and (not best or current[0].start < best[0].start):
-            best = current
+        # Only a 1 or the next number of a run can matter; skip the rest cheaply.
+        starts = value == 1 and len(run) < 2
+        extends = bool(run) and value == run[-1].value + 1
+        if not (starts or extends) or not _follows_punctuation(text, match.start()):
+            continue
+        if starts:
+            run = runs[family] = []
+        run.append(Marker(family, value, match[family], match.end(), match.start(family)))
+        if len(run) >= 2 and (not best or run[0].start < best[0].start):
+            best = run
     return best
+
+
+def _follows_punctuation(text: str, start: int) -> bool:
+    before = text[max(0, start - 8) : start].rstrip()
+    return not before or before[-1] in _BEFORE_MEMBER
 
 
 def _value(raw: str) -> int | None:
@@ -135,6 +150,6 @@ def _value(raw: str) -> int | None:
         return _SEQUENCE_WORDS[raw]
     if raw in _ENCLOSED_CHARS:
         return _ENCLOSED_CHARS[raw][1]
-    if raw.isascii() and raw.isdigit():
+    if raw.isdecimal():
         return int(raw)
     return chinese_to_int(raw)

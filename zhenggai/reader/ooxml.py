@@ -16,7 +16,18 @@ from zhenggai.reader.errors import ReaderError
 from zhenggai.reader.limits import MIB, Limits
 
 _BROKEN = "文件已损坏或不完整，无法解压。请在 Word 或 WPS 中打开后重新保存，再上传。"
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, struct.error)
+# What zipfile raises on damaged archives: unknown versions and methods surface as
+# NotImplementedError, encrypted members as RuntimeError.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    struct.error,
+    NotImplementedError,
+    RuntimeError,
+)
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -61,7 +72,7 @@ def read_part(package: zipfile.ZipFile, name: str) -> bytes | None:
     try:
         with package.open(member) as stream:
             data = stream.read(member.file_size + 1)
-    except (*_ZIP_ERRORS, NotImplementedError, RuntimeError) as error:
+    except _ZIP_ERRORS as error:
         raise ReaderError(_BROKEN) from error
     if len(data) > member.file_size:
         raise ReaderError(_BROKEN)
@@ -77,19 +88,31 @@ def parse_xml(data: bytes) -> ET.Element:
 
 def relationships(package: zipfile.ZipFile, part: str) -> dict[str, str]:
     """Relationship type (its last path segment, e.g. "styles") → target part name."""
+    targets: dict[str, str] = {}
+    for _, kind, path in _relationships(package, part):
+        targets.setdefault(kind, path)
+    return targets
+
+
+def targets_by_id(package: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """Relationship id (r:id="rId3") → target part name."""
+    return {rel_id: path for rel_id, _, path in _relationships(package, part)}
+
+
+def _relationships(package: zipfile.ZipFile, part: str) -> list[tuple[str, str, str]]:
     folder, name = posixpath.split(part)
     data = read_part(package, posixpath.join(folder, "_rels", f"{name}.rels"))
     if data is None:
-        return {}
-    targets = {}
+        return []
+    found = []
     for rel in parse_xml(data).iter(REL):
-        kind = rel.get("Type", "").rsplit("/", 1)[-1]
         target = rel.get("Target", "")
-        if rel.get("TargetMode") == "External" or not target or kind in targets:
+        if rel.get("TargetMode") == "External" or not target:
             continue
         path = target[1:] if target.startswith("/") else posixpath.join(folder, target)
-        targets[kind] = posixpath.normpath(path)
-    return targets
+        kind = rel.get("Type", "").rsplit("/", 1)[-1]
+        found.append((rel.get("Id", ""), kind, posixpath.normpath(path)))
+    return found
 
 
 def main_part(package: zipfile.ZipFile, default: str) -> str:

@@ -8,6 +8,8 @@ whose numbers are not a known marker) are the exception: they nest by their leve
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
+from itertools import islice
 
 from zhenggai.reader.kinds import label_kind
 from zhenggai.reader.markers import recognize, split_inline
@@ -115,7 +117,7 @@ def _confirm_sequences(pieces: list[_Piece]) -> list[_Piece]:
 
 
 def _run_follows(pieces: list[_Piece], start: int, guard: set[str]) -> bool:
-    for piece in pieces[start + 1 :]:
+    for piece in islice(pieces, start + 1, None):
         if piece.family == "seq":
             return piece.value > 1
         if piece.family in guard:
@@ -153,14 +155,21 @@ def _tree(pieces: list[_Piece], max_depth: int) -> tuple[list[Node], list[ReadWa
 
 def _open_index(stack: list[Node], family: str) -> int | None:
     """Where an open level of this family sits, if one does."""
-    ranked = _RANKED.fullmatch(family)
+    ranked = _rank(family)
     for i, node in enumerate(stack):
         if node.family == family:
             return i
-        other = _RANKED.fullmatch(node.family)
-        if ranked and other and other[1] == ranked[1] and int(other[2]) >= int(ranked[2]):
+        other = _rank(node.family)
+        if ranked and other and other[0] == ranked[0] and other[1] >= ranked[1]:
             return i
     return None
+
+
+@cache
+def _rank(family: str) -> tuple[str, int] | None:
+    """("h", 2) for a Heading 2, ("list", 3) for the third level of a Word list."""
+    match = _RANKED.fullmatch(family)
+    return (match[1], int(match[2])) if match else None
 
 
 def _drop_closing_words(roots: list[Node]) -> None:

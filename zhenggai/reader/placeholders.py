@@ -4,26 +4,40 @@ An X counts only when it is not part of a Latin word (XXL, Windows XP, MAXX) and
 stands alone, only before a word that numbers or names something (第X, X月, X市)."""
 
 import re
+from collections.abc import Iterator
 
 from zhenggai.reader.model import Paragraph, ReadWarning
 
 _X = "XxＸｘ×"
-PLACEHOLDER = re.compile(
-    rf"""(?<![A-Za-z])(?:第[{_X}]+|[{_X}]{{2,}}|[{_X}](?=[年月日号届次市县区局院委镇乡村省部厅处科所]))(?![A-Za-z])
+# Every alternative starts with a fixed set of characters, which lets the scan skip ahead;
+# the Latin letter before an X is checked afterwards for the same reason.
+_CANDIDATE = re.compile(
+    rf"""(?:第[{_X}]+|[{_X}]{{2,}}|[{_X}](?=[年月日号届次市县区局院委镇乡村省部厅处科所]))(?![A-Za-z])
     |【[^】\n]{{0,40}}】
     |_{{4,}}|＿{{2,}}""",
     re.X,
 )
 
 
-def find_placeholders(paragraphs: list[Paragraph]) -> list[ReadWarning]:
-    return [
-        ReadWarning(
-            "placeholder",
-            f"第 {paragraph.line} 段有未填写的占位符“{match[0]}”",
-            paragraph.line,
-            match[0],
-        )
-        for paragraph in paragraphs
-        for match in PLACEHOLDER.finditer(paragraph.text)
-    ]
+def find_placeholders(paragraphs: list[Paragraph], limit: int) -> list[ReadWarning]:
+    """Up to `limit` placeholders with their paragraph, then one line counting the rest."""
+    found: list[ReadWarning] = []
+    more = 0
+    for paragraph in paragraphs:
+        for text in placeholders(paragraph.text):
+            if len(found) < limit:
+                message = f"第 {paragraph.line} 段有未填写的占位符“{text}”"
+                found.append(ReadWarning("placeholder", message, paragraph.line, text))
+            else:
+                more += 1
+    if more:
+        found.append(ReadWarning("placeholder", f"另有 {more} 处占位符未逐一列出", None, ""))
+    return found
+
+
+def placeholders(text: str) -> Iterator[str]:
+    for match in _CANDIDATE.finditer(text):
+        start = match.start()
+        if start and text[start - 1].isascii() and text[start - 1].isalpha():
+            continue
+        yield match[0]

@@ -73,16 +73,26 @@ def _understand(
     title, body = split_title(paragraphs)
     outline, outline_notes = build_outline(body, limits.max_depth)
     assign_kinds(outline)
-    warnings = notes + lookalikes + debris + find_placeholders(paragraphs) + outline_notes
+    warnings = (
+        notes
+        + lookalikes
+        + debris
+        + find_placeholders(paragraphs, limits.max_warnings_per_code)
+        + outline_notes
+    )
     warnings.sort(key=lambda warning: warning.line or 0)
     return ParsedDocument(filename, kind, encoding, title, _capped(warnings, limits), outline)
 
 
 def _capped(warnings: list[ReadWarning], limits: Limits) -> list[ReadWarning]:
-    """At most so many warnings of one kind, and a line saying how many more there were."""
+    """At most so many warnings of one kind, and a line saying how many more there were.
+    Lines that already sum up (they have no paragraph) are kept as they are."""
     counts: dict[str, int] = {}
     kept = []
     for warning in warnings:
+        if warning.line is None:
+            kept.append(warning)
+            continue
         counts[warning.code] = counts.get(warning.code, 0) + 1
         if counts[warning.code] <= limits.max_warnings_per_code:
             kept.append(warning)

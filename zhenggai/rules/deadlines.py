@@ -1,5 +1,6 @@
 """Whether a measure is overdue, and the traffic light (亮灯) the supervising office sees."""
 
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -18,6 +19,20 @@ class Light(StrEnum):
 
 
 LIGHT_LABELS = {Light.GREEN: "绿灯", Light.YELLOW: "黄灯", Light.RED: "红灯"}
+# Worst last: a problem shows the worst light of its measures.
+LIGHT_ORDER = (Light.GREEN, Light.YELLOW, Light.RED)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A light, the reason shown beside it, and which warnings made it: the reminders
+    (催办) are sent by these, not by parsing the reason."""
+
+    light: Light
+    reason: str
+    overdue: bool = False
+    due_soon: bool = False
+    silent: bool = False
 
 
 def is_overdue(deadline: date | None, status: str, today: date) -> bool:
@@ -40,29 +55,57 @@ def measure_light(
     last_report: date | None = None,
     silent_after_days: int | None = None,
 ) -> tuple[Light, str]:
+    """The light and its reason; see assess()."""
+    assessment = assess(
+        deadline, status, today, calendar, due_soon_workdays, last_report, silent_after_days
+    )
+    return assessment.light, assessment.reason
+
+
+def assess(
+    deadline: date | None,
+    status: str,
+    today: date,
+    calendar: WorkCalendar,
+    due_soon_workdays: int = 5,
+    last_report: date | None = None,
+    silent_after_days: int | None = None,
+) -> Assessment:
     """Red when overdue; yellow when due within `due_soon_workdays` working days or silent;
-    green otherwise, and always green once done.
+    green otherwise, and green once done, except that a measure closed as ongoing (长期坚持)
+    keeps its reporting rhythm and turns yellow when it falls silent.
 
     Silent means no progress report for more than `silent_after_days` days. A measure with no
     report at all is silent straight away: to give a new measure time, pass the day it was
     assigned as `last_report`.
     """
+    silence = _silence(last_report, today, silent_after_days)
+    if status == MeasureStatus.ONGOING:
+        label = MEASURE_STATUS_LABELS[MeasureStatus.ONGOING]
+        if silence:
+            return Assessment(Light.YELLOW, f"{label}，{silence}", silent=True)
+        return Assessment(Light.GREEN, label)
     if status in DONE_MEASURE_STATUSES:
-        return Light.GREEN, MEASURE_STATUS_LABELS[MeasureStatus(status)]
+        return Assessment(Light.GREEN, MEASURE_STATUS_LABELS[MeasureStatus(status)])
     if is_overdue(deadline, status, today):
-        return Light.RED, f"已超过完成时限{days_overdue(deadline, today)}天"
-    warnings = _silence(last_report, today, silent_after_days)
+        reason = f"已超过完成时限{days_overdue(deadline, today)}天"
+        return Assessment(Light.RED, reason, overdue=True, silent=bool(silence))
+    warnings = [silence] if silence else []
     note = ""
+    due_soon = False
     if deadline is not None:
         # Any day before the (N + 1)-th working day is due within N; this keeps the walk over
         # the calendar a few days long however far off the deadline is.
         horizon = calendar.add_workdays(today, due_soon_workdays + 1)
         note = horizon.note
-        if deadline < horizon.date:
+        due_soon = deadline < horizon.date
+        if due_soon:
             warnings.insert(0, _time_left(deadline, today, calendar))
     reason = "；".join(warnings) or ("按期推进" if deadline is not None else "未设完成时限")
     light = Light.YELLOW if warnings else Light.GREEN
-    return light, f"{reason}（{note}）" if note else reason
+    return Assessment(
+        light, f"{reason}（{note}）" if note else reason, due_soon=due_soon, silent=bool(silence)
+    )
 
 
 def _time_left(deadline: date, today: date, calendar: WorkCalendar) -> str:
@@ -71,10 +114,10 @@ def _time_left(deadline: date, today: date, calendar: WorkCalendar) -> str:
     return f"距完成时限还剩{calendar.workdays_between(today, deadline)}个工作日"
 
 
-def _silence(last_report: date | None, today: date, silent_after_days: int | None) -> list[str]:
+def _silence(last_report: date | None, today: date, silent_after_days: int | None) -> str:
     if silent_after_days is None:
-        return []
+        return ""
     if last_report is None:
-        return ["尚未报送进展"]
+        return "尚未报送进展"
     silent_days = (today - last_report).days
-    return [f"已{silent_days}天未报送进展"] if silent_days > silent_after_days else []
+    return f"已{silent_days}天未报送进展" if silent_days > silent_after_days else ""

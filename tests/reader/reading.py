@@ -1,7 +1,5 @@
 """Reading helpers for the reader's tests: each test states a document and reads it."""
 
-import pytest
-
 from zhenggai.reader import ParsedDocument, read_bytes
 from zhenggai.reader.model import Node, walk
 
@@ -19,9 +17,5 @@ def nodes(document: ParsedDocument) -> list[Node]:
     return list(walk(document.outline))
 
 
-@pytest.fixture
-def codes():
-    def warning_codes(document: ParsedDocument) -> list[str]:
-        return [warning.code for warning in document.warnings]
-
-    return warning_codes
+def codes(document: ParsedDocument) -> list[str]:
+    return [warning.code for warning in document.warnings]

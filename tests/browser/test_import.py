@@ -1,0 +1,137 @@
+"""The office imports a Word plan in a real browser: upload, review beside the source, apply."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import log_in
+from tests.factories import RoundFactory
+from tests.importer.documents import plan_docx
+from zhenggai.importer.models import ImportBatch
+from zhenggai.ledger.models import Measure, Problem
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PLAN = """临江市委政法委巡视整改方案
+一、整改任务
+（一）作风建设方面
+1．调查研究不够深入
+问题表现：下基层调研次数偏少。
+整改措施：①制定领导干部调研计划；②建立调研成果转化清单。
+责任单位：临江市委政法委
+完成时限：2024年3月31日
+2．会议文件偏多
+问题表现：以会议落实会议。
+整改措施：①精简会议文件；②推行视频会议。
+责任单位：临江市公安局
+完成时限：2024年4月30日
+3．基层减负不到位
+问题表现：填表报数仍然较多。
+整改措施：①2024年5月底前清理各类报表；②建立报表准入制度。
+责任单位：临江市中级人民法院
+"""
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_folder(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def round_(units):
+    return RoundFactory(office=units["committee"], name="省委第六巡视组巡视反馈意见整改")
+
+
+def upload_the_plan(page, round_, content=None):
+    page.goto(f"/rounds/{round_.pk}/")
+    page.get_by_role("link", name="导入文档").click()
+    page.get_by_label("文档").set_input_files(
+        files=[{"name": "整改方案.docx", "mimeType": DOCX, "buffer": content or plan_docx(PLAN)}]
+    )
+    page.get_by_role("button", name="读取文档").click()
+    page.wait_for_url("**/imports/*/")
+
+
+def test_the_office_reviews_a_word_plan_beside_its_source_and_imports_it(
+    page, round_, office_clerk
+):
+    log_in(page, "office")
+    upload_the_plan(page, round_)
+
+    source, draft = page.locator(".import-source"), page.locator("#review")
+    expect(source).to_contain_text("3．基层减负不到位")
+    expect(source).to_contain_text("一、整改任务")
+    expect(draft.locator("#form-p1").get_by_label("问题", exact=True)).to_have_value(
+        "调查研究不够深入"
+    )
+    left, right = source.bounding_box(), draft.bounding_box()
+    assert left["x"] + left["width"] <= right["x"]  # side by side
+    assert left["y"] < right["y"] + right["height"] and right["y"] < left["y"] + left["height"]
+
+    page.locator("#form-p2").get_by_label("导入此问题").uncheck()
+    expect(page.locator("#form-p2 .item-status")).to_contain_text("已保存")
+
+    text = page.locator("#form-p1").get_by_label("问题", exact=True)
+    text.fill("调查研究不深不实")
+    text.press("Tab")
+    expect(page.locator("#form-p1 .item-status")).to_contain_text("已保存")
+
+    missing = page.locator("#form-m6 .item-status")
+    expect(missing).to_contain_text("缺少完成时限")
+    page.get_by_role("button", name="导入台账").click()
+    expect(page.locator("#apply-errors")).to_contain_text("建立报表准入制度")
+    assert not Problem.objects.filter(round=round_).exists()
+
+    page.locator("#form-m6").get_by_label("完成时限").fill("2024-06-30")
+    expect(missing).to_contain_text("已保存")
+    expect(missing).not_to_contain_text("缺少完成时限")
+    page.get_by_role("button", name="导入台账").click()
+    expect(page.get_by_role("heading", name="已导入台账")).to_be_visible()
+
+    page.get_by_role("link", name="查看问题清单").click()
+    results = page.locator("#results")
+    expect(results).to_contain_text("调查研究不深不实")
+    expect(results).to_contain_text("基层减负不到位")
+    expect(results).not_to_contain_text("会议文件偏多")
+    assert ImportBatch.objects.get().status == "applied"
+    measure = Measure.objects.get(text="建立报表准入制度。")
+    assert (str(measure.deadline), measure.lead_unit.name) == ("2024-06-30", "临江市中级人民法院")
+
+
+def test_a_second_upload_of_the_same_file_is_noticed_and_may_go_on(page, round_, office_clerk):
+    content = plan_docx(PLAN)  # Word stamps the time it saves: the same bytes twice
+    log_in(page, "office")
+    upload_the_plan(page, round_, content)
+    page.goto(f"/rounds/{round_.pk}/import/")
+    page.get_by_label("文档").set_input_files(
+        files=[{"name": "方案副本.docx", "mimeType": DOCX, "buffer": content}]
+    )
+    page.get_by_role("button", name="读取文档").click()
+    expect(page.get_by_text("该文件已于")).to_be_visible()
+    page.get_by_label("我知道该文件已导入过，仍要再次导入").check()
+    page.get_by_role("button", name="读取文档").click()  # the chosen file is still chosen
+    page.wait_for_url("**/imports/*/")
+    expect(page.get_by_role("link", name="查看该导入记录")).to_be_visible()
+    assert ImportBatch.objects.count() == 2
+
+
+def test_a_word_97_file_is_explained_on_the_upload_page(page, round_, office_clerk):
+    log_in(page, "office")
+    page.goto(f"/rounds/{round_.pk}/import/")
+    legacy = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
+    page.get_by_label("文档").set_input_files(
+        files=[{"name": "旧方案.doc", "mimeType": "application/msword", "buffer": legacy}]
+    )
+    page.get_by_role("button", name="读取文档").click()
+    expect(page.get_by_role("alert")).to_contain_text("另存为")
+    assert not ImportBatch.objects.exists()
+
+
+def test_the_review_page_stacks_on_a_phone(phone, round_, office_clerk):
+    log_in(phone, "office")
+    upload_the_plan(phone, round_)
+    source, draft = phone.locator(".import-source"), phone.locator("#review")
+    assert source.bounding_box()["y"] < draft.bounding_box()["y"]
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    phone.locator("#form-p3").get_by_label("导入此问题").uncheck()
+    expect(phone.locator("#form-p3 .item-status")).to_contain_text("已保存")

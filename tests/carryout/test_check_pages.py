@@ -1,0 +1,131 @@
+"""The verification and reopening forms: what the office sees and what a refusal says."""
+
+import pytest
+from django.urls import reverse
+
+from tests.carryout.conftest import close, report
+from tests.carryout.samples import PNG, upload
+from zhenggai.carryout.models import Reopening, Verification
+from zhenggai.ledger.models import Measure, Problem
+
+
+@pytest.fixture
+def as_office(client, office_clerk):
+    client.force_login(office_clerk)
+    return client
+
+
+@pytest.fixture
+def pending(measures, court_reporter):
+    report(court_reporter, measures["court"], status="done_pending")
+    return measures["court"]
+
+
+def post_check(client, url, **data):
+    values = {
+        "methods": ["document_review", "on_site"],
+        "verified_on": "2023-10-25",
+        "findings": "实地查看了学习台账。",
+        "result": "pass",
+    }
+    values.update(data)
+    return client.post(url, values)
+
+
+def test_the_office_verifies_on_site_with_a_photo_and_the_measure_closes(as_office, pending):
+    url = reverse("carryout:measure_verify", args=[pending.pk])
+    response = post_check(as_office, url, files=[upload("现场.png", PNG)])
+
+    assert response.status_code == 302
+    assert Measure.objects.get(pk=pending.pk).status == "closed"
+    assert Verification.objects.get().evidence.count() == 1
+
+
+def test_a_briefing_only_check_is_refused_with_the_reason_and_nothing_saved(as_office, pending):
+    url = reverse("carryout:measure_verify", args=[pending.pk])
+    response = post_check(as_office, url, methods=["briefing"])
+
+    assert response.status_code == 200
+    assert "仅听取汇报不能作为销号依据" in response.content.decode()
+    assert not Verification.objects.exists()
+    assert Measure.objects.get(pk=pending.pk).status == "done_pending"
+
+
+def test_no_method_chosen_is_explained(as_office, pending):
+    url = reverse("carryout:measure_verify", args=[pending.pk])
+    response = post_check(as_office, url, methods=[])
+    assert "请至少选择一种核查方式。" in response.content.decode()
+
+
+def test_a_unit_cannot_open_the_verification_form(client, pending, court_reporter):
+    client.force_login(court_reporter)
+    response = client.get(reverse("carryout:measure_verify", args=[pending.pk]))
+    assert response.status_code == 403
+    assert "只有本轮整改牵头单位（整改办）可以核查销号" in response.content.decode()
+
+
+def test_a_failed_check_says_so(as_office, pending):
+    url = reverse("carryout:measure_verify", args=[pending.pk])
+    post_check(as_office, url, result="fail", findings="缺少签到表。")
+
+    page = as_office.get(reverse("ledger:problem_detail", args=[pending.problem_id]))
+    assert "核查未通过，已退回重改。" in page.content.decode()
+
+
+def test_the_office_checks_a_closed_problem_as_a_whole(
+    as_office, demo_round, measures, court_reporter, office_clerk
+):
+    close(measures["tribunal"], court_reporter, office_clerk)
+    problem = demo_round["problems"]["tribunal"]
+
+    response = post_check(as_office, reverse("carryout:problem_verify", args=[problem.pk]))
+
+    assert response.status_code == 302
+    assert Verification.objects.filter(problem=problem).exists()
+
+
+def test_an_open_problem_cannot_be_checked_as_a_whole(as_office, demo_round):
+    url = reverse("carryout:problem_verify", args=[demo_round["problems"]["court"].pk])
+    assert as_office.get(url).status_code == 403
+
+
+def test_the_office_marks_a_rebound_and_the_history_shows_it(
+    as_office, demo_round, measures, court_reporter, office_clerk
+):
+    close(measures["tribunal"], court_reporter, office_clerk)
+    problem = demo_round["problems"]["tribunal"]
+    url = reverse("carryout:problem_reopen", args=[problem.pk])
+
+    response = as_office.post(url, {"reason": "同类问题再次出现。", "is_rebound": "on"})
+
+    assert response.status_code == 302
+    assert Reopening.objects.get().is_rebound
+    assert Problem.objects.get(pk=problem.pk).status == "in_progress"
+    history = as_office.get(reverse("carryout:problem_history", args=[problem.pk]))
+    html = history.content.decode()
+    assert "变异反弹" in html and "同类问题再次出现。" in html and "原销号日期 2023-10-23" in html
+
+
+def test_reopening_without_a_reason_is_refused(as_office, measures, court_reporter, office_clerk):
+    close(measures["tribunal"], court_reporter, office_clerk)
+    url = reverse("carryout:measure_reopen", args=[measures["tribunal"].pk])
+    response = as_office.post(url, {"reason": ""})
+    assert response.status_code == 200
+    assert not Reopening.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"verified_on": "not-a-date"},
+        {"verified_on": "99999-01-01"},
+        {"methods": ["nonsense"]},
+        {"result": "<script>"},
+        {"findings": "x" * 6000},
+        {"findings": "\x00"},
+    ],
+)
+def test_hostile_input_to_the_check_form_gets_a_message_not_an_error(as_office, pending, data):
+    response = post_check(as_office, reverse("carryout:measure_verify", args=[pending.pk]), **data)
+    assert response.status_code == 200
+    assert not Verification.objects.exists()

@@ -1,0 +1,50 @@
+"""The demo reaches every status through reports and verifications: nothing in it is closed
+without a verification that did more than hear a briefing, by someone outside the units
+responsible."""
+
+import pytest
+
+from zhenggai.carryout.models import Evidence, ProgressReport, Verification
+from zhenggai.ledger.models import Event
+from zhenggai.ops import demo
+from zhenggai.rules.closeout import belongs_to
+
+
+@pytest.fixture
+def demo_loaded(db):
+    return demo.load().round
+
+
+def test_every_closed_measure_has_a_real_independent_verification(demo_loaded):
+    closed = demo_loaded.measures.filter(status__in=["closed", "ongoing"])
+    assert closed.count() >= 10
+    for measure in closed:
+        check = measure.verifications.get(result="pass")
+        assert not check.briefing_only and check.on_site
+        responsible = [measure.lead_unit.path, *(u.path for u in measure.cooperating_units.all())]
+        assert not belongs_to(
+            check.verifier_unit.path if check.verifier_unit else None, responsible
+        )
+        assert measure.closed_on == check.verified_on
+
+
+def test_returned_measures_were_returned_by_a_failed_verification(demo_loaded):
+    for measure in demo_loaded.measures.filter(status="returned"):
+        assert measure.verifications.get().result == "fail"
+
+
+def test_reports_carry_evidence_files_that_are_what_they_claim(demo_loaded):
+    evidence = Evidence.objects.filter(report__measure__round=demo_loaded)
+    assert evidence.filter(content_type="application/pdf").exists()
+    assert evidence.filter(content_type="image/png").exists()
+    pdf = evidence.filter(content_type="application/pdf").first()
+    assert pdf.file.read(5) == b"%PDF-"
+
+
+def test_every_measure_under_way_has_been_reported_on(demo_loaded):
+    started = demo_loaded.measures.exclude(status="not_started")
+    assert not started.filter(last_reported_on__isnull=True).exists()
+    assert ProgressReport.objects.filter(measure__round=demo_loaded).count() > started.count()
+    assert Event.objects.filter(round=demo_loaded, kind=Event.Kind.VERIFIED).count() == (
+        Verification.objects.filter(measure__round=demo_loaded, result="pass").count()
+    )

@@ -1,0 +1,20 @@
+"""The site's URLs with the dashboard router mounted at /api/ as zhenggai/api/urls.py mounts
+the others (same authentication, same Chinese errors), so that the router is tested whether
+or not the main API includes it yet."""
+
+from django.urls import path
+from ninja import NinjaAPI
+
+from zhenggai import urls
+from zhenggai.api import errors
+from zhenggai.api.auth import BearerToken, Session
+from zhenggai.api.urls import ReadableJSON
+from zhenggai.dashboard.api import router
+
+api = NinjaAPI(
+    urls_namespace="dashboard_api", auth=[BearerToken(), Session()], renderer=ReadableJSON()
+)
+errors.install(api)
+api.add_router("", router)
+
+urlpatterns = [path("api/", api.urls), *urls.urlpatterns]

@@ -1,0 +1,93 @@
+"""Who may report, verify and reopen, built on the ledger's policy.
+
+A user's roles on a measure come from the units: the lead unit (or a unit above it) leads, a
+cooperating unit (or a unit above it) cooperates, and whoever runs the round (the office and
+the units above it, or a superuser) acts as the office. What each role may do in each status
+is the table in zhenggai.rules.lifecycle. Whether a verifier is independent enough to close
+an item is zhenggai.rules.closeout's question, asked when the verification is submitted.
+
+Permissions return (allowed, reason in Chinese); lookups outside the scope are a 404."""
+
+from django.db.models import Q
+from django.http import Http404
+
+from zhenggai.carryout.models import Evidence
+from zhenggai.ledger import policy
+from zhenggai.ledger.models import Measure, Problem
+from zhenggai.rules import lifecycle
+from zhenggai.rules.lifecycle import Action, Role
+from zhenggai.rules.status import ProblemStatus
+
+
+def roles_of(user, measure: Measure) -> frozenset[Role]:
+    """Uses the measure's lead unit, cooperating units (prefetched where there are many
+    measures) and round office."""
+    roles = set()
+    if policy.supervises(user, measure.round):
+        roles.add(Role.OFFICE)
+    path = policy.actor_of(user).unit_path
+    if path is not None:
+        if measure.lead_unit.path.startswith(path):
+            roles.add(Role.LEAD)
+        if any(unit.path.startswith(path) for unit in measure.cooperating_units.all()):
+            roles.add(Role.COOPERATING)
+    return frozenset(roles)
+
+
+def _step(user, measure: Measure, action: Action, target: str) -> tuple[bool, str]:
+    reason = lifecycle.state_refusal(action, measure.status, target) or lifecycle.role_refusal(
+        action, measure.status, target, roles_of(user, measure)
+    )
+    return (False, reason) if reason else (True, "")
+
+
+REPORT_STATUSES = ("in_progress", "done_pending")
+
+
+def can_report(user, measure: Measure, status: str = "in_progress") -> tuple[bool, str]:
+    return _step(user, measure, Action.REPORT, lifecycle.report_target(measure.status, status))
+
+
+def report_statuses(user, measure: Measure) -> list[str]:
+    """The report statuses this user may submit on the measure now; none means no reporting."""
+    return [status for status in REPORT_STATUSES if can_report(user, measure, status)[0]]
+
+
+def can_verify(user, measure: Measure) -> tuple[bool, str]:
+    return _step(user, measure, Action.VERIFY, lifecycle.verified_status(measure.kind))
+
+
+def can_reopen(user, measure: Measure) -> tuple[bool, str]:
+    return _step(user, measure, Action.REOPEN, "in_progress")
+
+
+def _problem_step(user, problem: Problem, action: Action, state_refusal: str):
+    if not policy.supervises(user, problem.round):
+        return False, lifecycle.ROLE_REFUSALS[action, None]
+    if problem.status != ProblemStatus.CLOSED:
+        return False, state_refusal
+    return True, ""
+
+
+def can_verify_problem(user, problem: Problem) -> tuple[bool, str]:
+    return _problem_step(
+        user, problem, Action.VERIFY, "问题的全部整改措施销号后，才能对问题进行整体核查。"
+    )
+
+
+def can_reopen_problem(user, problem: Problem) -> tuple[bool, str]:
+    return _problem_step(user, problem, Action.REOPEN, "只有已销号的问题可以重新打开。")
+
+
+def get_evidence_for(user, pk) -> Evidence:
+    """A file is visible to whoever can see the measure or problem it belongs to."""
+    measures = Measure.objects.visible_to(user)
+    visible = (
+        Q(report__measure__in=measures)
+        | Q(verification__measure__in=measures)
+        | Q(verification__problem__in=Problem.objects.visible_to(user))
+    )
+    try:
+        return Evidence.objects.filter(visible).get(pk=pk)
+    except (Evidence.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("没有找到该文件，或您无权查看。") from exc

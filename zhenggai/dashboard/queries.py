@@ -1,0 +1,263 @@
+"""The dashboard's figures: grouped queries over the user's scoped rows, a fixed number of them
+whatever the size of the ledger. Every count uses the very conditions the ledger's filters
+use (ledger.queries), so a figure and the list it links to cannot disagree; the arithmetic
+on the grouped rows is in rules.figures.
+
+Measures and problems are read from their denormalized fields (status, light,
+last_reported_on, closed_on), never from the progress reports."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, DateField, Func, Q
+from django.utils import timezone
+
+from zhenggai.ledger import policy
+from zhenggai.ledger.models import Category, Measure, Person, Problem, Unit
+from zhenggai.ledger.queries import (
+    level_root,
+    measure_flag_q,
+    overdue_q,
+    problem_flag_q,
+    stage_q,
+)
+from zhenggai.rules import figures
+from zhenggai.rules.deadlines import Light, days_overdue
+from zhenggai.rules.status import ProblemStatus
+
+# Each count is one more condition on every row of a scan, so each grouping asks only for
+# the counts it shows: by unit (and level) everything about measures, by category and by
+# leader the breakdown, and problems apart.
+UNIT_COUNTS = (
+    "total", "done", "closed", "overdue", "silent", "reported", "red", "briefing_only", "unverified"
+)  # fmt: skip
+GROUP_COUNTS = ("total", "done", "closed", "overdue", "silent")
+PROBLEM_COUNTS = ("problems", "problems_closed", "no_mechanism", "rebound")
+ALL_COUNTS = UNIT_COUNTS + PROBLEM_COUNTS
+RED_LIST_LENGTH = 50
+LEADER_LIMIT = 50
+
+
+class LocalDate(Func):
+    """The local calendar day of a timestamp, computed by the database itself: Django's
+    TruncDate calls back into Python for every row on SQLite, which costs a second on a
+    province's ledger."""
+
+    output_field = DateField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        # SQLite knows no time zones: shift by the zone's offset, which China keeps all year.
+        # The fraction is cut off because SQLite rounds it up into the next second.
+        minutes = int(timezone.localtime().utcoffset().total_seconds() // 60)
+        template = f"date(substr(%(expressions)s, 1, 19), '{minutes:+d} minutes')"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"({sql} AT TIME ZONE %s)::date", (*params, timezone.get_current_timezone_name())
+
+
+def scoped(model, user, rounds):
+    """The user's rows of `model` (Measure or Problem) in these rounds. In a round the user
+    supervises that is every row (policy: the office sees its whole round), and asking the
+    scope's joins of every row would only slow the dashboard down."""
+    supervised = [r.pk for r in rounds if policy.supervises(user, r)]
+    others = [r.pk for r in rounds if r.pk not in supervised]
+    rows = model.objects.filter(round__in=supervised)
+    if others:
+        rows = rows | model.objects.visible_to(user).filter(round__in=others)
+    return rows.order_by()
+
+
+def measure_counts(names, rounds, on: datetime.date) -> dict:
+    """Count aggregates for these names. The close-out ones consult verifications for closed
+    measures only, so they cost little in the same scan."""
+    conditions = {
+        "done": stage_q("done"),
+        "closed": stage_q("closed"),
+        "overdue": overdue_q(on),
+        "red": Q(light=Light.RED),
+    }
+    counts = {}
+    for name in names:
+        if name == "total":
+            counts[name] = Count("pk")
+        else:
+            condition = conditions.get(name) or measure_flag_q(name, rounds, on)
+            counts[name] = Count("pk", filter=condition)
+    return counts
+
+
+def problem_counts() -> dict:
+    return {
+        "problems": Count("pk"),
+        "problems_closed": Count("pk", filter=Q(status=ProblemStatus.CLOSED)),
+        "no_mechanism": Count("pk", filter=problem_flag_q("no_mechanism")),
+        "rebound": Count("pk", filter=problem_flag_q("rebound")),
+    }
+
+
+def _counts(row: dict, names) -> figures.Counts:
+    return {name: row[name] for name in names}
+
+
+def _zeros(names=ALL_COUNTS) -> figures.Counts:
+    return dict.fromkeys(names, 0)
+
+
+@dataclass
+class Level:
+    level: int | None
+    label: str
+    kinds: list[str]
+    counts: figures.Counts
+
+
+@dataclass
+class Overview:
+    """What every dashboard shows, for one round or many."""
+
+    rounds: list
+    on: datetime.date
+    totals: figures.Counts
+    by_round: dict[int, figures.Counts]
+    levels: list[Level]
+    # Per round, the counts of measures by the path of their lead unit: the unit tree.
+    unit_rows: dict[int, dict[str, figures.Counts]]
+    # Problems counted by round, category and lead leader.
+    problem_rows: list[dict]
+    points: list[datetime.date]
+    open_measures: list[int]
+    red_list: list
+
+
+def overview(user, rounds, on: datetime.date, since=None, until=None) -> Overview:
+    """Totals, per round, per level of the unit tree, the burn-down and the red list: four
+    queries over the user's rows, whatever their number."""
+    measures = scoped(Measure, user, rounds)
+    by_round = {r.pk: _zeros() for r in rounds}
+    unit_rows: dict[int, dict[str, figures.Counts]] = {r.pk: {} for r in rounds}
+    kinds = {}
+    grouped = measures.values("round_id", "lead_unit__path", "lead_unit__kind")
+    for row in grouped.annotate(**measure_counts(UNIT_COUNTS, rounds, on)):
+        counts = _counts(row, UNIT_COUNTS)
+        figures.add(by_round[row["round_id"]], counts)
+        figures.add(unit_rows[row["round_id"]].setdefault(row["lead_unit__path"], {}), counts)
+        kinds[row["lead_unit__path"]] = row["lead_unit__kind"]
+    grouped = scoped(Problem, user, rounds).values("round_id", "category_id", "lead_leader_id")
+    problem_rows = list(grouped.annotate(**problem_counts()))
+    for row in problem_rows:
+        figures.add(by_round[row["round_id"]], _counts(row, PROBLEM_COUNTS))
+    totals = _zeros()
+    for counts in by_round.values():
+        figures.add(totals, counts)
+    start = since or min((r.feedback_date for r in rounds), default=on)
+    points = figures.week_points(start, until or on)
+    return Overview(
+        rounds=list(rounds),
+        on=on,
+        totals=totals,
+        by_round=by_round,
+        levels=_levels(rounds, unit_rows, kinds),
+        unit_rows=unit_rows,
+        problem_rows=problem_rows,
+        points=points,
+        open_measures=_burn_down(measures, points),
+        red_list=red_list(measures, on),
+    )
+
+
+def _levels(rounds, unit_rows, kinds) -> list[Level]:
+    """Measures by the level of their lead unit below each round's office."""
+    by_level: dict[int | None, figures.Counts] = {}
+    kinds_at: dict[int | None, set[str]] = {}
+    for round_ in rounds:
+        for path, counts in unit_rows[round_.pk].items():
+            level = figures.relative_level(path, level_root(round_.office))
+            figures.add(by_level.setdefault(level, {}), counts)
+            kinds_at.setdefault(level, set()).add(kinds[path])
+    labels = dict(Unit.Kind.choices)
+    ordered = sorted(by_level, key=lambda level: (level is None, level or 0))
+    return [
+        Level(
+            level=level,
+            label=figures.level_label(level),
+            kinds=sorted(labels[kind] for kind in kinds_at[level]),
+            counts=by_level[level],
+        )
+        for level in ordered
+    ]
+
+
+def _burn_down(measures, points: list[datetime.date]) -> list[int]:
+    rows = measures.values("closed_on", entered=LocalDate("created_at")).annotate(n=Count("pk"))
+    return figures.burn_down([(r["entered"], r["closed_on"], r["n"]) for r in rows], points)
+
+
+def red_list(measures, on: datetime.date) -> list[Measure]:
+    """The red measures, longest overdue first."""
+    rows = list(
+        measures.filter(light=Light.RED)
+        .select_related("round", "problem__category", "lead_unit")
+        .order_by("deadline", "position")[:RED_LIST_LENGTH]
+    )
+    for measure in rows:
+        measure.days_overdue = days_overdue(measure.deadline, on)
+    return rows
+
+
+@dataclass
+class RoundDetail:
+    """What only a single round's dashboard shows: categories, leaders and the unit tree."""
+
+    categories: list[tuple[Category, figures.Counts]]
+    leaders: list[tuple[Person, figures.Counts]]
+    other_leaders: int
+    without_leader: figures.Counts
+    unit_root: Unit | None
+    unit_trail: list[Unit]
+    units: list[tuple[Unit, figures.Counts, bool]]
+    unit_total: figures.Counts
+
+
+def round_detail(user, round_, overview_: Overview, unit: Unit | None) -> RoundDetail:
+    """By category, by lead leader (the most overdue first) and by unit, below `unit` or
+    below the deepest unit that holds all the user's lead units."""
+    names = GROUP_COUNTS + PROBLEM_COUNTS
+    by_category: dict = {}
+    by_leader: dict = {}
+    grouped = scoped(Measure, user, [round_]).values(
+        "problem__category_id", "problem__lead_leader_id"
+    )
+    for row in grouped.annotate(**measure_counts(GROUP_COUNTS, [round_], overview_.on)):
+        counts = _counts(row, GROUP_COUNTS)
+        figures.add(by_category.setdefault(row["problem__category_id"], _zeros(names)), counts)
+        figures.add(by_leader.setdefault(row["problem__lead_leader_id"], _zeros(names)), counts)
+    for row in overview_.problem_rows:
+        counts = _counts(row, PROBLEM_COUNTS)
+        figures.add(by_category.setdefault(row["category_id"], _zeros(names)), counts)
+        figures.add(by_leader.setdefault(row["lead_leader_id"], _zeros(names)), counts)
+    without_leader = by_leader.pop(None, _zeros(names))
+    ranked = sorted(by_leader, key=lambda pk: (-by_leader[pk]["overdue"], -by_leader[pk]["total"]))
+    shown = ranked[:LEADER_LIMIT]
+    people = Person.objects.select_related("unit").in_bulk(shown)
+    paths = overview_.unit_rows[round_.pk]
+    root = unit.path if unit else figures.common_root(paths)
+    unit_total, children = figures.roll_up(paths, root)
+    deeper = figures.has_deeper(paths, root)
+    trail = figures.path_ids(root)
+    units = Unit.objects.in_bulk([*trail, *children])
+    below = sorted(children, key=lambda pk: units[pk].path)
+    return RoundDetail(
+        categories=[
+            (category, by_category.get(category.pk, _zeros(names)))
+            for category in round_.categories.order_by("number")
+        ],
+        leaders=[(people[pk], by_leader[pk]) for pk in shown],
+        other_leaders=len(ranked) - len(shown),
+        without_leader=without_leader,
+        unit_root=units.get(trail[-1]) if trail else None,
+        unit_trail=[units[pk] for pk in trail[:-1]],
+        units=[(units[pk], children[pk], pk in deeper) for pk in below],
+        unit_total=unit_total,
+    )

@@ -1,0 +1,177 @@
+"""Forms read what a person typed into plain values; the services check them and do the work.
+
+Each item of the draft has its own small form, prefixed with the item's key, so one page can
+hold hundreds of them and each posts only its own fields."""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from zhenggai.importer import drafts, services
+from zhenggai.importer.models import ImportBatch
+from zhenggai.ledger.forms import DateInput, PlainLabels
+from zhenggai.ledger.models import Measure, Person, Unit
+
+ACCEPT = ".docx,.pdf,.txt,.xlsx"
+
+
+class UploadForm(PlainLabels, forms.Form):
+    file = forms.FileField(
+        label="文档",
+        widget=forms.FileInput(attrs={"accept": ACCEPT}),
+        help_text="可上传反馈意见、整改方案、对照检查材料、发言提纲（.docx、.pdf、"
+        ".txt）或 Excel 整改台账（.xlsx）。",
+    )
+    again = forms.BooleanField(label="我知道该文件已导入过，仍要再次导入", required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            services.check_size(upload.size)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["file"]) from error
+        return upload
+
+
+@dataclass
+class Choices:
+    """The options of the review page's selects, built once for all its forms."""
+
+    units: list[tuple[str, str]]
+    leaders: list[tuple[str, str]]
+    categories: list[tuple[str, str]]
+    problems: list[tuple[str, str]]
+
+    @classmethod
+    def for_batch(cls, batch: ImportBatch) -> "Choices":
+        leaders = Person.objects.filter(is_leader=True).select_related("unit")
+        return cls(
+            units=[("", "未匹配（不写入）")]
+            + [(str(pk), name) for pk, name in Unit.objects.values_list("pk", "name")],
+            leaders=[("", "未指定")] + [(str(p.pk), f"{p}·{p.unit}") for p in leaders],
+            categories=[("new", "新建方面")]
+            + [(str(c.pk), f"本轮已有：{c}") for c in batch.round.categories.all()],
+            problems=[("", "暂不归入（不写入台账）")]
+            + [
+                (p["key"], f"{drafts.code(c, p)} {drafts.short(p['text'])}")
+                for c, p in drafts.problems(batch.draft)
+            ],
+        )
+
+
+class ItemForm(PlainLabels, forms.Form):
+    accepted_label = "导入"
+    accepted = forms.BooleanField(required=False)
+
+    def __init__(self, data=None, *, item: dict, choices: Choices):
+        initial = {name: item.get(name) for name in self.base_fields}
+        super().__init__(data, prefix=item["key"], initial=initial)
+        self.item = item
+        self.fields["accepted"].label = self.accepted_label
+
+    def values(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+def _id_or_none(value: str) -> int | None:
+    return int(value) if value else None
+
+
+class CategoryForm(ItemForm):
+    accepted_label = "导入此方面"
+    title = forms.CharField(label="方面名称", required=False, strip=False)
+    target = forms.ChoiceField(label="对应方面")
+
+    def __init__(self, data=None, *, item, choices):
+        super().__init__(data, item=item, choices=choices)
+        self.fields["target"].choices = choices.categories
+        self.initial["target"] = str(item["target"])
+
+    def values(self) -> dict:
+        target = self.cleaned_data["target"]
+        return super().values() | {"target": target if target == "new" else int(target)}
+
+
+class ProblemForm(ItemForm):
+    accepted_label = "导入此问题"
+    text = forms.CharField(
+        label="问题", required=False, strip=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    manifestations = forms.CharField(
+        label="具体表现（每行一条）",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    lead_leader = forms.ChoiceField(label="牵头领导", required=False)
+
+    def __init__(self, data=None, *, item, choices):
+        super().__init__(data, item=item, choices=choices)
+        self.fields["lead_leader"].choices = choices.leaders
+        if item["lead_leader_text"]:
+            self.fields["lead_leader"].help_text = f"原文：{item['lead_leader_text']}"
+
+    def values(self) -> dict:
+        return super().values() | {"lead_leader": _id_or_none(self.cleaned_data["lead_leader"])}
+
+
+class MeasureForm(ItemForm):
+    accepted_label = "导入此措施"
+    text = forms.CharField(
+        label="整改措施", required=False, strip=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    kind = forms.ChoiceField(label="类型", required=False)
+    deadline = forms.DateField(label="完成时限", required=False, widget=DateInput())
+
+    def __init__(self, data=None, *, item, choices):
+        super().__init__(data, item=item, choices=choices)
+        self.fields["kind"].choices = [("", "未注明")] + Measure.Kind.choices
+        if item["said_kind"]:
+            self.fields["kind"].help_text = f"原文：{Measure.Kind(item['said_kind']).label}"
+        self.unit_names = []
+        for index, row in enumerate(item["units"]):
+            role = "牵头单位" if index == 0 else "配合单位"
+            source = f"原文“{row['name']}”" if row["name"] else "原文未写明"
+            name = f"unit_{index}"
+            self.fields[name] = forms.ChoiceField(
+                label=f"{role}（{source}）", required=False, choices=choices.units
+            )
+            self.initial[name] = str(row["unit"] or "")
+            self.unit_names.append(name)
+
+    def unit_fields(self):
+        return [self[name] for name in self.unit_names]
+
+    def values(self) -> dict:
+        values = super().values()
+        units = [_id_or_none(values.pop(name)) for name in self.unit_names]
+        return values | {"units": units}
+
+
+class SpeechMeasureForm(MeasureForm):
+    problem = forms.ChoiceField(label="归入问题", required=False)
+
+    def __init__(self, data=None, *, item, choices):
+        super().__init__(data, item=item, choices=choices)
+        self.fields["problem"].choices = choices.problems
+
+
+class CauseForm(ItemForm):
+    accepted_label = "保留此条"
+    text = forms.CharField(
+        label="原因剖析", required=False, strip=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+FORMS = {
+    "category": CategoryForm,
+    "problem": ProblemForm,
+    "measure": MeasureForm,
+    "speech_measure": SpeechMeasureForm,
+    "cause": CauseForm,
+}
+
+
+def item_form(kind: str, item: dict, choices: Choices, data=None) -> ItemForm:
+    return FORMS[kind](data, item=item, choices=choices)

@@ -1,0 +1,484 @@
+"""Importing a document into a round's ledger. The web pages, the API and `zhenggai import`
+all call these.
+
+upload → a draft batch (nothing in the ledger); save_item → one reviewed item of the draft;
+apply → the accepted items become categories, problems and measures through the ledger's
+services, in one transaction, with an "imported" event per problem; discard → the draft is
+dropped. Failures are ValidationError (Chinese, pointing at the item), DuplicateImport, or
+PermissionDenied (only users who may edit the round import into it)."""
+
+import dataclasses
+import datetime
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+
+from zhenggai.importer import drafts
+from zhenggai.importer.matching import RoundMatcher
+from zhenggai.importer.models import ImportBatch
+from zhenggai.ledger import policy
+from zhenggai.ledger import services as ledger
+from zhenggai.ledger.models import Category, Event, InspectionRound, Measure, Person, Problem, Unit
+from zhenggai.reader import DEFAULT_LIMITS, ParsedDocument, ReaderError, build_draft, read_bytes
+from zhenggai.reader.model import walk
+from zhenggai.reader.units import KNOWN_UNITS
+
+logger = logging.getLogger(__name__)
+MIB = 1024 * 1024
+CAUSE_MAX_LENGTH = 5000
+
+
+class DuplicateImport(Exception):
+    """The same file (by content) was imported into this round before and the person has not
+    said to import it again."""
+
+    def __init__(self, previous: ImportBatch):
+        self.previous = previous
+        when = timezone.localtime(previous.uploaded_at).strftime("%Y-%m-%d %H:%M")
+        state = "已导入台账" if previous.status == ImportBatch.Status.APPLIED else "草稿尚未导入"
+        super().__init__(f"该文件已于 {when} 上传过（{state}，导入记录 {previous.pk}）。")
+
+
+def _require(allowed_reason: tuple[bool, str]) -> None:
+    allowed, reason = allowed_reason
+    if not allowed:
+        raise PermissionDenied(reason)
+
+
+def get_batch_for(user, pk) -> ImportBatch:
+    """A batch of a round the user cannot see is a 404; of a round the user may see but not
+    edit, a 403 with the reason."""
+    try:
+        batch = ImportBatch.objects.select_related("uploaded_by__person", "applied_by__person").get(
+            pk=pk
+        )
+    except (ImportBatch.DoesNotExist, ValueError, TypeError) as error:
+        raise Http404("没有找到该导入记录，或您无权查看。") from error
+    batch.round = policy.get_round_for(user, batch.round_id, write=True)
+    return batch
+
+
+# Upload
+
+
+def max_upload_bytes() -> int:
+    return settings.ZHENGGAI_MAX_UPLOAD_BYTES
+
+
+def check_size(size: int) -> None:
+    """Called with the size an upload declares, before a byte of it is read."""
+    if size > max_upload_bytes():
+        limit = max_upload_bytes() / MIB
+        raise ValidationError({"file": f"文件超过 {limit:g} MB 的上限，无法导入。"})
+
+
+def upload(
+    user, round_: InspectionRound, file_name: str, content: bytes, *, again: bool = False
+) -> ImportBatch:
+    _require(policy.can_edit_round(user, round_))
+    check_size(len(content))
+    digest = hashlib.sha256(content).hexdigest()
+    previous = (
+        round_.imports.filter(sha256=digest)
+        .exclude(status=ImportBatch.Status.DISCARDED)
+        .order_by("-uploaded_at")
+        .first()
+    )
+    if previous and not again:
+        raise DuplicateImport(previous)
+    document = _read(content, file_name)
+    matcher = RoundMatcher(round_)
+    known = tuple(name for _, name in matcher.units) + KNOWN_UNITS
+    batch = ImportBatch(
+        round=round_,
+        file_name=drafts.plain(file_name)[:255],
+        sha256=digest,
+        format=document.format,
+        encoding=document.encoding or "",
+        title=drafts.plain(document.title)[:500],
+        warnings=drafts.plain([dataclasses.asdict(w) for w in document.warnings]),
+        source=drafts.plain(_source_rows(document)),
+        draft=drafts.new_draft(build_draft(document, known), matcher),
+        uploaded_by=user,
+    )
+    batch.file.save(file_name, ContentFile(content), save=False)
+    batch.save()
+    return batch
+
+
+def _read(content: bytes, file_name: str) -> ParsedDocument:
+    limits = dataclasses.replace(DEFAULT_LIMITS, max_file_bytes=max_upload_bytes())
+    try:
+        return read_bytes(content, file_name, limits=limits)
+    except ReaderError as error:
+        raise ValidationError({"file": str(error)}) from error
+    except Exception as error:
+        # The reader promises ReaderError only; a file that still breaks it is hostile or
+        # a reader bug. The person gets a message and the log keeps the traceback.
+        logger.exception("reading %r failed", file_name)
+        raise ValidationError(
+            {"file": "文件内容无法识别，可能已损坏。请检查后重新上传。"}
+        ) from error
+
+
+def _source_rows(document: ParsedDocument) -> list[dict]:
+    """The source as the review page shows it beside the draft: outline nodes, or for a
+    spreadsheet its ledger rows."""
+    if document.rows is not None:
+        fields = ("category", "problem", "measure", "lead_leader", "lead_unit", "deadline_text")
+        return [
+            {
+                "line": row.line,
+                "level": 1,
+                "marker": row.number,
+                "kind": "",
+                "text": "｜".join(getattr(row, name) for name in fields if getattr(row, name)),
+            }
+            for row in document.rows
+        ]
+    return [
+        {
+            "line": node.line,
+            "level": node.level,
+            "marker": node.marker,
+            "kind": node.kind,
+            "text": node.text,
+        }
+        for node in walk(document.outline)
+    ]
+
+
+# Review
+
+
+ITEM_FIELDS = {
+    "category": {"accepted", "title", "target"},
+    "problem": {"accepted", "text", "manifestations", "lead_leader"},
+    "measure": {"accepted", "text", "kind", "deadline", "units"},
+    "speech_measure": {"accepted", "text", "kind", "deadline", "units", "problem"},
+    "cause": {"accepted", "text"},
+}
+TEXT_LIMITS = {
+    ("category", "title"): Category._meta.get_field("title").max_length,
+    ("problem", "text"): Problem._meta.get_field("text").max_length,
+    ("problem", "manifestations"): Problem._meta.get_field("manifestations").max_length,
+    ("measure", "text"): Measure._meta.get_field("text").max_length,
+    ("speech_measure", "text"): Measure._meta.get_field("text").max_length,
+    ("cause", "text"): CAUSE_MAX_LENGTH,
+}
+
+
+def save_item(user, batch: ImportBatch, key: str, **values) -> tuple[str, dict]:
+    """One item of the draft as the person left it: (kind, item). Only the draft changes.
+    An item may be saved incomplete (no deadline yet); `missing` says what apply will ask."""
+    with transaction.atomic():
+        batch = _locked_draft(user, batch)
+        try:
+            kind, item = drafts.find(batch.draft, key)
+        except KeyError:
+            raise ValidationError("草稿中没有这一项，请刷新页面后重试。") from None
+        item.update(_checked(batch, kind, item, values))
+        batch.save(update_fields=["draft"])
+    return kind, item
+
+
+def _locked_draft(user, batch: ImportBatch) -> ImportBatch:
+    locked = (
+        ImportBatch.objects.select_for_update().select_related("round__office").get(pk=batch.pk)
+    )
+    _require(policy.can_edit_round(user, locked.round))
+    if not locked.is_draft:
+        raise ValidationError(f"该导入记录{locked.get_status_display()}，不能再修改或导入。")
+    return locked
+
+
+def _checked(batch: ImportBatch, kind: str, item: dict, values: dict) -> dict:
+    """The values, validated and in the draft's JSON form; ValidationError per field."""
+    unknown = set(values) - ITEM_FIELDS[kind]
+    if unknown:
+        raise ValidationError({name: "这一项没有此字段。" for name in sorted(unknown)})
+    out: dict = {}
+    errors: dict[str, str] = {}
+    for name, value in values.items():
+        try:
+            out[name] = _field(batch, kind, item, name, value)
+        except ValueError as error:
+            errors[name] = str(error)
+    if errors:
+        raise ValidationError(errors)
+    return out
+
+
+def _field(batch: ImportBatch, kind: str, item: dict, name: str, value):
+    if name == "accepted":
+        if not isinstance(value, bool):
+            raise ValueError("应为是或否。")
+        return value
+    if (kind, name) in TEXT_LIMITS:
+        return _text(value, TEXT_LIMITS[kind, name])
+    if name == "target":
+        if value == "new" or batch.round.categories.filter(pk=_id(value)).exists():
+            return value
+        raise ValueError("所选方面不属于本轮次。")
+    if name == "lead_leader":
+        if value is None or Person.objects.filter(pk=_id(value), is_leader=True).exists():
+            return value
+        raise ValueError("牵头领导必须是领导班子成员。")
+    if name == "kind":
+        if value in ("", *Measure.Kind.values):
+            return value
+        raise ValueError("不是可选的措施类型。")
+    if name == "deadline":
+        if value is None or isinstance(value, datetime.date):
+            return value.isoformat() if value else ""
+        raise ValueError("应为有效日期，例如 2024-03-31。")
+    if name == "units":
+        return _units(item, value)
+    if name == "problem":
+        if value == "" or any(p["key"] == value for _, p in drafts.problems(batch.draft)):
+            return value
+        raise ValueError("所选问题不在本草稿中。")
+    raise ValueError("这一项没有此字段。")
+
+
+def _text(value, limit: int) -> str:
+    if not isinstance(value, str):
+        raise ValueError("应为文本。")
+    if "\x00" in value:
+        raise ValueError("不能包含空字符。")
+    value = value.replace("\r\n", "\n").strip()
+    if len(value) > limit:
+        raise ValueError(f"不能超过 {limit} 个字（现有 {len(value)} 个）。")
+    return value
+
+
+def _id(value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("应为编号（整数）。")
+    return value
+
+
+def _units(item: dict, value) -> list[dict]:
+    rows = item["units"]
+    if not isinstance(value, list) or len(value) != len(rows):
+        raise ValueError(f"应为 {len(rows)} 个单位编号（未匹配的为空）。")
+    ids = [_id(unit) for unit in value if unit is not None]
+    if len(set(ids)) != Unit.objects.filter(pk__in=ids).count():
+        raise ValueError("所选单位不存在。")
+    return [row | {"unit": unit} for row, unit in zip(rows, value, strict=True)]
+
+
+def missing(kind: str, item: dict) -> dict[str, str]:
+    """What an accepted item still lacks before it can be written to the ledger."""
+    if not item["accepted"]:
+        return {}
+    if kind == "category" and item["target"] == "new" and not item["title"]:
+        return {"title": "请填写方面名称，或选择本轮已有的方面。"}
+    if kind != "category" and not item["text"]:
+        return {"text": "内容不能为空；如不导入，请取消勾选。"}
+    # A measure no problem takes is kept in the batch only, so it needs no deadline.
+    will_be_created = kind == "measure" or (kind == "speech_measure" and item["problem"])
+    if will_be_created and item["kind"] != "ongoing" and not item["deadline"]:
+        return {"deadline": "缺少完成时限：请填写完成时限，或把类型改为“长期坚持”。"}
+    return {}
+
+
+# Apply
+
+
+@dataclasses.dataclass
+class _Planned:
+    category: dict
+    problems: list[tuple[dict, list[dict]]]
+
+
+def apply(user, batch: ImportBatch) -> dict[str, int]:
+    """The accepted items into the ledger, all or nothing. Returns what was created."""
+    with transaction.atomic():
+        batch = _locked_draft(user, batch)
+        plan = _plan(batch.draft)
+        refs = _references(batch, plan)
+        created, problems = _create(user, batch, plan, refs)
+        created["causes"] = sum(1 for c in batch.draft["causes"] if c["accepted"])
+        created["unattached_measures"] = sum(
+            1 for m in batch.draft["measures"] if m["accepted"] and not m["problem"]
+        )
+        batch.status = ImportBatch.Status.APPLIED
+        batch.applied_by = user
+        batch.applied_at = timezone.now()
+        batch.created = created
+        batch.save()
+        batch.problems.set(problems)
+    return created
+
+
+def _plan(draft: dict) -> list[_Planned]:
+    """The accepted items in ledger order, or every reason they cannot be applied yet."""
+    errors: list[ValidationError] = []
+    attached: dict[str, list[dict]] = {}
+    for measure in draft["measures"]:
+        if measure["accepted"] and measure["problem"]:
+            attached.setdefault(measure["problem"], []).append(measure)
+    plan = []
+    created_keys = set()
+    for category in draft["categories"]:
+        if not category["accepted"]:
+            continue
+        _complain(errors, "category", category, category)
+        planned = _Planned(category, [])
+        for problem in category["problems"]:
+            if not problem["accepted"]:
+                continue
+            _complain(errors, "problem", problem, category)
+            measures = [m for m in problem["measures"] if m["accepted"]]
+            measures += attached.get(problem["key"], [])
+            for measure in measures:
+                _complain(errors, "measure", measure, category)
+            planned.problems.append((problem, measures))
+            created_keys.add(problem["key"])
+        if planned.problems:
+            plan.append(planned)
+    for key, measures in attached.items():
+        if key not in created_keys:
+            for measure in measures:
+                errors.append(_error(measure, "归入的问题不导入，请改选其他问题，或选“暂不归入”。"))
+    if errors:
+        raise ValidationError(errors)
+    return plan
+
+
+def _complain(errors: list, kind: str, item: dict, category: dict) -> None:
+    for message in missing(kind, item).values():
+        errors.append(_error(item, message, category))
+
+
+def _error(item: dict, message: str, category: dict | None = None) -> ValidationError:
+    return ValidationError(
+        "%(label)s：%(message)s",
+        code="incomplete",
+        params={"label": label(item, category), "message": message, "key": item["key"]},
+    )
+
+
+def label(item: dict, category: dict | None = None) -> str:
+    """How a message names an item: 问题 1-2“……”, 措施“……”（原文第 23 段）."""
+    where = f"（原文第 {item['line']} 段）" if item.get("line") else ""
+    key = item["key"]
+    if key.startswith("c"):
+        return f"方面“{drafts.short(item['title'])}”"
+    if key.startswith("p") and category is not None:
+        return f"问题 {drafts.code(category, item)}“{drafts.short(item['text'])}”{where}"
+    kind = {"m": "措施", "r": "原因剖析", "p": "问题"}[key[0]]
+    return f"{kind}“{drafts.short(item['text'])}”{where}"
+
+
+@dataclasses.dataclass
+class _References:
+    categories: dict[int, Category]
+    leaders: dict[int, Person]
+    units: dict[int, Unit]
+    office: Unit
+
+
+def _references(batch: ImportBatch, plan: list[_Planned]) -> _References:
+    """The database rows the draft points to, checked again: one may have gone since."""
+    category_ids, leader_ids, unit_ids = set(), set(), set()
+    for planned in plan:
+        if planned.category["target"] != "new":
+            category_ids.add(planned.category["target"])
+        for problem, measures in planned.problems:
+            if problem["lead_leader"]:
+                leader_ids.add(problem["lead_leader"])
+            unit_ids |= {row["unit"] for m in measures for row in m["units"] if row["unit"]}
+    refs = _References(
+        batch.round.categories.in_bulk(category_ids),
+        Person.objects.filter(is_leader=True).in_bulk(leader_ids),
+        Unit.objects.in_bulk(unit_ids),
+        batch.round.office,
+    )
+    errors = []
+    for planned in plan:
+        if planned.category["target"] not in ("new", *refs.categories):
+            errors.append(_error(planned.category, "所选的已有方面已不存在，请重新选择。"))
+        for problem, measures in planned.problems:
+            if problem["lead_leader"] and problem["lead_leader"] not in refs.leaders:
+                errors.append(_error(problem, "所选牵头领导已不存在或不是领导班子成员。"))
+            for measure in measures:
+                if any(r["unit"] and r["unit"] not in refs.units for r in measure["units"]):
+                    errors.append(_error(measure, "所选单位已不存在，请重新选择。"))
+    if errors:
+        raise ValidationError(errors)
+    return refs
+
+
+def _create(user, batch: ImportBatch, plan: list[_Planned], refs: _References):
+    counts = {"categories": 0, "problems": 0, "measures": 0}
+    problems = []
+    for planned in plan:
+        target = planned.category["target"]
+        if target == "new":
+            category = _ledger(ledger.create_category, planned.category)(
+                user, batch.round, title=planned.category["title"]
+            )
+            counts["categories"] += 1
+        else:
+            category = refs.categories[target]
+        for item, measures in planned.problems:
+            problem = _ledger(ledger.create_problem, item, planned.category)(
+                user,
+                batch.round,
+                category=category,
+                text=item["text"],
+                manifestations=item["manifestations"],
+                lead_leader=refs.leaders.get(item["lead_leader"]),
+            )
+            ledger.record(
+                Event.Kind.IMPORTED,
+                batch.round,
+                user,
+                problem=problem,
+                changes={"import": [None, f"{batch.file_name}（导入记录 {batch.pk}）"]},
+            )
+            problems.append(problem)
+            for measure in measures:
+                units = [refs.units[row["unit"]] for row in measure["units"] if row["unit"]]
+                _ledger(ledger.create_measure, measure)(
+                    user,
+                    problem,
+                    cooperating_units=units[1:],
+                    text=measure["text"],
+                    kind=measure["kind"] or Measure.Kind.TIME_BOUND,
+                    deadline=datetime.date.fromisoformat(measure["deadline"])
+                    if measure["deadline"]
+                    else None,
+                    lead_unit=units[0] if units else refs.office,
+                )
+                counts["measures"] += 1
+    counts["problems"] = len(problems)
+    return counts, problems
+
+
+def _ledger(action, item: dict, category: dict | None = None):
+    """A ledger service whose refusal names the draft item it was given."""
+
+    def call(*args, **kwargs):
+        try:
+            return action(*args, **kwargs)
+        except ValidationError as error:
+            raise ValidationError([_error(item, "；".join(error.messages), category)]) from error
+
+    return call
+
+
+def discard(user, batch: ImportBatch) -> ImportBatch:
+    with transaction.atomic():
+        batch = _locked_draft(user, batch)
+        batch.status = ImportBatch.Status.DISCARDED
+        batch.save(update_fields=["status"])
+    return batch

@@ -1,0 +1,168 @@
+"""Who may see and change mechanisms and generalizations, built on the ledger's policy.
+
+Mechanisms: the round's office registers any mechanism and links it to any problem of the
+round. A unit registers the mechanisms that it (or a unit below it) issued, and links them
+only to problems that it (or a unit below it) leads. A mechanism is visible to the round's
+office, to the issuing unit and the units above it, and to whoever sees a problem it is
+linked to.
+
+Generalization (举一反三): only the round's office asks. Each asked unit answers for itself:
+its own users and those of the units above it may answer, the office may not answer in its
+place. An answer is visible to the office and to the asked unit (and the units above it),
+never to the other asked units."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
+
+from zhenggai.ledger.models import Problem
+from zhenggai.ledger.policy import NOTHING, _get_visible, actor_of, problem_scope, supervises
+from zhenggai.mechanisms.models import Generalization, GeneralizationAnswer, Mechanism
+
+Answer = GeneralizationAnswer.Answer
+Review = GeneralizationAnswer.Review
+
+
+def _require(allowed_reason: tuple[bool, str]) -> None:
+    allowed, reason = allowed_reason
+    if not allowed:
+        raise PermissionDenied(reason)
+
+
+def covers(user, unit) -> bool:
+    """The unit is the user's own unit or one below it."""
+    path = actor_of(user).unit_path
+    return bool(path and unit is not None and unit.path.startswith(path))
+
+
+# Scopes
+
+
+def mechanism_scope(user) -> Q:
+    actor = actor_of(user)
+    if actor.is_superuser:
+        return Q()
+    if actor.unit_path is None:
+        return NOTHING
+    linked_visible = Problem.objects.filter(problem_scope(user), mechanisms=OuterRef("pk"))
+    return (
+        Q(round__office__path__startswith=actor.unit_path)
+        | Q(issuing_unit__path__startswith=actor.unit_path)
+        | Q(Exists(linked_visible))
+    )
+
+
+def mechanisms_visible_to(user):
+    return Mechanism.objects.filter(mechanism_scope(user))
+
+
+def answer_scope(user) -> Q:
+    actor = actor_of(user)
+    if actor.is_superuser:
+        return Q()
+    if actor.unit_path is None:
+        return NOTHING
+    return Q(generalization__source__round__office__path__startswith=actor.unit_path) | Q(
+        unit__path__startswith=actor.unit_path
+    )
+
+
+def answers_visible_to(user):
+    return GeneralizationAnswer.objects.filter(answer_scope(user))
+
+
+def generalizations_visible_to(user):
+    """A generalization as a whole (every unit's answer) is the office's to see."""
+    actor = actor_of(user)
+    if actor.is_superuser:
+        return Generalization.objects.all()
+    if actor.unit_path is None:
+        return Generalization.objects.none()
+    return Generalization.objects.filter(source__round__office__path__startswith=actor.unit_path)
+
+
+# Permissions: (allowed, reason).
+
+
+def can_register_mechanism(user, round_) -> tuple[bool, str]:
+    if supervises(user, round_):
+        return True, ""
+    if actor_of(user).unit_path is None:
+        return False, "您的账号没有关联单位，不能登记长效机制。"
+    return True, ""
+
+
+def can_issue_as(user, round_, issuing_unit) -> tuple[bool, str]:
+    if supervises(user, round_) or covers(user, issuing_unit):
+        return True, ""
+    return False, "只能登记本单位（含下级单位）制定的长效机制。"
+
+
+def can_manage_mechanism(user, mechanism: Mechanism) -> tuple[bool, str]:
+    """Linking and unlinking at all; which problems is can_link's question."""
+    if mechanism.round is not None and supervises(user, mechanism.round):
+        return True, ""
+    if covers(user, mechanism.issuing_unit):
+        return True, ""
+    return False, "只有整改办或制定该机制的单位可以调整它关联的问题。"
+
+
+def can_link(user, mechanism: Mechanism, problem: Problem) -> tuple[bool, str]:
+    if supervises(user, problem.round):
+        return True, ""
+    if covers(user, mechanism.issuing_unit) and covers(user, problem.lead_unit):
+        return True, ""
+    return False, "只能把本单位制定的长效机制关联到本单位牵头的问题。"
+
+
+def can_ask(user, problem: Problem) -> tuple[bool, str]:
+    if supervises(user, problem.round):
+        return True, ""
+    return False, "只有本轮整改牵头单位（整改办）可以发起举一反三。"
+
+
+def can_answer(user, answer: GeneralizationAnswer) -> tuple[bool, str]:
+    if supervises(user, answer.generalization.source.round):
+        return False, "举一反三由被要求自查的单位自己答复，整改办不能代为答复。"
+    if not covers(user, answer.unit):
+        return False, "只有被要求自查的单位可以答复。"
+    if answer.answer == Answer.FOUND:
+        return False, "本单位已答复存在同类问题，并已列入整改台账。"
+    if answer.answer == Answer.NOT_PRESENT:
+        if answer.review == Review.ACCEPTED:
+            return False, "整改办已认可本单位“不存在同类问题”的答复。"
+        return False, "本单位已经答复，正在等待整改办审核。"
+    return True, ""
+
+
+def can_review(user, answer: GeneralizationAnswer) -> tuple[bool, str]:
+    if not supervises(user, answer.generalization.source.round):
+        return False, "只有整改办可以审核举一反三答复。"
+    if answer.answer != Answer.NOT_PRESENT or answer.review != Review.PENDING:
+        return False, "只有待审核的“不存在同类问题”答复可以审核。"
+    return True, ""
+
+
+# Lookups: outside the scope is a 404, a refused write is a 403 with the reason.
+
+
+def get_mechanism_for(user, pk, write: bool = False) -> Mechanism:
+    queryset = mechanisms_visible_to(user).select_related(
+        "round__office", "issuing_unit", "created_by__person"
+    )
+    mechanism = _get_visible(queryset, pk)
+    if write:
+        _require(can_manage_mechanism(user, mechanism))
+    return mechanism
+
+
+def get_answer_for(user, pk) -> GeneralizationAnswer:
+    queryset = answers_visible_to(user).select_related(
+        "generalization__source__round__office",
+        "generalization__source__category",
+        "generalization__asked_by",
+        "unit",
+        "linked_problem__category",
+        "answered_by",
+        "reviewed_by",
+    )
+    return _get_visible(queryset, pk)

@@ -1,0 +1,48 @@
+"""When a passing verification may close a measure or a problem (销号).
+
+The seed document's confession was that progress was known only from briefings. So a
+close-out needs a verification that did more than listen to a briefing, done by someone from
+outside the units that did the work, and, where the round demands it, on site for key problems.
+Unit paths are the materialized paths of zhenggai.ledger.models.Unit ("000001/000007/"):
+a unit is within another when its path starts with the other's."""
+
+from collections.abc import Iterable
+
+BRIEFING = "briefing"
+ON_SITE = "on_site"
+
+NO_METHOD = "请至少选择一种核查方式。"
+BRIEFING_ONLY = "仅听取汇报不能作为销号依据，请至少采用查阅资料、实地核查等一种其他方式。"
+SAME_UNIT = (
+    "核查人所在单位是该事项的责任单位（或其下级单位），不能自己核查自己的整改，"
+    "请由整改办等其他单位核查。"
+)
+ONSITE_REQUIRED = "本轮要求重点问题必须经过实地核查才能销号，请在核查方式中包含“实地核查”。"
+
+
+def belongs_to(unit_path: str | None, responsible_unit_paths: Iterable[str]) -> bool:
+    """Whether the unit is one of the responsible units or below one of them."""
+    return unit_path is not None and any(
+        unit_path.startswith(path) for path in responsible_unit_paths if path
+    )
+
+
+def closeout_refusal(
+    methods: Iterable[str],
+    verifier_unit_path: str | None,
+    responsible_unit_paths: Iterable[str],
+    is_key: bool,
+    onsite_required: bool,
+) -> str | None:
+    """The reason a passing verification cannot close the item, or None when it can.
+    A verifier without a unit (a system administrator) is outside every unit."""
+    methods = set(methods)
+    if not methods:
+        return NO_METHOD
+    if methods == {BRIEFING}:
+        return BRIEFING_ONLY
+    if belongs_to(verifier_unit_path, responsible_unit_paths):
+        return SAME_UNIT
+    if is_key and onsite_required and ON_SITE not in methods:
+        return ONSITE_REQUIRED
+    return None

@@ -1,0 +1,138 @@
+"""Who may see and do what in supervision, built on zhenggai.ledger.policy.
+
+A supervision notice (督办单) is seen by whoever runs its round and by the users of the unit it
+is addressed to or of a unit above that one (the court's users see notices to the court and to
+its tribunals, not the police's). The round's office issues notices, reminds, records
+escalations and closes notices; the addressed unit replies. Notifications are their
+recipient's alone.
+
+Permissions are plain functions that return (allowed, reason in Chinese)."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from zhenggai.ledger.models import InspectionRound, Measure, Person, Unit
+from zhenggai.ledger.policy import NOTHING, actor_of, rounds_visible_to, supervises
+from zhenggai.supervision.models import Escalation, Notification, SupervisionNotice
+
+Status = SupervisionNotice.Status
+# Where each action may start from; the status it leaves the notice in sits in services.
+REPLYABLE = {Status.ISSUED, Status.OVERDUE, Status.ESCALATED}
+ESCALATABLE = {Status.ISSUED, Status.OVERDUE, Status.REPLIED, Status.ESCALATED, Status.CLOSED}
+CLOSABLE = {Status.REPLIED, Status.ESCALATED}
+
+
+def _addressed_scope(user) -> Q:
+    """Rows of a round, addressed to a unit: the round's office sees them all, a unit those
+    addressed to it or to a unit below it."""
+    actor = actor_of(user)
+    if actor.is_superuser:
+        return Q()
+    if actor.unit_path is None:
+        return NOTHING
+    return Q(round__office__path__startswith=actor.unit_path) | Q(
+        unit__path__startswith=actor.unit_path
+    )
+
+
+def notices_visible_to(user):
+    return SupervisionNotice.objects.filter(_addressed_scope(user))
+
+
+def escalations_visible_to(user):
+    return Escalation.objects.filter(_addressed_scope(user))
+
+
+def office_users(round_: InspectionRound):
+    """The people who run a round day to day: staff (not leaders) with a login in the round's
+    office unit or in an 整改办 directly under it."""
+    persons = Person.objects.filter(
+        Q(unit=round_.office) | Q(unit__parent=round_.office, unit__kind=Unit.Kind.OFFICE),
+        is_leader=False,
+    )
+    return get_user_model().objects.filter(person__in=persons, is_active=True)
+
+
+# Permissions: (allowed, reason).
+
+
+def can_supervise(user, round_: InspectionRound) -> tuple[bool, str]:
+    if supervises(user, round_):
+        return True, ""
+    return False, "只有本轮整改牵头单位（整改办、督查室）的用户可以催办、下发督办单和升级督办。"
+
+
+def can_remind(user, measure: Measure) -> tuple[bool, str]:
+    return can_supervise(user, measure.round)
+
+
+def can_reply(user, notice: SupervisionNotice) -> tuple[bool, str]:
+    actor = actor_of(user)
+    if notice.status == Status.CLOSED:
+        return False, "该督办单已办结，不能再回复。"
+    if notice.reply:
+        return False, "该督办单已经回复过；如需补充，请联系整改办。"
+    if notice.status not in REPLYABLE:
+        return False, f"该督办单状态为“{notice.get_status_display()}”，不能回复。"
+    if actor.is_superuser:
+        return True, ""
+    if supervises(user, notice.round):
+        return False, "督办单应由被督办单位回复，整改办不能代为回复。"
+    if actor.unit_path and notice.unit.path.startswith(actor.unit_path):
+        return True, ""
+    return False, "只有被督办单位的用户可以回复督办单。"
+
+
+def can_escalate(user, notice: SupervisionNotice) -> tuple[bool, str]:
+    allowed, reason = can_supervise(user, notice.round)
+    if allowed and notice.status not in ESCALATABLE:
+        return False, f"该督办单状态为“{notice.get_status_display()}”，不能升级督办。"
+    return allowed, reason
+
+
+def can_close(user, notice: SupervisionNotice) -> tuple[bool, str]:
+    allowed, reason = can_supervise(user, notice.round)
+    if not allowed:
+        return allowed, reason
+    if notice.status == Status.CLOSED:
+        return False, "该督办单已经办结。"
+    if notice.status not in CLOSABLE or not notice.reply:
+        return False, "被督办单位尚未回复，不能办结。"
+    return True, ""
+
+
+# Lookups: outside the scope is a 404, a refused write is a 403 with the reason.
+
+
+def require(allowed_reason: tuple[bool, str]) -> None:
+    allowed, reason = allowed_reason
+    if not allowed:
+        raise PermissionDenied(reason)
+
+
+def _get(queryset, pk, message: str = "没有找到该记录，或您无权查看。"):
+    try:
+        return queryset.get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(message) from exc
+
+
+def get_notice_for(user, pk) -> SupervisionNotice:
+    queryset = notices_visible_to(user).select_related(
+        "round__office", "unit", "issued_by__person", "replied_by__person"
+    )
+    return _get(queryset, pk, "没有找到该督办单，或您无权查看。")
+
+
+def get_supervised_round_for(user, pk) -> InspectionRound:
+    """A round the user may supervise: invisible is a 404, visible but not run by the user
+    a 403."""
+    round_ = _get(rounds_visible_to(user).select_related("office"), pk)
+    require(can_supervise(user, round_))
+    return round_
+
+
+def get_notification_for(user, pk) -> Notification:
+    return _get(Notification.objects.filter(recipient=user), pk, "没有找到该通知。")

@@ -1,0 +1,120 @@
+"""Supervision notices (督办单): the list per round, issuing one, reading and replying."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from zhenggai.ledger import policy as ledger_policy
+from zhenggai.ledger.queries import today
+from zhenggai.ledger.views.common import apply_service_errors
+from zhenggai.supervision import policy, services
+from zhenggai.supervision.forms import NoticeFilterForm, NoticeForm, ReplyForm
+from zhenggai.supervision.views.common import cited_problem
+
+PAGE_SIZE = 50
+
+
+@login_required
+def notice_list(request, round_pk=None):
+    round_ = ledger_policy.get_round_for(request.user, round_pk) if round_pk else None
+    notices = policy.notices_visible_to(request.user).select_related("round", "unit")
+    if round_:
+        notices = notices.filter(round=round_)
+    form = NoticeFilterForm(request.GET or None)
+    if form.is_valid():
+        if form.cleaned_data["status"]:
+            notices = notices.filter(status=form.cleaned_data["status"])
+        if form.cleaned_data["unit"]:
+            notices = notices.filter(unit__path__startswith=form.cleaned_data["unit"].path)
+    page = Paginator(notices, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "round": round_,
+        "form": form,
+        "page": page,
+        "querystring": params.urlencode(),
+        "can_issue": round_ is not None and policy.can_supervise(request.user, round_)[0],
+        "escalations": (
+            policy.escalations_visible_to(request.user)
+            .filter(round=round_)
+            .select_related("unit", "notice", "problem__category", "decided_by__person")[:PAGE_SIZE]
+            if round_
+            else []
+        ),
+        "today": today(),
+    }
+    template = "supervision/notice_list.html"
+    return render(request, f"{template}#results" if request.htmx else template, context)
+
+
+@login_required
+def notice_create(request, round_pk):
+    round_ = policy.get_supervised_round_for(request.user, round_pk)
+    on = today()
+    initial = {
+        "number": services.suggested_number(round_, on.year),
+        "reply_deadline": services.default_reply_deadline(on),
+    }
+    cited = cited_problem(request, round_)
+    if cited:
+        initial |= {"problem_codes": cited.code, "unit": cited.lead_unit_id}
+    form = NoticeForm(request.POST or None, round_=round_, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            notice = services.issue_notice(
+                request.user,
+                round_,
+                unit=data["unit"],
+                content=data["content"],
+                problems=data["problem_codes"],
+                reply_deadline=data["reply_deadline"],
+                number=data["number"],
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"已下发督办单 {notice.number}。")
+            return redirect("supervision:notice_detail", notice.pk)
+    return render(request, "supervision/notice_form.html", {"form": form, "round": round_})
+
+
+@login_required
+def notice_detail(request, pk, reply_form=None):
+    notice = policy.get_notice_for(request.user, pk)
+    can_reply, reply_refusal = policy.can_reply(request.user, notice)
+    context = {
+        "notice": notice,
+        "round": notice.round,
+        "problems": notice.problems.select_related("category"),
+        "escalations": notice.escalations.select_related("decided_by__person"),
+        "can_reply": can_reply,
+        "reply_refusal": reply_refusal,
+        "reply_form": reply_form or (ReplyForm() if can_reply else None),
+        "can_escalate": policy.can_escalate(request.user, notice)[0],
+        "today": today(),
+    }
+    return render(request, "supervision/notice_detail.html", context)
+
+
+@login_required
+@require_POST
+def notice_reply(request, pk):
+    notice = policy.get_notice_for(request.user, pk)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            services.reply_notice(request.user, notice, form.cleaned_data["reply"])
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal))
+            return redirect("supervision:notice_detail", notice.pk)
+        else:
+            messages.success(request, f"已回复督办单 {notice.number}。")
+            return redirect("supervision:notice_detail", notice.pk)
+    return notice_detail(request, pk, reply_form=form)
