@@ -133,26 +133,27 @@ X_FRAME_OPTIONS = "DENY"
 
 LEDGER_PAGE_SIZE = 50
 
-# Email for reminders and supervision notices, through Django's default mailer; without a host
-# there is no mailer and zhenggai sends none.
+# Email for reminders and supervision notices, through Django's default mailer. Without a host
+# MAILERS stays undefined (an empty one fails a system check) and zhenggai sends no email.
 _email_host = env_str("ZHENGGAI_EMAIL_HOST")
 _email_tls = env_bool("ZHENGGAI_EMAIL_USE_TLS", False)
 _email_ssl = env_bool("ZHENGGAI_EMAIL_USE_SSL", False)
 if _email_tls and _email_ssl:
     raise ConfigError("ZHENGGAI_EMAIL_USE_TLS 和 ZHENGGAI_EMAIL_USE_SSL 只能开启一个")
-MAILERS = {}
 if _email_host:
-    MAILERS["default"] = {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "OPTIONS": {
-            "host": _email_host,
-            "port": env_int("ZHENGGAI_EMAIL_PORT", 25),
-            "username": env_str("ZHENGGAI_EMAIL_USER"),
-            "password": env_str("ZHENGGAI_EMAIL_PASSWORD"),
-            "use_tls": _email_tls,
-            "use_ssl": _email_ssl,
-            "timeout": 10,
-        },
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": _email_host,
+                "port": env_int("ZHENGGAI_EMAIL_PORT", 25),
+                "username": env_str("ZHENGGAI_EMAIL_USER"),
+                "password": env_str("ZHENGGAI_EMAIL_PASSWORD"),
+                "use_tls": _email_tls,
+                "use_ssl": _email_ssl,
+                "timeout": 10,
+            },
+        }
     }
 DEFAULT_FROM_EMAIL = env_str("ZHENGGAI_EMAIL_FROM", "zhenggai@localhost")
 # Where links in emails point, e.g. https://zhenggai.zfw.lj.gov.cn

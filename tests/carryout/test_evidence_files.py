@@ -93,11 +93,11 @@ def test_a_wrong_type_is_refused_with_the_reason(measures, court_reporter, media
 
 def test_a_file_over_the_limit_is_refused(measures, court_reporter, media, settings):
     settings.ZHENGGAI_MAX_UPLOAD_BYTES = 1024 * 1024
-    big = PDF + b"0" * (1024 * 1024)
+    big = PDF + b"0" * (3 * 1024 * 1024 // 2)
 
     (message,) = refused(measures, court_reporter, upload("扫描件.pdf", big))
 
-    assert message == "“扫描件.pdf”有 1.0 MB，超过 1 MB 的上限，请压缩或拆分后再上传。"
+    assert message == "“扫描件.pdf”有 1.5 MB，超过 1 MB 的上限，请压缩或拆分后再上传。"
     assert_nothing_saved(measures, media)
 
 

@@ -124,3 +124,13 @@ def test_evidence_whose_file_vanished_is_a_404(as_court, measures, court_reporte
 
     url = reverse("carryout:evidence_download", args=[evidence.pk])
     assert as_court.get(url).status_code == 404
+
+
+def test_a_file_over_the_limit_is_refused_on_the_form(as_court, measures, settings):
+    settings.ZHENGGAI_MAX_UPLOAD_BYTES = 100 * 1024
+    big = upload("扫描件.pdf", PDF + b"0" * 200 * 1024)
+
+    response = post_report(as_court, measures["court"], files=[big])
+
+    assert "“扫描件.pdf”有 200.1 KB，超过 100 KB 的上限" in response.content.decode()
+    assert not ProgressReport.objects.exists()

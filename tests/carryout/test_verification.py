@@ -200,3 +200,18 @@ def test_invalid_values_are_refused_on_their_field(pending, office_clerk, values
         verify(office_clerk, pending, **values)
     assert field in refused.value.message_dict
     assert not Verification.objects.exists()
+
+
+def test_a_problem_is_closed_out_on_the_day_its_last_measure_closed(
+    demo_round, measures, court_reporter, office_clerk
+):
+    problem = demo_round["problems"]["court"]
+    for measure, day in [(measures["court"], 25), (measures["shared"], 24)]:
+        report(court_reporter, measure, status="done_pending")
+        verify(office_clerk, measure, verified_on=datetime.date(2023, 10, day))
+
+    closed_out = Problem.objects.get(pk=problem.pk)
+    assert closed_out.status == "closed"
+    assert closed_out.closed_on == datetime.date(2023, 10, 25)
+    event = Event.objects.get(kind=Event.Kind.CLOSED, problem=problem)
+    assert event.changes["status"] == ["done_pending", "closed"]

@@ -10,7 +10,7 @@ from zhenggai.api.models import ApiToken
 from zhenggai.importer.models import ImportBatch
 from zhenggai.ledger.models import Problem
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.importer.api_urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

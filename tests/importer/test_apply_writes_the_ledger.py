@@ -4,6 +4,7 @@ transaction; anything missing stops it with a message naming the item."""
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.importer.documents import plan_text
@@ -135,7 +136,7 @@ def test_a_measure_said_to_be_ongoing_needs_no_deadline(office_clerk, draft):
 def test_an_empty_problem_text_stops_the_apply(office_clerk, draft):
     edit(office_clerk, draft, "p3", text="")
     fill_the_missing_deadlines(office_clerk, draft)
-    with pytest.raises(services.ValidationError) as refused:
+    with pytest.raises(ValidationError) as refused:
         services.apply(office_clerk, draft)
     assert "问题 2-1“”（原文第 15 段）：内容不能为空" in refused.value.messages[0]
 
@@ -167,10 +168,10 @@ def test_a_ledger_refusal_names_the_item_and_rolls_back(office_clerk, draft, mon
     problems = Problem.objects.count()
 
     def refuses(*args, **kwargs):
-        raise services.ValidationError({"text": ["该方面下已有相同序号的问题。"]})
+        raise ValidationError({"text": ["该方面下已有相同序号的问题。"]})
 
     monkeypatch.setattr(ledger, "create_problem", refuses)
-    with pytest.raises(services.ValidationError) as refused:
+    with pytest.raises(ValidationError) as refused:
         services.apply(office_clerk, draft)
     assert refused.value.messages == [
         "问题 1-1“执法司法监督闭环没有形成”（原文第 4 段）：该方面下已有相同序号的问题。"
@@ -238,7 +239,7 @@ def test_a_measure_tied_to_a_dropped_problem_stops_the_apply(office_clerk, speec
     first = next(p["key"] for _, p in drafts.problems(speech.draft))
     edit(office_clerk, speech, "m1", problem=first, kind="ongoing")
     edit(office_clerk, speech, first, accepted=False)
-    with pytest.raises(services.ValidationError) as refused:
+    with pytest.raises(ValidationError) as refused:
         services.apply(office_clerk, speech)
     assert "归入的问题不导入" in refused.value.messages[0]
 
@@ -260,6 +261,6 @@ def test_a_unit_removed_after_review_stops_the_apply(office_clerk, round_, units
     batch.refresh_from_db()
     batch.draft["categories"][0]["problems"][0]["measures"][0]["units"][0]["unit"] = 999_999
     ImportBatch.objects.filter(pk=batch.pk).update(draft=batch.draft)
-    with pytest.raises(services.ValidationError) as refused:
+    with pytest.raises(ValidationError) as refused:
         services.apply(office_clerk, batch)
     assert "所选单位已不存在" in refused.value.messages[0]

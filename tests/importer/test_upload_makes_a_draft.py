@@ -60,7 +60,7 @@ def test_the_same_file_again_is_noticed_by_its_content(office, upload):
     response = upload(office, name="改了名字.txt")
     page = response.content.decode()
     assert response.status_code == 200
-    assert "该文件已于" in page and "上传过" in page
+    assert "该文件已于" in page and "导入过" in page
     assert first.get_absolute_url() in page
     assert ImportBatch.objects.count() == 1
 
@@ -154,3 +154,10 @@ def test_the_upload_page_lists_the_rounds_earlier_imports(office, upload, round_
     upload(office)
     page = office.get(reverse("importer:upload", args=[round_.pk])).content.decode()
     assert "整改方案.txt" in page and "待审核" in page
+
+
+def test_administrators_can_look_at_batches_but_not_change_them(client, django_user_model, draft):
+    client.force_login(django_user_model.objects.create_superuser("root", password="x-horse-9"))
+    assert "整改方案.txt" in client.get("/admin/importer/importbatch/").content.decode()
+    page = client.get(f"/admin/importer/importbatch/{draft.pk}/change/").content.decode()
+    assert "整改方案.txt" in page and 'name="_save"' not in page

@@ -10,7 +10,6 @@ from zhenggai.api.models import ApiToken
 from zhenggai.ledger.models import Problem
 from zhenggai.mechanisms.models import GeneralizationAnswer, Mechanism
 
-pytestmark = pytest.mark.urls("tests.mechanisms.api_urls")
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -186,6 +185,11 @@ def test_closed_problems_without_mechanism_are_listed(api_as, office_clerk, demo
 
 def test_the_endpoints_are_documented_in_chinese(client):
     schema = client.get("/api/openapi.json").json()
-    operations = [op for path in schema["paths"].values() for op in path.values()]
+    operations = [
+        op
+        for path in schema["paths"].values()
+        for op in path.values()
+        if op["tags"] == ["长效机制"]
+    ]
     assert len(operations) == 13
-    assert all(CHINESE.search(op["summary"]) and op["tags"] == ["长效机制"] for op in operations)
+    assert all(CHINESE.search(op["summary"]) for op in operations)

@@ -8,6 +8,11 @@ from zhenggai.api import errors
 from zhenggai.api.auth import BearerToken, Session
 from zhenggai.api.routers import measures, persons, problems, rounds, units
 
+APP_ROUTERS = [
+    "zhenggai.importer.api.router",
+    "zhenggai.mechanisms.api.router",
+]
+
 
 class ReadableJSON(JSONRenderer):
     # Chinese as itself rather than \uXXXX escapes, so a person can read a curl answer.
@@ -25,3 +30,6 @@ api = NinjaAPI(
 errors.install(api)
 for module in (rounds, problems, measures, units, persons):
     api.add_router("", module.router)
+# Each capability's app keeps its own router beside its services.
+for router in APP_ROUTERS:
+    api.add_router("", router)

@@ -91,6 +91,11 @@ def clean_name(raw: str) -> str:
     return (stem or "佐证材料") + suffix
 
 
+def readable(size: int) -> str:
+    value, unit = (size / MIB, "MB") if size >= MIB else (size / 1024, "KB")
+    return f"{value:.1f} {unit}".replace(".0 ", " ")
+
+
 def check_files(uploads) -> list[CheckedFile]:
     """Every upload checked; all the problems at once, so a person can fix them together."""
     uploads = list(uploads or [])
@@ -115,7 +120,7 @@ def check_file(upload) -> CheckedFile:
     limit = settings.ZHENGGAI_MAX_UPLOAD_BYTES
     if upload.size > limit:
         raise ValidationError(
-            f"“{name}”有 {upload.size / MIB:.1f} MB，超过 {limit / MIB:.0f} MB 的上限，"
+            f"“{name}”有 {readable(upload.size)}，超过 {readable(limit)} 的上限，"
             "请压缩或拆分后再上传。"
         )
     if not upload.size:

@@ -16,19 +16,14 @@ Decisions where the issue is silent:
 - reopening a problem reopens all its closed measures."""
 
 import datetime
-import itertools
-import random
-import time
-from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
-from django.db import OperationalError, connection, transaction
-from django.db.models import Q
+from django.db import transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 
-from zhenggai.carryout import policy
-from zhenggai.carryout.files import CheckedFile, check_files
+from zhenggai.carryout import policy, writes
+from zhenggai.carryout.files import check_files
 from zhenggai.carryout.models import Evidence, ProgressReport, Reopening, Verification
 from zhenggai.ledger import services as ledger
 from zhenggai.ledger.models import Event, Measure, Person, Problem, Unit
@@ -38,82 +33,7 @@ from zhenggai.rules.closeout import SAME_UNIT, closeout_refusal
 from zhenggai.rules.lifecycle import Action
 from zhenggai.rules.status import CLOSED_MEASURE_STATUSES, ProblemStatus
 
-# SQLite serializes writers: its IMMEDIATE transactions wait up to busy_timeout for the lock,
-# but a crowd of writers can outlast that, so an attempt that found the database locked is
-# tried again from the start. PostgreSQL waits on the row locks instead and never gets here.
-LOCK_ATTEMPTS = 30
 SNAPSHOT_TEXT = 500
-
-
-class _Written:
-    """Evidence files written during one attempt, removed again if the attempt fails."""
-
-    def __init__(self):
-        self.names: list[str] = []
-
-    def store(self, checked: list[CheckedFile], user, **owner) -> list[Evidence]:
-        stored = []
-        for file in checked:
-            evidence = Evidence(
-                original_name=file.name,
-                size=file.size,
-                sha256=file.sha256,
-                content_type=file.content_type,
-                uploaded_by=user,
-                **owner,
-            )
-            evidence.file.save(file.storage_name(), ContentFile(file.data), save=False)
-            self.names.append(evidence.file.name)
-            evidence.save()
-            stored.append(evidence)
-        return stored
-
-    def remove(self) -> None:
-        storage = Evidence._meta.get_field("file").storage
-        for name in self.names:
-            storage.delete(name)
-
-
-def _serialized(action: Callable[[_Written], object]):
-    for attempt in itertools.count(1):
-        written = _Written()
-        try:
-            with transaction.atomic():
-                return action(written)
-        except Exception as error:
-            written.remove()
-            retry = (
-                isinstance(error, OperationalError)
-                and "locked" in str(error)
-                and not connection.in_atomic_block
-                and attempt < LOCK_ATTEMPTS
-            )
-            if not retry:
-                raise
-        time.sleep(random.uniform(0.01, 0.05) * attempt)
-
-
-def _lock(measure: Measure) -> None:
-    """Take the rows of the measure's problem and of the measure for this transaction (on
-    PostgreSQL; SQLite's IMMEDIATE transaction holds the whole database already), problem
-    first so that two actions never wait on each other, and read again what may have changed.
-    Taking them twice in one transaction is harmless."""
-    problem = (
-        Problem.objects.select_for_update().values("status", "closed_on").get(pk=measure.problem_id)
-    )
-    fresh = (
-        Measure.objects.select_for_update()
-        .values("status", "closed_on", "last_reported_on")
-        .get(pk=measure.pk)
-    )
-    for name, value in fresh.items():
-        setattr(measure, name, value)
-    measure.problem.status, measure.problem.closed_on = problem["status"], problem["closed_on"]
-
-
-def _lock_problem(problem: Problem) -> None:
-    fresh = Problem.objects.select_for_update().values("status", "closed_on").get(pk=problem.pk)
-    problem.status, problem.closed_on = fresh["status"], fresh["closed_on"]
 
 
 def _check_problem(user, problem: Problem, allowed_reason: tuple[bool, str]) -> None:
@@ -146,7 +66,7 @@ def transition(
     """The one way a measure's status moves outside the edit form: checks the lifecycle table
     and the user's roles, moves the measure (closed_on set on closing, cleared on reopening),
     lets the problem's status follow, and records the event."""
-    _lock(measure)
+    writes.lock(measure)
     action = Action(event_kind)
     _check_step(user, measure, action, to_status)
     on = on or timezone.localdate()
@@ -172,21 +92,25 @@ def transition(
         measure=measure,
         changes=changes,
     )
-    _follow(user, measure.problem, on)
+    _follow(user, measure.problem)
     return event
 
 
-def _follow(user, problem: Problem, on: datetime.date) -> None:
-    """The problem's status follows its measures; closing it out is an event of its own."""
-    was_closed = problem.status == ProblemStatus.CLOSED
+def _follow(user, problem: Problem) -> None:
+    """The problem's status follows its measures. It is closed out on the day its last measure
+    closed, and that is an event of its own."""
+    before = problem.status
     ledger.refresh_problem_status(problem)
     closed = problem.status == ProblemStatus.CLOSED
-    if closed == was_closed:
+    if closed == (before == ProblemStatus.CLOSED):
         return
-    problem.closed_on = on if closed else None
+    problem.closed_on = problem.measures.aggregate(on=Max("closed_on"))["on"] if closed else None
     Problem.objects.filter(pk=problem.pk).update(closed_on=problem.closed_on)
     if closed:
-        changes = {"status": [None, ProblemStatus.CLOSED.value], "closed_on": [None, str(on)]}
+        changes = {
+            "status": [before, problem.status],
+            "closed_on": [None, problem.closed_on.isoformat()],
+        }
         ledger.record(Event.Kind.CLOSED, problem.round, user, problem=problem, changes=changes)
 
 
@@ -244,7 +168,7 @@ def submit_report(
     """A unit reports what it did, as of a day; a correction is a new report pointing at the
     one it corrects, since a report is never edited."""
     checked = check_files(files)
-    return _serialized(
+    return writes.serialized(
         lambda written: _submit_report(
             written, user, measure, as_of, text, status, percent, checked, corrects
         )
@@ -252,7 +176,7 @@ def submit_report(
 
 
 def _submit_report(written, user, measure, as_of, text, status, percent, checked, corrects):
-    _lock(measure)
+    writes.lock(measure)
     if status not in ProgressReport.Status.values:
         raise ValidationError({"status": "请选择进展状态。"})
     target = lifecycle.report_target(measure.status, status)
@@ -347,7 +271,7 @@ def verify_measure(
     """A pass closes the measure (as ongoing for 长期坚持 measures) when the close-out rule
     allows; a refused pass saves nothing. A fail returns the measure with its findings."""
     checked = check_files(files)
-    return _serialized(
+    return writes.serialized(
         lambda written: _verify_measure(
             written, user, measure, methods, verified_on, findings, result, checked
         )
@@ -355,7 +279,7 @@ def verify_measure(
 
 
 def _verify_measure(written, user, measure, methods, verified_on, findings, result, checked):
-    _lock(measure)
+    writes.lock(measure)
     passed = result == Verification.Result.PASS
     action = Action.VERIFY if passed else Action.FAIL
     target = lifecycle.verified_status(measure.kind) if passed else "returned"
@@ -397,7 +321,7 @@ def verify_problem(
 ) -> Verification:
     """The check of a whole problem once all its measures are closed."""
     checked = check_files(files)
-    return _serialized(
+    return writes.serialized(
         lambda written: _verify_problem(
             written, user, problem, methods, verified_on, findings, result, checked
         )
@@ -405,7 +329,7 @@ def verify_problem(
 
 
 def _verify_problem(written, user, problem, methods, verified_on, findings, result, checked):
-    _lock_problem(problem)
+    writes.lock_problem(problem)
     _check_problem(user, problem, policy.can_verify_problem(user, problem))
     passed = result == Verification.Result.PASS
     verification = _new_verification(
@@ -467,11 +391,11 @@ def _closed_measures(problem: Problem) -> list[Measure]:
 
 def reopen_measure(user, measure: Measure, reason, is_rebound: bool = False) -> Reopening:
     """A closed measure opened again, with the reason; a rebound (变异反弹) is marked so."""
-    return _serialized(lambda written: _reopen_measure(user, measure, reason, is_rebound))
+    return writes.serialized(lambda written: _reopen_measure(user, measure, reason, is_rebound))
 
 
 def _reopen_measure(user, measure, reason, is_rebound):
-    _lock(measure)
+    writes.lock(measure)
     action = Action.REBOUND if is_rebound else Action.REOPEN
     _check_step(user, measure, action, "in_progress")
     reopening = Reopening.objects.create(
@@ -496,11 +420,11 @@ def _reopen_measure(user, measure, reason, is_rebound):
 def reopen_problem(user, problem: Problem, reason, is_rebound: bool = False) -> Reopening:
     """A closed-out problem opened again with all its measures; a rebound keeps the day it had
     been closed out on, so its earlier life stays visible."""
-    return _serialized(lambda written: _reopen_problem(user, problem, reason, is_rebound))
+    return writes.serialized(lambda written: _reopen_problem(user, problem, reason, is_rebound))
 
 
 def _reopen_problem(user, problem, reason, is_rebound):
-    _lock_problem(problem)
+    writes.lock_problem(problem)
     _check_problem(user, problem, policy.can_reopen_problem(user, problem))
     reopening = Reopening.objects.create(
         problem=problem,

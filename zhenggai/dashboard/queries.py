@@ -35,7 +35,7 @@ GROUP_COUNTS = ("total", "done", "closed", "overdue", "silent")
 PROBLEM_COUNTS = ("problems", "problems_closed", "no_mechanism", "rebound")
 ALL_COUNTS = UNIT_COUNTS + PROBLEM_COUNTS
 RED_LIST_LENGTH = 50
-LEADER_LIMIT = 50
+LEADER_LIMIT = 30
 
 
 class LocalDate(Func):

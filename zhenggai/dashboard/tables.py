@@ -35,8 +35,8 @@ LEVEL_COLUMNS = ["total", "reported", "silent", "closed"]
 LEVEL_HEADINGS = {"reported": "报送率", "silent": "沉默率", "closed": "核查销号率"}
 
 
-def ledger_url(round_id: int, **filters) -> str:
-    return f"{reverse('ledger:ledger', args=[round_id])}?{urlencode(filters)}"
+# Encoded once: a province's tables have hundreds of links.
+COLUMN_QUERIES = {name: urlencode(filters) for name, (_, filters, _) in COLUMNS.items()}
 
 
 @dataclass
@@ -85,18 +85,25 @@ class Table:
     notes: list[str] = field(default_factory=list)
 
 
-def cell(name: str, counts: Counts, round_id: int | None, **row_filters) -> Cell:
-    """One count, its share of what it is a share of, and its link (none across rounds:
-    the ledger lists one round at a time)."""
-    _, filters, whole = COLUMNS[name]
-    value = counts.get(name, 0)
-    share = rate(value, counts.get(whole, 0)) if whole else None
-    href = ledger_url(round_id, **filters, **row_filters) if round_id else ""
-    return Cell(value, href, share)
-
-
 def cells(names, counts: Counts, round_id: int | None, **row_filters) -> list[Cell]:
-    return [cell(name, counts, round_id, **row_filters) for name in names]
+    """Counts, each with its share of what it is a share of, and its link: the ledger list
+    of the round with the column's filters and the row's (none across rounds: the ledger
+    lists one round at a time)."""
+    ledger = reverse("ledger:ledger", args=[round_id]) if round_id else ""
+    row_query = urlencode(row_filters)
+    made = []
+    for name in names:
+        whole = COLUMNS[name][2]
+        value = counts.get(name, 0)
+        href = ""
+        if ledger:
+            href = f"{ledger}?{COLUMN_QUERIES[name]}" + (f"&{row_query}" if row_query else "")
+        made.append(Cell(value, href, rate(value, counts.get(whole, 0)) if whole else None))
+    return made
+
+
+def cell(name: str, counts: Counts, round_id: int | None) -> Cell:
+    return cells([name], counts, round_id)[0]
 
 
 def headings(names) -> list[str]:

@@ -9,7 +9,7 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from zhenggai.api.schemas import Id, Input, RoundRef
-from zhenggai.importer import services
+from zhenggai.importer import items, services
 from zhenggai.importer.models import ImportBatch
 from zhenggai.ledger import policy
 
@@ -84,8 +84,7 @@ def upload(request, round_id: int, file: File[UploadedFile], again: Form[bool] =
     again=true。草稿不改动台账。"""
     round_ = policy.get_round_for(request.auth, round_id, write=True)
     if file.size > services.max_upload_bytes():
-        limit = services.max_upload_bytes() // services.MIB
-        raise HttpError(413, f"文件超过 {limit} MB 的上限，无法导入。")
+        raise HttpError(413, f"文件超过 {services.upload_limit()} 的上限，无法导入。")
     try:
         batch = services.upload(request.auth, round_, file.name, file.read(), again=again)
     except services.DuplicateImport as duplicate:
@@ -103,7 +102,7 @@ def edit_item(request, batch_id: int, key: str, payload: ItemIn):
     batch = services.get_batch_for(request.auth, batch_id)
     values = payload.model_dump(exclude_unset=True)
     kind, item = services.save_item(request.auth, batch, key, **values)
-    return {"kind": kind, "item": item, "missing": services.missing(kind, item)}
+    return {"kind": kind, "item": item, "missing": items.missing(kind, item)}
 
 
 @router.post("/imports/{batch_id}/apply", response=BatchOut, summary="导入台账")

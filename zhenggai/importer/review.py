@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from zhenggai.importer import drafts, services
+from zhenggai.importer import drafts, items
 from zhenggai.importer.forms import Choices, ItemForm, item_form
 from zhenggai.importer.models import ImportBatch
 
@@ -22,7 +22,7 @@ class Entry:
 
 def entry(kind: str, item: dict, choices: Choices, form: ItemForm | None = None, **extra):
     form = form or item_form(kind, item, choices)
-    return Entry(kind, item, form, services.missing(kind, item), **extra)
+    return Entry(kind, item, form, items.missing(kind, item), **extra)
 
 
 def draft_entries(batch: ImportBatch, bound: ItemForm | None = None) -> dict:

@@ -19,19 +19,18 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
-from zhenggai.importer import drafts
+from zhenggai.importer import drafts, items
 from zhenggai.importer.matching import RoundMatcher
 from zhenggai.importer.models import ImportBatch
 from zhenggai.ledger import policy
 from zhenggai.ledger import services as ledger
-from zhenggai.ledger.models import Category, Event, InspectionRound, Measure, Person, Problem, Unit
+from zhenggai.ledger.models import Category, Event, InspectionRound, Measure, Person, Unit
 from zhenggai.reader import DEFAULT_LIMITS, ParsedDocument, ReaderError, build_draft, read_bytes
+from zhenggai.reader.limits import MIB
 from zhenggai.reader.model import walk
 from zhenggai.reader.units import KNOWN_UNITS
 
 logger = logging.getLogger(__name__)
-MIB = 1024 * 1024
-CAUSE_MAX_LENGTH = 5000
 
 
 class DuplicateImport(Exception):
@@ -41,8 +40,10 @@ class DuplicateImport(Exception):
     def __init__(self, previous: ImportBatch):
         self.previous = previous
         when = timezone.localtime(previous.uploaded_at).strftime("%Y-%m-%d %H:%M")
-        state = "已导入台账" if previous.status == ImportBatch.Status.APPLIED else "草稿尚未导入"
-        super().__init__(f"该文件已于 {when} 上传过（{state}，导入记录 {previous.pk}）。")
+        state = (
+            "已写入台账" if previous.status == ImportBatch.Status.APPLIED else "草稿尚未写入台账"
+        )
+        super().__init__(f"该文件已于 {when} 导入过（{state}，导入记录 {previous.pk}）。")
 
 
 def _require(allowed_reason: tuple[bool, str]) -> None:
@@ -71,11 +72,15 @@ def max_upload_bytes() -> int:
     return settings.ZHENGGAI_MAX_UPLOAD_BYTES
 
 
+def upload_limit() -> str:
+    """The limit as a person reads it: 50 MB."""
+    return f"{max_upload_bytes() / MIB:g} MB"
+
+
 def check_size(size: int) -> None:
     """Called with the size an upload declares, before a byte of it is read."""
     if size > max_upload_bytes():
-        limit = max_upload_bytes() / MIB
-        raise ValidationError({"file": f"文件超过 {limit:g} MB 的上限，无法导入。"})
+        raise ValidationError({"file": f"文件超过 {upload_limit()} 的上限，无法导入。"})
 
 
 def upload(
@@ -157,136 +162,33 @@ def _source_rows(document: ParsedDocument) -> list[dict]:
 # Review
 
 
-ITEM_FIELDS = {
-    "category": {"accepted", "title", "target"},
-    "problem": {"accepted", "text", "manifestations", "lead_leader"},
-    "measure": {"accepted", "text", "kind", "deadline", "units"},
-    "speech_measure": {"accepted", "text", "kind", "deadline", "units", "problem"},
-    "cause": {"accepted", "text"},
-}
-TEXT_LIMITS = {
-    ("category", "title"): Category._meta.get_field("title").max_length,
-    ("problem", "text"): Problem._meta.get_field("text").max_length,
-    ("problem", "manifestations"): Problem._meta.get_field("manifestations").max_length,
-    ("measure", "text"): Measure._meta.get_field("text").max_length,
-    ("speech_measure", "text"): Measure._meta.get_field("text").max_length,
-    ("cause", "text"): CAUSE_MAX_LENGTH,
-}
-
-
 def save_item(user, batch: ImportBatch, key: str, **values) -> tuple[str, dict]:
     """One item of the draft as the person left it: (kind, item). Only the draft changes.
-    An item may be saved incomplete (no deadline yet); `missing` says what apply will ask."""
+    An item may be saved incomplete (no deadline yet); items.missing says what apply will
+    ask for."""
     with transaction.atomic():
         batch = _locked_draft(user, batch)
         try:
             kind, item = drafts.find(batch.draft, key)
         except KeyError:
             raise ValidationError("草稿中没有这一项，请刷新页面后重试。") from None
-        item.update(_checked(batch, kind, item, values))
+        item.update(items.checked(batch, kind, item, values))
         batch.save(update_fields=["draft"])
     return kind, item
 
 
 def _locked_draft(user, batch: ImportBatch) -> ImportBatch:
+    # Only the batch row is locked: two people applying the same draft take turns, and
+    # the second finds it applied.
     locked = (
-        ImportBatch.objects.select_for_update().select_related("round__office").get(pk=batch.pk)
+        ImportBatch.objects.select_for_update(of=("self",))
+        .select_related("round__office")
+        .get(pk=batch.pk)
     )
     _require(policy.can_edit_round(user, locked.round))
     if not locked.is_draft:
         raise ValidationError(f"该导入记录{locked.get_status_display()}，不能再修改或导入。")
     return locked
-
-
-def _checked(batch: ImportBatch, kind: str, item: dict, values: dict) -> dict:
-    """The values, validated and in the draft's JSON form; ValidationError per field."""
-    unknown = set(values) - ITEM_FIELDS[kind]
-    if unknown:
-        raise ValidationError({name: "这一项没有此字段。" for name in sorted(unknown)})
-    out: dict = {}
-    errors: dict[str, str] = {}
-    for name, value in values.items():
-        try:
-            out[name] = _field(batch, kind, item, name, value)
-        except ValueError as error:
-            errors[name] = str(error)
-    if errors:
-        raise ValidationError(errors)
-    return out
-
-
-def _field(batch: ImportBatch, kind: str, item: dict, name: str, value):
-    if name == "accepted":
-        if not isinstance(value, bool):
-            raise ValueError("应为是或否。")
-        return value
-    if (kind, name) in TEXT_LIMITS:
-        return _text(value, TEXT_LIMITS[kind, name])
-    if name == "target":
-        if value == "new" or batch.round.categories.filter(pk=_id(value)).exists():
-            return value
-        raise ValueError("所选方面不属于本轮次。")
-    if name == "lead_leader":
-        if value is None or Person.objects.filter(pk=_id(value), is_leader=True).exists():
-            return value
-        raise ValueError("牵头领导必须是领导班子成员。")
-    if name == "kind":
-        if value in ("", *Measure.Kind.values):
-            return value
-        raise ValueError("不是可选的措施类型。")
-    if name == "deadline":
-        if value is None or isinstance(value, datetime.date):
-            return value.isoformat() if value else ""
-        raise ValueError("应为有效日期，例如 2024-03-31。")
-    if name == "units":
-        return _units(item, value)
-    if name == "problem":
-        if value == "" or any(p["key"] == value for _, p in drafts.problems(batch.draft)):
-            return value
-        raise ValueError("所选问题不在本草稿中。")
-    raise ValueError("这一项没有此字段。")
-
-
-def _text(value, limit: int) -> str:
-    if not isinstance(value, str):
-        raise ValueError("应为文本。")
-    if "\x00" in value:
-        raise ValueError("不能包含空字符。")
-    value = value.replace("\r\n", "\n").strip()
-    if len(value) > limit:
-        raise ValueError(f"不能超过 {limit} 个字（现有 {len(value)} 个）。")
-    return value
-
-
-def _id(value) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError("应为编号（整数）。")
-    return value
-
-
-def _units(item: dict, value) -> list[dict]:
-    rows = item["units"]
-    if not isinstance(value, list) or len(value) != len(rows):
-        raise ValueError(f"应为 {len(rows)} 个单位编号（未匹配的为空）。")
-    ids = [_id(unit) for unit in value if unit is not None]
-    if len(set(ids)) != Unit.objects.filter(pk__in=ids).count():
-        raise ValueError("所选单位不存在。")
-    return [row | {"unit": unit} for row, unit in zip(rows, value, strict=True)]
-
-
-def missing(kind: str, item: dict) -> dict[str, str]:
-    """What an accepted item still lacks before it can be written to the ledger."""
-    if not item["accepted"]:
-        return {}
-    if kind == "category" and item["target"] == "new" and not item["title"]:
-        return {"title": "请填写方面名称，或选择本轮已有的方面。"}
-    if kind != "category" and not item["text"]:
-        return {"text": "内容不能为空；如不导入，请取消勾选。"}
-    # A measure no problem takes is kept in the batch only, so it needs no deadline.
-    will_be_created = kind == "measure" or (kind == "speech_measure" and item["problem"])
-    if will_be_created and item["kind"] != "ongoing" and not item["deadline"]:
-        return {"deadline": "缺少完成时限：请填写完成时限，或把类型改为“长期坚持”。"}
-    return {}
 
 
 # Apply
@@ -354,7 +256,7 @@ def _plan(draft: dict) -> list[_Planned]:
 
 
 def _complain(errors: list, kind: str, item: dict, category: dict) -> None:
-    for message in missing(kind, item).values():
+    for message in items.missing(kind, item).values():
         errors.append(_error(item, message, category))
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
-from zhenggai.importer import drafts, review, services
+from zhenggai.importer import drafts, items, review, services
 from zhenggai.importer.forms import Choices, UploadForm, item_form
 from zhenggai.importer.models import ImportBatch
 from zhenggai.ledger import policy
@@ -56,7 +56,7 @@ def upload(request, round_pk):
         "round": round_,
         "form": form,
         "duplicate": duplicate,
-        "limit_mb": services.max_upload_bytes() // services.MIB,
+        "limit": services.upload_limit(),
         "batches": round_.imports.select_related("uploaded_by__person")[:50],
     }
     template = "importer/upload.html#result" if request.htmx else "importer/upload.html"
@@ -105,7 +105,7 @@ def item_save(request, pk, key):
             if not request.htmx:
                 messages.success(request, "已保存。")
                 return redirect(f"{batch.get_absolute_url()}#item-{key}")
-            context = {"item": item, "missing": services.missing(kind, item), "saved": True}
+            context = {"item": item, "missing": items.missing(kind, item), "saved": True}
             return render(request, f"{PAGE}#item_status", context)
     if not request.htmx:
         return _page(request, batch, bound=form)
