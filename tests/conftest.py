@@ -28,6 +28,19 @@ from zhenggai.ledger.models import Unit
 PASSWORD = "correct-horse-battery"
 
 
+@pytest.fixture
+def media(settings, tmp_path):
+    """Where uploads go in a test: a temporary folder, never var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, media):
+    # The named users are created for most tests; the real hasher takes a second each.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _fresh_work_calendar():
     forget_work_calendar()

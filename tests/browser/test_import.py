@@ -32,11 +32,6 @@ PLAN = """临江市委政法委巡视整改方案
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-@pytest.fixture(autouse=True)
-def _uploads_in_a_temporary_folder(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def round_(units):
     return RoundFactory(office=units["committee"], name="省委第六巡视组巡视反馈意见整改")

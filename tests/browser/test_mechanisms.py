@@ -13,11 +13,6 @@ from zhenggai.mechanisms.models import GeneralizationAnswer, Mechanism
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def problem(demo_round, units):
     Unit.objects.create(name="城西人民法庭", kind=Unit.Kind.TRIBUNAL, parent=units["court"])

@@ -12,17 +12,6 @@ FEEDBACK = datetime.date(2023, 9, 28)  # the demo round's feedback date
 AS_OF = datetime.date(2023, 10, 20)
 
 
-@pytest.fixture(autouse=True)
-def fast_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 @pytest.fixture
 def measures(demo_round):
     problems = demo_round["problems"]

@@ -175,3 +175,11 @@ def test_evidence_downloads_over_the_api_only_for_those_who_see_it(
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
     assert response["Content-Disposition"].startswith("attachment;")
     assert api_as(police_reporter).get(url).status_code == 404
+
+
+def test_the_endpoints_are_documented(api_as, office_clerk):
+    schema = api_as(office_clerk).get("/api/openapi.json").json()
+    assert schema["paths"]["/api/measures/{measure_id}/reports"]["post"]["summary"] == (
+        "报送进展（可附佐证材料）"
+    )
+    assert "/api/problems/{problem_id}/reopen" in schema["paths"]

@@ -1,6 +1,6 @@
 """Files as units upload them, and generalizations at each stage of their life.
 
-Uploaded files go to a temporary MEDIA_ROOT, never into var/."""
+Uploads go to the temporary folder tests/conftest.py sets."""
 
 import datetime
 import io
@@ -40,17 +40,6 @@ def pdf(name="关于建立专题学习督查制度的通知.pdf") -> SimpleUploa
 def docx(name="自查报告.docx") -> SimpleUploadedFile:
     members = {"[Content_Types].xml": DOCX_TYPES, "word/document.xml": "<w:document/>"}
     return upload(name, zip_bytes(members))
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # The named users are created for every test; a real hasher takes about a second each.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -24,11 +24,6 @@ pytestmark = pytest.mark.django_db
 GRASS_ROOTS = [Unit.Kind.TRIBUNAL, Unit.Kind.POLICE_STATION, Unit.Kind.JUSTICE_OFFICE]
 
 
-@pytest.fixture(autouse=True)
-def fast_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def demo_loaded():
     return demo.load().round

@@ -19,11 +19,6 @@ from zhenggai.rules.status import problem_status
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def gen(**options) -> str:
     out = StringIO()
     call_command("gen", count=0.01, stdout=out, **options)

@@ -69,9 +69,7 @@ def test_serve_refuses_bad_arguments_without_starting(execs, options, message):
 
 
 @pytest.mark.django_db
-def test_demo_serves_on_its_address_after_loading(execs, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
+def test_demo_serves_on_its_address_after_loading(execs):
     call_command("demo", addr="127.0.0.1:8124", stdout=StringIO())
 
     [argv] = execs

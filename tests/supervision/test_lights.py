@@ -41,6 +41,17 @@ def test_a_problem_takes_the_worst_light_of_its_measures(tracked):
     assert Problem.objects.get(pk=problem.pk).light == "yellow"
 
 
+def test_the_daily_refresh_corrects_a_problem_light_gone_stale(tracked):
+    refresh_lights(Measure.objects.all(), D(2024, 4, 24))
+    Problem.objects.filter(pk=tracked.problem_id).update(light="green")
+    assert refresh_lights(Measure.objects.all(), D(2024, 4, 24)).problems_changed == 0
+    assert (
+        refresh_lights(Measure.objects.all(), D(2024, 4, 24), every_problem=True).problems_changed
+        == 1
+    )
+    assert Problem.objects.get(pk=tracked.problem_id).light == "red"
+
+
 def test_a_problem_without_measures_turns_green(demo_round):
     problem = demo_round["problems"]["police"]
     Problem.objects.filter(pk=problem.pk).update(light="red")

@@ -39,7 +39,7 @@ def test_a_measure_nobody_can_be_reached_for_is_explained(demo_round, office_cle
 def test_a_finished_measure_is_not_reminded(tracked, office_clerk):
     Measure.objects.filter(pk=tracked.pk).update(status="closed")
     tracked.refresh_from_db()
-    with pytest.raises(ValidationError, match="无需催办"):
+    with pytest.raises(PermissionDenied, match="已销号，无需催办"):
         services.remind(office_clerk, tracked)
 
 

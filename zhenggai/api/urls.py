@@ -9,6 +9,7 @@ from zhenggai.api.auth import BearerToken, Session
 from zhenggai.api.routers import measures, persons, problems, rounds, units
 
 APP_ROUTERS = [
+    "zhenggai.carryout.api.router",
     "zhenggai.importer.api.router",
     "zhenggai.mechanisms.api.router",
 ]

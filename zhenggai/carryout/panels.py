@@ -58,10 +58,9 @@ def _rows(measure_ids: list[int]):
             check=_latest(Verification.objects.filter(measure=OuterRef("measure")), **CHECK),
             reopening=_latest(Reopening.objects.filter(measure=OuterRef("measure")), **REOPENING),
             problem_check=_latest(Verification.objects.filter(of_problem), **CHECK),
+            # Reopenings of the problem and of the measures on the page, which the user sees.
             problem_reopening=_latest(
-                Reopening.objects.filter(
-                    of_problem | Q(measure__problem=OuterRef("measure__problem"))
-                ),
+                Reopening.objects.filter(of_problem | Q(measure__in=measure_ids)),
                 measure="measure__number",
                 **REOPENING,
             ),

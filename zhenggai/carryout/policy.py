@@ -35,9 +35,11 @@ def roles_of(user, measure: Measure) -> frozenset[Role]:
 
 
 def _step(user, measure: Measure, action: Action, target: str) -> tuple[bool, str]:
-    reason = lifecycle.state_refusal(action, measure.status, target) or lifecycle.role_refusal(
-        action, measure.status, target, roles_of(user, measure)
-    )
+    """Who may act comes first: someone who may never take the step is told so, not about
+    the measure's state."""
+    roles = roles_of(user, measure)
+    reason = lifecycle.role_refusal(action, measure.status, target, roles)
+    reason = reason or lifecycle.state_refusal(action, measure.status, target)
     return (False, reason) if reason else (True, "")
 
 

@@ -44,6 +44,8 @@ def _check_problem(user, problem: Problem, allowed_reason: tuple[bool, str]) -> 
 
 
 def _check_step(user, measure: Measure, action: Action, target: str) -> None:
+    """The policy's answer, as a 403 when it is about the user and a 422 when about the
+    measure's state."""
     reason = lifecycle.role_refusal(action, measure.status, target, policy.roles_of(user, measure))
     if reason:
         raise PermissionDenied(reason)

@@ -81,6 +81,7 @@ class Table:
     caption: str
     headings: list[str]
     rows: list[Row]
+    row_heading: str = ""
     chart: dict | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -129,9 +130,9 @@ def bar_chart(table: Table, columns: list[int], names: list[str], percent=False)
     }
 
 
-def breakdown(id_: str, caption: str, rows: list[Row], names=BREAKDOWN) -> Table:
+def breakdown(id_: str, caption: str, by: str, rows: list[Row], names=BREAKDOWN) -> Table:
     """A table of counts by some grouping; its chart compares done, closed, overdue, silent."""
-    table = Table(id_, caption, headings(names), rows)
+    table = Table(id_, caption, headings(names), rows, row_heading=by)
     table.chart = bar_chart(table, [1, 2, 3, 4], ["已完成", "已销号", "超期", "沉默"])
     return table
 
@@ -144,7 +145,7 @@ def categories(round_id: int, detail) -> Table:
         )
         for category, counts in detail.categories
     ]
-    return breakdown("categories", "按问题方面", rows)
+    return breakdown("categories", "按问题方面", "方面", rows)
 
 
 def units(round_id: int, detail, drill_url) -> Table:
@@ -157,7 +158,7 @@ def units(round_id: int, detail, drill_url) -> Table:
     for unit, counts, deeper in detail.units:
         row_cells = cells(UNIT_COLUMNS, counts, round_id, unit=unit.pk, unit_role="lead")
         rows.append(Row(unit.name, row_cells, drill_url(unit.pk) if deeper else ""))
-    table = breakdown("units", "按牵头单位（含下级单位）", rows, UNIT_COLUMNS)
+    table = breakdown("units", "按牵头单位（含下级单位）", "牵头单位", rows, UNIT_COLUMNS)
     if detail.unit_root:
         # The chart compares the units below; the total would flatten their bars.
         table.chart["labels"] = table.chart["labels"][1:]
@@ -174,7 +175,7 @@ def leaders(round_id: int, detail) -> Table:
         )
         for person, counts in detail.leaders
     ]
-    table = breakdown("leaders", "按牵头领导", rows)
+    table = breakdown("leaders", "按牵头领导", "牵头领导", rows)
     if detail.other_leaders:
         table.notes.append(
             f"按超期措施多少排列，仅列前 {len(rows)} 位；另有 {detail.other_leaders} 位领导，"
@@ -206,6 +207,7 @@ def levels(round_id: int | None, levels_) -> Table:
         "按单位层级（压力传导）",
         ["措施", "报送过进展（报送率）", "沉默（沉默率）", "已销号（核查销号率）"],
         rows,
+        row_heading="牵头单位层级",
     )
     table.chart = bar_chart(table, [1, 2, 3], list(LEVEL_HEADINGS.values()), percent=True)
     return table
@@ -215,7 +217,7 @@ def trend(points, open_measures) -> Table:
     rows = [
         Row(f"{point:%Y-%m-%d}", [Cell(n)]) for point, n in zip(points, open_measures, strict=True)
     ]
-    table = Table("trend", "未销号措施数（逐周）", ["未销号措施"], rows)
+    table = Table("trend", "未销号措施数（逐周）", ["未销号措施"], rows, row_heading="日期")
     table.chart = {
         "type": "line",
         "labels": [row.label for row in rows],
@@ -233,7 +235,7 @@ def rounds(overview, round_url) -> Table:
         )
         for round_ in overview.rounds
     ]
-    return breakdown("rounds", "按巡视轮次", rows, names)
+    return breakdown("rounds", "按巡视轮次", "巡视轮次", rows, names)
 
 
 TILES = ["total", "done", "closed", "overdue", "silent", "red", "problems", "problems_closed"]

@@ -16,6 +16,7 @@ it to the next tick; so must a change to the holiday table, which moves every li
 import datetime
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.db.models import Case, IntegerField, Max, Value, When
 from django.utils import timezone
 
@@ -69,9 +70,10 @@ def rhythm_days(round_: InspectionRound, today: datetime.date) -> int:
     return round_.rhythm_days if concentrated else round_.rhythm_days_after
 
 
-def refresh_lights(measures, today: datetime.date) -> Refreshed:
-    """Recompute the lights of the given measures (a queryset) and of their problems, writing
-    only the rows whose light or reason changed. Returns counts and the non-green measures."""
+def refresh_lights(measures, today: datetime.date, every_problem: bool = False) -> Refreshed:
+    """Recompute the lights of the given measures (a queryset) and of the problems whose
+    measures changed (of every problem, for the daily tick), writing only the rows whose light
+    or reason changed. Returns counts and the non-green measures."""
     calendar = work_calendar()
     rounds = _Rounds()
     zone = timezone.get_current_timezone()
@@ -105,13 +107,14 @@ def refresh_lights(measures, today: datetime.date) -> Refreshed:
                 touched_problems.add(problem_id)
             if assessment.light != Light.GREEN:
                 result.flagged.append(Flagged(pk, round_id, problem_id, *row[9:], assessment))
-    # One UPDATE per distinct light and reason: a few hundred statements for a province.
-    for (light, reason), pks in changes.items():
-        for start in range(0, len(pks), UPDATE_CHUNK):
-            chunk = pks[start : start + UPDATE_CHUNK]
-            Measure.objects.filter(pk__in=chunk).update(light=light, light_reason=reason)
-        result.changed += len(pks)
-    result.problems_changed = refresh_problem_lights(touched_problems)
+    # One UPDATE per distinct light and reason, a few hundred for a province, committed once.
+    with transaction.atomic():
+        for (light, reason), pks in changes.items():
+            for start in range(0, len(pks), UPDATE_CHUNK):
+                chunk = pks[start : start + UPDATE_CHUNK]
+                Measure.objects.filter(pk__in=chunk).update(light=light, light_reason=reason)
+            result.changed += len(pks)
+    result.problems_changed = refresh_problem_lights(None if every_problem else touched_problems)
     return result
 
 
@@ -146,9 +149,10 @@ def refresh_problem_lights(problem_ids=None) -> int:
         new = LIGHT_ORDER[worst.get(pk, 0)]
         if new != light:
             changes.setdefault(new, []).append(pk)
-    for light, pks in changes.items():
-        for start in range(0, len(pks), UPDATE_CHUNK):
-            Problem.objects.filter(pk__in=pks[start : start + UPDATE_CHUNK]).update(light=light)
+    with transaction.atomic():
+        for light, pks in changes.items():
+            for start in range(0, len(pks), UPDATE_CHUNK):
+                Problem.objects.filter(pk__in=pks[start : start + UPDATE_CHUNK]).update(light=light)
     return sum(len(pks) for pks in changes.values())
 
 

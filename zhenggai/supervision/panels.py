@@ -15,7 +15,7 @@ SHOWN = 20
 @measure_panel("supervision/_measure_panel.html")
 def prepare_measures(request, measures) -> None:
     for measure in measures:
-        measure.can_remind = supervises(request.user, measure.round)
+        measure.can_remind = policy.can_remind(request.user, measure)[0]
 
 
 @problem_panel("supervision/_problem_panel.html")

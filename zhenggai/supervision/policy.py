@@ -15,6 +15,7 @@ from django.http import Http404
 
 from zhenggai.ledger.models import InspectionRound, Measure, Person, Unit
 from zhenggai.ledger.policy import NOTHING, actor_of, rounds_visible_to, supervises
+from zhenggai.rules.status import DONE_MEASURE_STATUSES, MeasureStatus
 from zhenggai.supervision.models import Escalation, Notification, SupervisionNotice
 
 Status = SupervisionNotice.Status
@@ -65,7 +66,11 @@ def can_supervise(user, round_: InspectionRound) -> tuple[bool, str]:
 
 
 def can_remind(user, measure: Measure) -> tuple[bool, str]:
-    return can_supervise(user, measure.round)
+    allowed, reason = can_supervise(user, measure.round)
+    # Closed as ongoing (长期坚持) still reports on a rhythm, so it may still be pushed.
+    if allowed and measure.status in DONE_MEASURE_STATUSES - {MeasureStatus.ONGOING}:
+        return False, f"该措施{measure.get_status_display()}，无需催办。"
+    return allowed, reason
 
 
 def can_reply(user, notice: SupervisionNotice) -> tuple[bool, str]:

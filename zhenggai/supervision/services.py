@@ -17,7 +17,6 @@ from django.utils import timezone
 from zhenggai.ledger.calendar import work_calendar
 from zhenggai.ledger.models import Event, InspectionRound, Measure, Person, Problem, Unit
 from zhenggai.ledger.services import record
-from zhenggai.rules.status import DONE_MEASURE_STATUSES, MeasureStatus
 from zhenggai.supervision import policy, reminders
 from zhenggai.supervision.models import Escalation, Notification, Reminder, SupervisionNotice
 from zhenggai.supervision.notify import notify
@@ -46,8 +45,6 @@ def remind(user, measure: Measure, note: str = "", today: datetime.date | None =
     """The office reminds the measure's person in charge and its problem's lead leader now,
     whatever its light. Once a day per person: a second click the same day is refused."""
     policy.require(policy.can_remind(user, measure))
-    if measure.status in DONE_MEASURE_STATUSES and measure.status != MeasureStatus.ONGOING:
-        raise ValidationError(f"该措施已{measure.get_status_display()}，无需催办。")
     today = today or timezone.localdate()
     note = (note or "").strip()
     people = [

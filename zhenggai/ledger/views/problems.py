@@ -31,7 +31,7 @@ def problem_detail(request, pk):
         "round": problem.round,
         "measures": measures,
         "claims": problem.claims.select_related("person", "unit"),
-        "events": problem.events.select_related("actor", "measure").order_by("-at")[:50],
+        "events": problem.events.select_related("actor__person", "measure").order_by("-at")[:50],
         "can_edit": can_edit,
         "can_claim": policy.can_claim(request.user, problem)[0],
         "measure_form": MeasureForm(problem=problem) if can_edit else None,

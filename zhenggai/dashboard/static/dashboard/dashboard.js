@@ -42,13 +42,24 @@
     };
   }
 
-  function lineOption(spec) {
+  function lineOption(spec, narrow) {
     return {
       color: COLORS.slice(1),
       animation: false,
       tooltip: { trigger: "axis", renderMode: "richText" },
       grid: { left: 4, right: 16, top: 16, bottom: 4, containLabel: true },
-      xAxis: { type: "category", boundaryGap: false, data: spec.labels },
+      xAxis: {
+        type: "category",
+        boundaryGap: false,
+        data: spec.labels,
+        axisLabel: {
+          hideOverlap: true,
+          alignMinLabel: "left",
+          alignMaxLabel: "right",
+          // "2024-03-31" → "03-31" on a phone: the year is in the table below.
+          formatter: narrow ? function (label) { return label.slice(5); } : null
+        }
+      },
       yAxis: { type: "value", minInterval: 1 },
       series: spec.series.map(function (series) {
         return { name: series.name, type: "line", areaStyle: {}, data: series.data };
@@ -66,7 +77,8 @@
     var chart = echarts.init(element);
     function render() {
       var narrow = window.innerWidth < NARROW;
-      chart.setOption(spec.type === "bar" ? barOption(spec, narrow) : lineOption(spec), true);
+      var option = spec.type === "bar" ? barOption(spec, narrow) : lineOption(spec, narrow);
+      chart.setOption(option, true);
       chart.resize();
     }
     render();
