@@ -111,6 +111,6 @@ def test_the_number_of_queries_does_not_grow_with_rows(
     for number in range(4, 40):
         problem = ProblemFactory(round=category.round, category=category, number=number)
         MeasureFactory(problem=problem, number=1, deadline=datetime.date(2023, 10, 1))
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         response = _get(office, demo_round, view=view)
     assert response.status_code == 200

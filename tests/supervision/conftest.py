@@ -16,12 +16,6 @@ from zhenggai.supervision import services
 D = datetime.date
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # The named users get hashed passwords; the real hasher costs seconds per test.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def mailbox(settings):
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

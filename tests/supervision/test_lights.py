@@ -100,6 +100,6 @@ def test_a_thousand_measures_are_refreshed_in_a_bounded_number_of_queries(
         MeasureFactory.build(problem=problem, number=n, lead_unit=problem.lead_unit)
         for n in range(10, 1010)
     )
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(14):
         result = refresh_lights(Measure.objects.all(), D(2024, 5, 6))
     assert result.measures == 1004

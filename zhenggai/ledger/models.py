@@ -401,7 +401,8 @@ class Measure(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["round", "deadline"]),
+            # Covers the overdue filter (deadline passed, status not done) within a round.
+            models.Index(fields=["round", "deadline", "status"]),
             models.Index(fields=["round", "status"]),
             models.Index(fields=["round", "position"]),
             models.Index(fields=["round", "light"]),

@@ -10,7 +10,7 @@ Permissions are plain functions that return (allowed, reason in Chinese)."""
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.http import Http404
 
 from zhenggai.ledger.models import (
@@ -45,10 +45,13 @@ def actor_of(user) -> Actor:
     person = None
     if user.is_authenticated:
         person = Person.objects.select_related("unit").filter(user=user).first()
+        if person:
+            # Pages read user.person too; this spares them a second query.
+            user.person = person
     actor = Actor(
         user_id=user.pk if user.is_authenticated else None,
         is_superuser=bool(user.is_authenticated and user.is_superuser),
-        unit_path=_scope_path(person.unit) if person else None,
+        unit_path=scope_path(person.unit) if person else None,
         person_id=person.pk if person else None,
         is_leader=bool(person and person.is_leader),
         is_office=bool(person and person.unit.kind in (Unit.Kind.OFFICE, Unit.Kind.COMMITTEE)),
@@ -58,20 +61,50 @@ def actor_of(user) -> Actor:
     return actor
 
 
-def _scope_path(unit: Unit) -> str:
+def scope_path(unit: Unit) -> str:
     if unit.kind == Unit.Kind.OFFICE and unit.parent_id:
         return unit.path.rsplit("/", 2)[0] + "/"
     return unit.path
 
 
-def _in_subtree(field: str, path: str) -> Q:
-    return Q(**{f"{field}__path__startswith": path})
+def _subtree(path: str):
+    return Unit.objects.filter(path__startswith=path).values("pk")
 
 
-def _cooperates(path: str, measure_ref: str = "pk") -> Exists:
-    return Exists(
-        MeasureCooperation.objects.filter(
-            unit__path__startswith=path, measure=OuterRef(measure_ref)
+def _supervised_rounds(path: str):
+    return InspectionRound.objects.filter(office__in=_subtree(path)).values("pk")
+
+
+# Each scope is "a round the user's unit supervises" OR "an item its subtree answers for",
+# the second as a UNION of indexed foreign-key lookups: an OR across joined tables would
+# make the database scan every measure.
+
+
+def _responsible_measures(path: str):
+    units = _subtree(path)
+    return (
+        Measure.objects.filter(lead_unit__in=units)
+        .values("pk")
+        .order_by()
+        .union(
+            Measure.objects.filter(problem__lead_unit__in=units).values("pk").order_by(),
+            MeasureCooperation.objects.filter(unit__in=units).values("measure_id").order_by(),
+        )
+    )
+
+
+def _responsible_problems(path: str, column: str = "pk"):
+    units = _subtree(path)
+    measure_column = "problem_id" if column == "pk" else column
+    return (
+        Problem.objects.filter(lead_unit__in=units)
+        .values(column)
+        .order_by()
+        .union(
+            Measure.objects.filter(lead_unit__in=units).values(measure_column).order_by(),
+            MeasureCooperation.objects.filter(unit__in=units)
+            .values(f"measure__{measure_column}")
+            .order_by(),
         )
     )
 
@@ -83,12 +116,7 @@ def measure_scope(user) -> Q:
     if actor.unit_path is None:
         return NOTHING
     path = actor.unit_path
-    return (
-        _in_subtree("round__office", path)
-        | _in_subtree("lead_unit", path)
-        | _in_subtree("problem__lead_unit", path)
-        | Q(_cooperates(path))
-    )
+    return Q(round__in=_supervised_rounds(path)) | Q(pk__in=_responsible_measures(path))
 
 
 def problem_scope(user) -> Q:
@@ -98,14 +126,7 @@ def problem_scope(user) -> Q:
     if actor.unit_path is None:
         return NOTHING
     path = actor.unit_path
-    responsible_measures = Measure.objects.filter(problem=OuterRef("pk")).filter(
-        _in_subtree("lead_unit", path) | Q(_cooperates(path))
-    )
-    return (
-        _in_subtree("round__office", path)
-        | _in_subtree("lead_unit", path)
-        | Q(Exists(responsible_measures))
-    )
+    return Q(round__in=_supervised_rounds(path)) | Q(pk__in=_responsible_problems(path))
 
 
 def round_scope(user) -> Q:
@@ -114,12 +135,23 @@ def round_scope(user) -> Q:
         return Q()
     if actor.unit_path is None:
         return NOTHING
-    visible_problems = Problem.objects.filter(problem_scope(user), round=OuterRef("pk"))
-    return _in_subtree("office", actor.unit_path) | Q(Exists(visible_problems))
+    path = actor.unit_path
+    return Q(office__in=_subtree(path)) | Q(pk__in=_responsible_problems(path, "round_id"))
 
 
 def rounds_visible_to(user):
     return InspectionRound.objects.filter(round_scope(user))
+
+
+def measures_in(user, round_: InspectionRound):
+    """The round's measures the user may see: all of them for the round's own office."""
+    measures = Measure.objects.filter(round=round_)
+    return measures if supervises(user, round_) else measures.filter(measure_scope(user))
+
+
+def problems_in(user, round_: InspectionRound):
+    problems = Problem.objects.filter(round=round_)
+    return problems if supervises(user, round_) else problems.filter(problem_scope(user))
 
 
 def supervises(user, round_: InspectionRound) -> bool:
@@ -179,44 +211,63 @@ def _check(allowed_reason: tuple[bool, str]) -> None:
         raise PermissionDenied(reason)
 
 
-def _get_visible(queryset, pk):
+def get_visible(queryset, pk):
     try:
         return queryset.get(pk=pk)
     except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("没有找到该记录，或您无权查看。") from exc
 
 
+def _get_in_scope(queryset, pk, user, scope, round_of):
+    """Load by primary key, then check the scope only when the user does not run the round:
+    the office's pages skip the scope query entirely."""
+    item = get_visible(queryset, pk)
+    if supervises(user, round_of(item)):
+        return item
+    if not queryset.model.objects.filter(scope(user), pk=item.pk).exists():
+        raise Http404("没有找到该记录，或您无权查看。")
+    return item
+
+
 def get_round_for(user, pk, write: bool = False) -> InspectionRound:
-    round_ = _get_visible(rounds_visible_to(user).select_related("office"), pk)
+    queryset = InspectionRound.objects.select_related("office")
+    round_ = _get_in_scope(queryset, pk, user, round_scope, lambda round_: round_)
     if write:
         _check(can_edit_round(user, round_))
     return round_
 
 
 def get_problem_for(user, pk, write: bool = False) -> Problem:
-    queryset = Problem.objects.visible_to(user).select_related(
+    queryset = Problem.objects.select_related(
         "round__office", "category", "lead_leader", "lead_unit"
     )
-    problem = _get_visible(queryset, pk)
+    problem = _get_in_scope(queryset, pk, user, problem_scope, lambda problem: problem.round)
     if write:
         _check(can_edit_problem(user, problem))
     return problem
 
 
 def get_measure_for(user, pk, write: bool = False) -> Measure:
-    queryset = Measure.objects.visible_to(user).select_related(
+    queryset = Measure.objects.select_related(
         "round__office", "problem__category", "lead_unit", "person_in_charge"
     )
-    measure = _get_visible(queryset, pk)
+    measure = _get_in_scope(queryset, pk, user, measure_scope, lambda measure: measure.round)
     if write:
         _check(can_edit_measure(user, measure))
     return measure
 
 
+def sees_all_of(user, unit: Unit) -> bool:
+    """Whether everything the unit's subtree leads or cooperates on is visible to the user,
+    so that the unit's page needs no scope query."""
+    actor = actor_of(user)
+    return actor.is_superuser or bool(actor.unit_path and unit.path.startswith(actor.unit_path))
+
+
 def get_unit_for(user, pk) -> Unit:
     """A unit page is visible to its own users, users above it, and the offices."""
     actor = actor_of(user)
-    unit = _get_visible(Unit.objects.all(), pk)
+    unit = get_visible(Unit.objects.all(), pk)
     if actor.is_superuser or actor.is_office:
         return unit
     if actor.unit_path and unit.path.startswith(actor.unit_path):
@@ -225,6 +276,6 @@ def get_unit_for(user, pk) -> Unit:
 
 
 def get_person_for(user, pk) -> Person:
-    person = _get_visible(Person.objects.select_related("unit"), pk)
+    person = get_visible(Person.objects.select_related("unit"), pk)
     get_unit_for(user, person.unit_id)
     return person

@@ -21,7 +21,7 @@ from zhenggai.ledger.models import (
     Problem,
     Unit,
 )
-from zhenggai.ledger.policy import _scope_path
+from zhenggai.ledger.policy import scope_path
 from zhenggai.mechanisms.models import Mechanism
 from zhenggai.rules.figures import REPORTING_STATUSES, level_label
 from zhenggai.rules.status import (
@@ -196,7 +196,7 @@ def stage_q(stage: str) -> Q:
 def level_root(office: Unit) -> str:
     """The path of the unit whose tree a round's levels count down: the round's office, or
     for a 整改办 the unit it works for, as the policy scopes its users."""
-    return _scope_path(office)
+    return scope_path(office)
 
 
 def level_q(level: int) -> Q:

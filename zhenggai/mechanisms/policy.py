@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 
 from zhenggai.ledger.models import Problem
-from zhenggai.ledger.policy import NOTHING, _get_visible, actor_of, problem_scope, supervises
+from zhenggai.ledger.policy import NOTHING, actor_of, get_visible, problem_scope, supervises
 from zhenggai.mechanisms.models import Generalization, GeneralizationAnswer, Mechanism
 
 Answer = GeneralizationAnswer.Answer
@@ -149,7 +149,7 @@ def get_mechanism_for(user, pk, write: bool = False) -> Mechanism:
     queryset = mechanisms_visible_to(user).select_related(
         "round__office", "issuing_unit", "created_by__person"
     )
-    mechanism = _get_visible(queryset, pk)
+    mechanism = get_visible(queryset, pk)
     if write:
         _require(can_manage_mechanism(user, mechanism))
     return mechanism
@@ -165,4 +165,4 @@ def get_answer_for(user, pk) -> GeneralizationAnswer:
         "answered_by",
         "reviewed_by",
     )
-    return _get_visible(queryset, pk)
+    return get_visible(queryset, pk)

@@ -218,7 +218,7 @@ class _Builder:
         # One hash for all three: hashing is deliberately slow.
         hashed = make_password(password)
         User = get_user_model()
-        admin, office, unit_user = User.objects.bulk_create(
+        _, office, unit_user = User.objects.bulk_create(
             [
                 User(username="bench_admin", password=hashed, is_staff=True, is_superuser=True),
                 User(username="bench_office", password=hashed),
@@ -453,12 +453,16 @@ class _Builder:
 
 
 def _apportion(total: int, weights: list[int]) -> list[int]:
-    """Largest remainders, at least one each: the shares add up to exactly `total`."""
+    """Largest remainders, so the shares add up to exactly `total`; at tiny totals the first
+    (biggest) share gives one to each share that would be empty."""
     raw = [total * w / sum(weights) for w in weights]
-    shares = [max(1, math.floor(r)) for r in raw]
-    by_remainder = sorted(range(len(raw)), key=lambda i: raw[i] - math.floor(raw[i]), reverse=True)
+    shares = [math.floor(r) for r in raw]
+    by_remainder = sorted(range(len(raw)), key=lambda i: raw[i] - shares[i], reverse=True)
     for i in by_remainder[: total - sum(shares)]:
         shares[i] += 1
+    for i, share in enumerate(shares):
+        if share == 0:
+            shares[i], shares[0] = 1, shares[0] - 1
     return shares
 
 

@@ -107,13 +107,9 @@ def refresh_lights(measures, today: datetime.date, every_problem: bool = False) 
                 touched_problems.add(problem_id)
             if assessment.light != Light.GREEN:
                 result.flagged.append(Flagged(pk, round_id, problem_id, *row[9:], assessment))
-    # One UPDATE per distinct light and reason, a few hundred for a province, committed once.
-    with transaction.atomic():
-        for (light, reason), pks in changes.items():
-            for start in range(0, len(pks), UPDATE_CHUNK):
-                chunk = pks[start : start + UPDATE_CHUNK]
-                Measure.objects.filter(pk__in=chunk).update(light=light, light_reason=reason)
-            result.changed += len(pks)
+    if changes:
+        _update(Measure, ("light", "light_reason"), changes)
+    result.changed = sum(len(pks) for pks in changes.values())
     result.problems_changed = refresh_problem_lights(None if every_problem else touched_problems)
     return result
 
@@ -144,16 +140,23 @@ def refresh_problem_lights(problem_ids=None) -> int:
     worst = dict(
         measures.values("problem_id").annotate(worst=Max(rank)).values_list("problem_id", "worst")
     )
-    changes: dict[str, list[int]] = {}
+    changes: dict[tuple[str], list[int]] = {}
     for pk, light in problems.values_list("pk", "light").iterator(chunk_size=BATCH):
         new = LIGHT_ORDER[worst.get(pk, 0)]
         if new != light:
-            changes.setdefault(new, []).append(pk)
-    with transaction.atomic():
-        for light, pks in changes.items():
-            for start in range(0, len(pks), UPDATE_CHUNK):
-                Problem.objects.filter(pk__in=pks[start : start + UPDATE_CHUNK]).update(light=light)
+            changes.setdefault((new,), []).append(pk)
+    if changes:
+        _update(Problem, ("light",), changes)
     return sum(len(pks) for pks in changes.values())
+
+
+@transaction.atomic
+def _update(model, fields: tuple[str, ...], changes: dict[tuple, list[int]]) -> None:
+    """One UPDATE per set of new values (a few hundred for a province), committed together."""
+    for values, pks in changes.items():
+        for start in range(0, len(pks), UPDATE_CHUNK):
+            rows = model.objects.filter(pk__in=pks[start : start + UPDATE_CHUNK])
+            rows.update(**dict(zip(fields, values, strict=True)))
 
 
 def refresh_measure(measure: Measure) -> None:

@@ -50,7 +50,7 @@ def remind(user, measure: Measure, note: str = "", today: datetime.date | None =
     people = [
         p
         for p in (measure.person_in_charge, measure.problem.lead_leader)
-        if p is not None and p.user_id
+        if p is not None and p.user_id and p.user.is_active
     ]
     people = list({p.pk: p for p in people}.values())
     if not people:
@@ -147,7 +147,8 @@ def issue_notice(
     if errors:
         raise ValidationError(errors)
     number = (number or "").strip()
-    for attempt in range(NUMBER_TRIES):
+    tries = 0
+    while True:
         notice = SupervisionNotice(
             round=round_,
             number=number or suggested_number(round_, today.year),
@@ -163,12 +164,11 @@ def issue_notice(
             # takes the next number instead of failing.
             with transaction.atomic():
                 _issue(user, notice, problems)
+            return notice
         except IntegrityError:
-            if number or attempt == NUMBER_TRIES - 1:
+            tries += 1
+            if number or tries == NUMBER_TRIES:
                 raise ValidationError({"number": "本轮已有相同编号的督办单。"}) from None
-            continue
-        return notice
-    raise AssertionError("unreachable")
 
 
 def _issue(user, notice: SupervisionNotice, problems: list[Problem]) -> None:

@@ -4,31 +4,36 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from zhenggai.ledger import policy
-from zhenggai.ledger.models import Measure, Problem
+from zhenggai.ledger.models import Measure, MeasureCooperation, Problem
 from zhenggai.ledger.queries import measure_rows, overdue_q, today
 
-LIMIT = 200
+LIMIT = 50
 
 
 @login_required
 def unit_detail(request, pk):
     unit = policy.get_unit_for(request.user, pk)
-    measures = Measure.objects.visible_to(request.user)
-    led = measure_rows(measures.filter(lead_unit__path__startswith=unit.path))
-    cooperating = measure_rows(
-        measures.filter(cooperating_units__path__startswith=unit.path).distinct()
+    if policy.sees_all_of(request.user, unit):
+        measures, problems = Measure.objects.all(), Problem.objects.all()
+    else:
+        measures = Measure.objects.visible_to(request.user)
+        problems = Problem.objects.visible_to(request.user)
+    subtree = unit.subtree().values("pk")
+    led = measures.filter(lead_unit__in=subtree)
+    cooperating = measures.filter(
+        pk__in=MeasureCooperation.objects.filter(unit__in=subtree).values("measure_id")
     )
     on = today()
     context = {
         "unit": unit,
         "children": unit.children.all(),
-        "led": led.order_by("deadline", "position")[:LIMIT],
+        "led": measure_rows(led).order_by("deadline", "position")[:LIMIT],
         "led_total": led.count(),
         "led_overdue": led.filter(overdue_q(on)).count(),
-        "cooperating": cooperating.order_by("deadline", "position")[:LIMIT],
-        "problems": Problem.objects.visible_to(request.user)
-        .filter(lead_unit__path__startswith=unit.path)
-        .select_related("round", "category", "lead_leader")[:LIMIT],
+        "cooperating": measure_rows(cooperating).order_by("deadline", "position")[:LIMIT],
+        "problems": problems.filter(lead_unit__in=subtree)
+        .select_related("round", "category", "lead_leader")
+        .order_by("round", "position")[:LIMIT],
         "today": on,
         "limit": LIMIT,
     }

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from zhenggai.ledger import policy, services
-from zhenggai.ledger.forms import CategoryForm, ClaimForm, MeasureForm, ProblemForm, field_values
+from zhenggai.ledger.forms import CategoryForm, ClaimForm, ProblemForm, field_values
 from zhenggai.ledger.panels import measure_panels, problem_panels
 from zhenggai.ledger.queries import today
 from zhenggai.ledger.views.common import apply_service_errors
@@ -34,7 +34,6 @@ def problem_detail(request, pk):
         "events": problem.events.select_related("actor__person", "measure").order_by("-at")[:50],
         "can_edit": can_edit,
         "can_claim": policy.can_claim(request.user, problem)[0],
-        "measure_form": MeasureForm(problem=problem) if can_edit else None,
         "claim_form": ClaimForm(),
         "today": today(),
     }
