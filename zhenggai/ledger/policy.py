@@ -67,12 +67,12 @@ def scope_path(unit: Unit) -> str:
     return unit.path
 
 
-def _subtree(path: str):
+def subtree(path: str):
     return Unit.objects.filter(path__startswith=path).values("pk")
 
 
-def _supervised_rounds(path: str):
-    return InspectionRound.objects.filter(office__in=_subtree(path)).values("pk")
+def supervised_rounds(path: str):
+    return InspectionRound.objects.filter(office__in=subtree(path)).values("pk")
 
 
 # Each scope is "a round the user's unit supervises" OR "an item its subtree answers for",
@@ -80,8 +80,8 @@ def _supervised_rounds(path: str):
 # make the database scan every measure.
 
 
-def _responsible_measures(path: str):
-    units = _subtree(path)
+def responsible_measures(path: str):
+    units = subtree(path)
     return (
         Measure.objects.filter(lead_unit__in=units)
         .values("pk")
@@ -93,8 +93,8 @@ def _responsible_measures(path: str):
     )
 
 
-def _responsible_problems(path: str, column: str = "pk"):
-    units = _subtree(path)
+def responsible_problems(path: str, column: str = "pk"):
+    units = subtree(path)
     measure_column = "problem_id" if column == "pk" else column
     return (
         Problem.objects.filter(lead_unit__in=units)
@@ -116,7 +116,7 @@ def measure_scope(user) -> Q:
     if actor.unit_path is None:
         return NOTHING
     path = actor.unit_path
-    return Q(round__in=_supervised_rounds(path)) | Q(pk__in=_responsible_measures(path))
+    return Q(round__in=supervised_rounds(path)) | Q(pk__in=responsible_measures(path))
 
 
 def problem_scope(user) -> Q:
@@ -126,7 +126,7 @@ def problem_scope(user) -> Q:
     if actor.unit_path is None:
         return NOTHING
     path = actor.unit_path
-    return Q(round__in=_supervised_rounds(path)) | Q(pk__in=_responsible_problems(path))
+    return Q(round__in=supervised_rounds(path)) | Q(pk__in=responsible_problems(path))
 
 
 def round_scope(user) -> Q:
@@ -136,7 +136,7 @@ def round_scope(user) -> Q:
     if actor.unit_path is None:
         return NOTHING
     path = actor.unit_path
-    return Q(office__in=_subtree(path)) | Q(pk__in=_responsible_problems(path, "round_id"))
+    return Q(office__in=subtree(path)) | Q(pk__in=responsible_problems(path, "round_id"))
 
 
 def rounds_visible_to(user):

@@ -16,12 +16,11 @@ from zhenggai.ledger.models import (
     LIGHT_CHOICES,
     InspectionRound,
     Measure,
-    MeasureCooperation,
     Person,
     Problem,
     Unit,
 )
-from zhenggai.ledger.policy import scope_path
+from zhenggai.ledger.policy import responsible_measures, responsible_problems, scope_path, subtree
 from zhenggai.mechanisms.models import Mechanism
 from zhenggai.rules.figures import REPORTING_STATUSES, level_label
 from zhenggai.rules.status import (
@@ -132,6 +131,9 @@ class LedgerFilterForm(PlainLabels, forms.Form):
     def __init__(self, *args, round_: InspectionRound, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = round_.categories.all()
+        # Only the leaders of this round: a province has thousands of persons.
+        leaders = Problem.objects.filter(round=round_).values("lead_leader_id")
+        self.fields["leader"].queryset = Person.objects.filter(is_leader=True, pk__in=leaders)
         self.round_ = round_
 
     def clean(self):
@@ -168,17 +170,6 @@ class LedgerQuery:
         data = form.cleaned_data if form.is_valid() else {}
         values = {k: v for k, v in data.items() if v not in (None, "", False)}
         return cls(round=form.round_, **values)
-
-
-def _unit_q(unit: Unit, prefix: str = "") -> Q:
-    cooperating = MeasureCooperation.objects.filter(
-        unit__path__startswith=unit.path, measure=OuterRef(f"{prefix}pk")
-    )
-    return (
-        Q(**{f"{prefix}lead_unit__path__startswith": unit.path})
-        | Q(**{f"{prefix}problem__lead_unit__path__startswith": unit.path})
-        | Q(Exists(cooperating))
-    )
 
 
 def overdue_q(on: datetime.date) -> Q:
@@ -310,9 +301,9 @@ def filter_measures(queryset, query: LedgerQuery, on: datetime.date):
     if query.category:
         queryset = queryset.filter(problem__category=query.category)
     if query.unit and query.unit_role == "lead":
-        queryset = queryset.filter(lead_unit__path__startswith=query.unit.path)
+        queryset = queryset.filter(lead_unit__in=subtree(query.unit.path))
     elif query.unit:
-        queryset = queryset.filter(_unit_q(query.unit))
+        queryset = queryset.filter(pk__in=responsible_measures(query.unit.path))
     if query.leader:
         queryset = queryset.filter(problem__lead_leader=query.leader)
     if query.status:
@@ -335,13 +326,10 @@ def filter_problems(queryset, query: LedgerQuery, on: datetime.date):
     if query.category:
         queryset = queryset.filter(category=query.category)
     if query.unit and query.unit_role == "lead":
-        led = Measure.objects.filter(lead_unit__path__startswith=query.unit.path)
-        queryset = queryset.filter(Exists(led.filter(problem=OuterRef("pk"))))
+        led = Measure.objects.filter(lead_unit__in=subtree(query.unit.path))
+        queryset = queryset.filter(pk__in=led.values("problem_id"))
     elif query.unit:
-        in_unit = Measure.objects.filter(_unit_q(query.unit), problem=OuterRef("pk"))
-        queryset = queryset.filter(
-            Q(lead_unit__path__startswith=query.unit.path) | Q(Exists(in_unit))
-        )
+        queryset = queryset.filter(pk__in=responsible_problems(query.unit.path))
     if query.leader:
         queryset = queryset.filter(lead_leader=query.leader)
     if query.status:
