@@ -9,8 +9,6 @@ from zhenggai.api.models import ApiToken
 from zhenggai.carryout.models import Evidence, ProgressReport, Verification
 from zhenggai.ledger.models import Measure, Problem
 
-pytestmark = pytest.mark.urls("tests.carryout.api_urls")
-
 
 @pytest.fixture
 def api_as(db):

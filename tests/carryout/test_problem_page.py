@@ -92,15 +92,13 @@ def test_the_problem_panel_shows_the_last_rebound(
 def test_the_timeline_tells_who_did_what_to_which_measure(
     client, demo_round, measures, court_reporter, office_clerk
 ):
-    court_reporter.first_name = "陈法官"
-    court_reporter.save()
     report(court_reporter, measures["court"], status="done_pending")
     verify(office_clerk, measures["court"], result="fail", findings="缺少签到表。")
 
     html = page(client, office_clerk, demo_round["problems"]["court"])
     timeline = html[html.index('id="timeline"') :]
     assert "陈法官 提交进展 1号措施" in timeline
-    assert "office 核查未通过（退回） 1号措施：缺少签到表。" in timeline
+    assert "王文书 核查未通过（退回） 1号措施：缺少签到表。" in timeline
 
 
 def queries(client, problem) -> list[str]:

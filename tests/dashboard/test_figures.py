@@ -102,3 +102,8 @@ def test_a_measure_closed_before_it_was_entered_is_never_open():
 
 def test_add_sums_counts_by_name():
     assert figures.add({"a": 1}, {"a": 2, "b": 3}) == {"a": 3, "b": 3}
+
+
+def test_close_out_breaches_come_from_closed_passed_and_really_checked_counts():
+    # 10 closed: 7 with a pass, of which 5 had more than a briefing.
+    assert figures.close_out(10, 7, 5) == {"briefing_only": 2, "unverified": 3}

@@ -31,7 +31,7 @@ def test_the_problem_page_queries_are_bounded(
             lead_unit=units["court"],
             cooperating_units=[units["station"], units["tribunal"]],
         )
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(18):
         response = office.get(reverse("ledger:problem_detail", args=[problem.pk]))
     assert response.status_code == 200
 

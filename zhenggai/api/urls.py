@@ -12,6 +12,7 @@ APP_ROUTERS = [
     "zhenggai.carryout.api.router",
     "zhenggai.importer.api.router",
     "zhenggai.mechanisms.api.router",
+    "zhenggai.supervision.api.router",
 ]
 
 

@@ -154,10 +154,7 @@ def dashboard(request, period: Query[Period]):
 def round_dashboard(request, round_id: int, period: Query[RoundPeriod]):
     round_ = policy.get_round_for(request.auth, round_id)
     params = _params(period)
-    view = queries.overview(
-        request.auth, [round_], today(), params.get("since"), params.get("until")
-    )
-    detail = queries.round_detail(request.auth, round_, view, params.get("unit"))
+    view, detail = queries.round_figures(request.auth, round_, today(), **params)
     root = detail.unit_root
     return {
         **_overview(view),

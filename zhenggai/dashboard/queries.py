@@ -1,7 +1,8 @@
 """The dashboard's figures: grouped queries over the user's scoped rows, a fixed number of them
 whatever the size of the ledger. Every count uses the very conditions the ledger's filters
-use (ledger.queries), so a figure and the list it links to cannot disagree; the arithmetic
-on the grouped rows is in rules.figures.
+use (ledger.queries), or for close-out the counts those conditions follow from, so a figure
+and the list it links to cannot disagree; the arithmetic on the grouped rows is in
+rules.figures.
 
 Measures and problems are read from their denormalized fields (status, light,
 last_reported_on, closed_on), never from the progress reports."""
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, DateField, Func, Q
 from django.utils import timezone
 
+from zhenggai.carryout.models import Verification
 from zhenggai.ledger import policy
 from zhenggai.ledger.models import Category, Measure, Person, Problem, Unit
 from zhenggai.ledger.queries import (
@@ -27,13 +29,11 @@ from zhenggai.rules.status import ProblemStatus
 
 # Each count is one more condition on every row of a scan, so each grouping asks only for
 # the counts it shows: by unit (and level) everything about measures, by category and by
-# leader the breakdown, and problems apart.
-UNIT_COUNTS = (
-    "total", "done", "closed", "overdue", "silent", "reported", "red", "briefing_only", "unverified"
-)  # fmt: skip
+# leader the breakdown, and problems and close-out apart.
+UNIT_COUNTS = ("total", "done", "closed", "overdue", "silent", "reported", "red")
 GROUP_COUNTS = ("total", "done", "closed", "overdue", "silent")
 PROBLEM_COUNTS = ("problems", "problems_closed", "no_mechanism", "rebound")
-ALL_COUNTS = UNIT_COUNTS + PROBLEM_COUNTS
+ALL_COUNTS = UNIT_COUNTS + figures.CLOSE_OUT_COUNTS + PROBLEM_COUNTS
 RED_LIST_LENGTH = 50
 LEADER_LIMIT = 30
 
@@ -70,8 +70,7 @@ def scoped(model, user, rounds):
 
 
 def measure_counts(names, rounds, on: datetime.date) -> dict:
-    """Count aggregates for these names. The close-out ones consult verifications for closed
-    measures only, so they cost little in the same scan."""
+    """Count aggregates for these names, with the ledger filters' own conditions."""
     conditions = {
         "done": stage_q("done"),
         "closed": stage_q("closed"),
@@ -124,27 +123,47 @@ class Overview:
     levels: list[Level]
     # Per round, the counts of measures by the path of their lead unit: the unit tree.
     unit_rows: dict[int, dict[str, figures.Counts]]
-    # Problems counted by round, category and lead leader.
+    # Problems counted by round, or by round, category and lead leader (problems_by).
     problem_rows: list[dict]
     points: list[datetime.date]
     open_measures: list[int]
     red_list: list
 
 
-def overview(user, rounds, on: datetime.date, since=None, until=None) -> Overview:
-    """Totals, per round, per level of the unit tree, the burn-down and the red list: four
-    queries over the user's rows, whatever their number."""
+# Problems are counted per round, and for a round's own dashboard per category and leader too.
+BY_ROUND = ("round_id",)
+BY_CATEGORY_AND_LEADER = ("round_id", "category_id", "lead_leader_id")
+
+
+def overview(
+    user, rounds, on: datetime.date, since=None, until=None, problems_by=BY_ROUND
+) -> Overview:
+    """Totals, per round, per level of the unit tree, the burn-down and the red list: six
+    queries, whatever the number of rows."""
     measures = scoped(Measure, user, rounds)
     by_round = {r.pk: _zeros() for r in rounds}
+    grouped = list(
+        measures.values("round_id", "lead_unit_id").annotate(
+            **measure_counts(UNIT_COUNTS, rounds, on)
+        )
+    )
+    # The units' paths apart: joining them into the scan above would slow it down.
+    units = {
+        pk: (path, kind)
+        for pk, path, kind in Unit.objects.filter(
+            pk__in={row["lead_unit_id"] for row in grouped}
+        ).values_list("pk", "path", "kind")
+    }
     unit_rows: dict[int, dict[str, figures.Counts]] = {r.pk: {} for r in rounds}
-    kinds = {}
-    grouped = measures.values("round_id", "lead_unit__path", "lead_unit__kind")
-    for row in grouped.annotate(**measure_counts(UNIT_COUNTS, rounds, on)):
+    for row in grouped:
         counts = _counts(row, UNIT_COUNTS)
         figures.add(by_round[row["round_id"]], counts)
-        figures.add(unit_rows[row["round_id"]].setdefault(row["lead_unit__path"], {}), counts)
-        kinds[row["lead_unit__path"]] = row["lead_unit__kind"]
-    grouped = scoped(Problem, user, rounds).values("round_id", "category_id", "lead_leader_id")
+        path = units[row["lead_unit_id"]][0]
+        figures.add(unit_rows[row["round_id"]].setdefault(path, {}), counts)
+    for row in _close_out(measures):
+        counts = figures.close_out(by_round[row["round_id"]]["closed"], row["passed"], row["real"])
+        figures.add(by_round[row["round_id"]], counts)
+    grouped = scoped(Problem, user, rounds).values(*problems_by)
     problem_rows = list(grouped.annotate(**problem_counts()))
     for row in problem_rows:
         figures.add(by_round[row["round_id"]], _counts(row, PROBLEM_COUNTS))
@@ -158,12 +177,23 @@ def overview(user, rounds, on: datetime.date, since=None, until=None) -> Overvie
         on=on,
         totals=totals,
         by_round=by_round,
-        levels=_levels(rounds, unit_rows, kinds),
+        levels=_levels(rounds, unit_rows, dict(units.values())),
         unit_rows=unit_rows,
         problem_rows=problem_rows,
         points=points,
         open_measures=_burn_down(measures, points),
         red_list=red_list(measures, on),
+    )
+
+
+def _close_out(measures):
+    """Per round, closed measures with a passing verification, and with one that was more
+    than a briefing: rules.figures.close_out() makes the breaches of them, which are what
+    the ledger's flags briefing_only and unverified list."""
+    passed = measures.filter(stage_q("closed"), verifications__result=Verification.Result.PASS)
+    return passed.values("round_id").annotate(
+        passed=Count("pk", distinct=True),
+        real=Count("pk", distinct=True, filter=Q(verifications__briefing_only=False)),
     )
 
 
@@ -261,3 +291,9 @@ def round_detail(user, round_, overview_: Overview, unit: Unit | None) -> RoundD
         units=[(units[pk], children[pk], pk in deeper) for pk in below],
         unit_total=unit_total,
     )
+
+
+def round_figures(user, round_, on: datetime.date, since=None, until=None, unit=None):
+    """Everything one round's dashboard shows: the overview and the round's own tables."""
+    view = overview(user, [round_], on, since, until, problems_by=BY_CATEGORY_AND_LEADER)
+    return view, round_detail(user, round_, view, unit)

@@ -19,8 +19,7 @@ def round_dashboard(request, pk):
     round_ = policy.get_round_for(request.user, pk)
     form, params = _params(request)
     on = today()
-    view = queries.overview(request.user, [round_], on, params.get("since"), params.get("until"))
-    detail = queries.round_detail(request.user, round_, view, params.get("unit"))
+    view, detail = queries.round_figures(request.user, round_, on, **params)
     query = request.GET.copy()
 
     def drill(unit_pk):

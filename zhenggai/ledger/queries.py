@@ -352,6 +352,18 @@ def _filter_problem_status(queryset, status: str):
     return queryset.filter(status=status)
 
 
+def first_rows(ordered, limit: int, rows) -> list:
+    """The first rows of an ordered queryset, picked by their keys alone and then loaded with
+    their joins: the database orders a narrow result, not every joined row."""
+    ids = list(ordered.values_list("pk", flat=True)[:limit])
+    return rows_in_order(ordered.model, ids, rows)
+
+
+def rows_in_order(model, ids: list, rows) -> list:
+    loaded = rows(model.objects.filter(pk__in=ids)).in_bulk(ids)
+    return [loaded[pk] for pk in ids]
+
+
 def measure_rows(queryset):
     return queryset.select_related(
         "round", "problem__category", "problem__lead_leader", "lead_unit", "person_in_charge"

@@ -29,8 +29,8 @@ from zhenggai.ledger.models import (
     Unit,
 )
 from zhenggai.ledger.services import default_deadlines
-from zhenggai.rules.deadlines import Light, measure_light
 from zhenggai.rules.status import CLOSED_MEASURE_STATUSES, MeasureStatus, problem_status
+from zhenggai.supervision.lights import refresh_lights
 
 ROUND_PREFIX = "【压测】"
 ROOT_NAME = "【压测】省委政法委"
@@ -42,7 +42,6 @@ PROBLEM_CHUNK = 1000
 ROUND_WEIGHTS = [50, 12, 9, 7, 6, 5, 4, 3, 2, 2]
 MAX_PROBLEMS_PER_CATEGORY = 9999  # Problem.number's validator
 
-LIGHT_ORDER = [Light.GREEN, Light.YELLOW, Light.RED]
 K = Unit.Kind
 S = MeasureStatus
 # Word lists, several to a line: the formatter would give every word a line of its own.
@@ -311,8 +310,6 @@ class _Builder:
             problem = self._problem(round_, category, numbers[category.pk])
             problem.planned = [self._measure(round_, problem, m + 1) for m in range(n_measures)]
             problem.status = problem_status(m.status for m in problem.planned)
-            # A problem shows its worst measure's light.
-            problem.light = max((m.light for m in problem.planned), key=LIGHT_ORDER.index)
             if problem.status == S.CLOSED:
                 problem.closed_on = max(m.closed_on for m in problem.planned)
             problems.append(problem)
@@ -413,24 +410,14 @@ class _Builder:
         return measure
 
     def _track(self, round_, measure: Measure) -> None:
-        """What progress reports and the daily light update would have left on the measure."""
+        """What progress reports would have left on the measure; lights come after, from the
+        same refresh the daily tick runs."""
         rng, today = self.rng, self.today
         if measure.status != S.NOT_STARTED:
             span = max(1, min(60, (today - round_.feedback_date).days))
             measure.last_reported_on = today - datetime.timedelta(days=rng.randrange(span))
         if measure.status in CLOSED_MEASURE_STATUSES:
             measure.closed_on = measure.last_reported_on
-        concentrated = round_.status == InspectionRound.Status.CONCENTRATED
-        light, reason = measure_light(
-            measure.deadline,
-            measure.status,
-            today,
-            self.calendar,
-            round_.due_soon_workdays,
-            measure.last_reported_on or round_.feedback_date,
-            round_.rhythm_days if concentrated else round_.rhythm_days_after,
-        )
-        measure.light, measure.light_reason = light, reason[:200]
 
     def _status(self, kind, deadline, pace: float) -> str:
         """A problem's measures move together (its pace, 0…1), and the longer a deadline is
@@ -482,6 +469,8 @@ def generate(count: float, seed: int, password: str, today: datetime.date) -> di
         people, office_user = builder.people(units, password)
         rounds = builder.rounds(units)
         totals = builder.ledger(rounds, units, people, office_user)
+        generated = [round_ for round_, _, _ in rounds]
+        refresh_lights(Measure.objects.filter(round__in=generated), today, every_problem=True)
     if connection.vendor == "postgresql":
         # Right after a bulk load PostgreSQL has no statistics until autovacuum comes round,
         # and plans made blind are many times slower than those a live database gets.

@@ -22,6 +22,7 @@ REPORTING_STATUSES = frozenset(
     }
 )
 WEEK = timedelta(days=7)
+CLOSE_OUT_COUNTS = ("briefing_only", "unverified")
 
 
 def rate(part: int, whole: int) -> float | None:
@@ -54,6 +55,12 @@ def add(total: Counts, more: Mapping[str, int]) -> Counts:
     for name, value in more.items():
         total[name] = total.get(name, 0) + value
     return total
+
+
+def close_out(closed: int, passed: int, real: int) -> Counts:
+    """Closed measures that break the close-out rule, from how many were closed, how many of
+    those have a passing verification, and how many one that was more than a briefing."""
+    return {"briefing_only": passed - real, "unverified": closed - passed}
 
 
 def common_root(paths: Iterable[str]) -> str:

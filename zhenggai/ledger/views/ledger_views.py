@@ -13,6 +13,7 @@ from zhenggai.ledger.queries import (
     filter_problems,
     measure_rows,
     problem_rows,
+    rows_in_order,
     today,
 )
 
@@ -51,9 +52,7 @@ def _page(request, ordered, rows):
     page then costs an index walk, not a join of every row before the offset."""
     ids = ordered.values_list("pk", flat=True)
     page = Paginator(ids, settings.LEDGER_PAGE_SIZE).get_page(request.GET.get("page"))
-    page_ids = list(page.object_list)
-    loaded = rows(ordered.model.objects.filter(pk__in=page_ids)).in_bulk(page_ids)
-    page.object_list = [loaded[pk] for pk in page_ids]
+    page.object_list = rows_in_order(ordered.model, list(page.object_list), rows)
     return page
 
 

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from zhenggai.ledger import policy
 from zhenggai.ledger.models import Measure, MeasureCooperation, Problem
-from zhenggai.ledger.queries import measure_rows, overdue_q, today
+from zhenggai.ledger.queries import first_rows, measure_rows, overdue_q, today
 
 LIMIT = 50
 
@@ -27,10 +27,12 @@ def unit_detail(request, pk):
     context = {
         "unit": unit,
         "children": unit.children.all(),
-        "led": measure_rows(led).order_by("deadline", "position")[:LIMIT],
+        "led": first_rows(led.order_by("deadline", "position"), LIMIT, measure_rows),
         "led_total": led.count(),
         "led_overdue": led.filter(overdue_q(on)).count(),
-        "cooperating": measure_rows(cooperating).order_by("deadline", "position")[:LIMIT],
+        "cooperating": first_rows(
+            cooperating.order_by("deadline", "position"), LIMIT, measure_rows
+        ),
         "problems": problems.filter(lead_unit__in=subtree)
         .select_related("round", "category", "lead_leader")
         .order_by("round", "position")[:LIMIT],
