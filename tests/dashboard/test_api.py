@@ -2,11 +2,10 @@
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from tests.dashboard.conftest import tile
 from zhenggai.api.models import ApiToken
-
-pytestmark = pytest.mark.urls("tests.dashboard.api_urls")
 
 
 @pytest.fixture
@@ -57,3 +56,7 @@ def test_bad_dates_are_explained_in_chinese(court_api, known_round):
 
 def test_without_a_token_it_asks_for_one(client, known_round):
     assert client.get("/api/dashboard").status_code == 401
+
+
+def test_the_public_api_mounts_the_dashboard_router():
+    assert reverse("api:round_dashboard", args=[1]) == "/api/rounds/1/dashboard"

@@ -10,6 +10,7 @@ from zhenggai.api.routers import measures, persons, problems, rounds, units
 
 APP_ROUTERS = [
     "zhenggai.carryout.api.router",
+    "zhenggai.dashboard.api.router",
     "zhenggai.importer.api.router",
     "zhenggai.mechanisms.api.router",
     "zhenggai.supervision.api.router",

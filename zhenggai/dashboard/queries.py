@@ -57,18 +57,6 @@ class LocalDate(Func):
         return f"({sql} AT TIME ZONE %s)::date", (*params, timezone.get_current_timezone_name())
 
 
-def scoped(model, user, rounds):
-    """The user's rows of `model` (Measure or Problem) in these rounds. In a round the user
-    supervises that is every row (policy: the office sees its whole round), and asking the
-    scope's joins of every row would only slow the dashboard down."""
-    supervised = [r.pk for r in rounds if policy.supervises(user, r)]
-    others = [r.pk for r in rounds if r.pk not in supervised]
-    rows = model.objects.filter(round__in=supervised)
-    if others:
-        rows = rows | model.objects.visible_to(user).filter(round__in=others)
-    return rows.order_by()
-
-
 def measure_counts(names, rounds, on: datetime.date) -> dict:
     """Count aggregates for these names, with the ledger filters' own conditions."""
     conditions = {
@@ -140,7 +128,7 @@ def overview(
 ) -> Overview:
     """Totals, per round, per level of the unit tree, the burn-down and the red list: six
     queries, whatever the number of rows."""
-    measures = scoped(Measure, user, rounds)
+    measures = policy.rows_in_rounds(Measure, user, rounds)
     by_round = {r.pk: _zeros() for r in rounds}
     grouped = list(
         measures.values("round_id", "lead_unit_id").annotate(
@@ -163,7 +151,7 @@ def overview(
     for row in _close_out(measures):
         counts = figures.close_out(by_round[row["round_id"]]["closed"], row["passed"], row["real"])
         figures.add(by_round[row["round_id"]], counts)
-    grouped = scoped(Problem, user, rounds).values(*problems_by)
+    grouped = policy.rows_in_rounds(Problem, user, rounds).values(*problems_by)
     problem_rows = list(grouped.annotate(**problem_counts()))
     for row in problem_rows:
         figures.add(by_round[row["round_id"]], _counts(row, PROBLEM_COUNTS))
@@ -256,7 +244,7 @@ def round_detail(user, round_, overview_: Overview, unit: Unit | None) -> RoundD
     names = GROUP_COUNTS + PROBLEM_COUNTS
     by_category: dict = {}
     by_leader: dict = {}
-    grouped = scoped(Measure, user, [round_]).values(
+    grouped = policy.measures_in(user, round_).values(
         "problem__category_id", "problem__lead_leader_id"
     )
     for row in grouped.annotate(**measure_counts(GROUP_COUNTS, [round_], overview_.on)):

@@ -406,6 +406,8 @@ class Measure(models.Model):
             models.Index(fields=["round", "status"]),
             models.Index(fields=["round", "position"]),
             models.Index(fields=["round", "light"]),
+            # The dashboard's red list across rounds, longest overdue first.
+            models.Index(fields=["light", "deadline", "position"], name="measure_red_list"),
         ]
 
     def __str__(self) -> str:

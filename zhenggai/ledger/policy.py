@@ -143,15 +143,23 @@ def rounds_visible_to(user):
     return InspectionRound.objects.filter(round_scope(user))
 
 
+def rows_in_rounds(model, user, rounds):
+    """The user's rows of `model` (Measure or Problem) in these rounds: every row of a round
+    the user supervises, with no scope query, and the scoped rows of the others."""
+    supervised = [r.pk for r in rounds if supervises(user, r)]
+    others = [r.pk for r in rounds if r.pk not in supervised]
+    rows = model.objects.filter(round__in=supervised)
+    if others:
+        rows = rows | model.objects.visible_to(user).filter(round__in=others)
+    return rows.order_by()
+
+
 def measures_in(user, round_: InspectionRound):
-    """The round's measures the user may see: all of them for the round's own office."""
-    measures = Measure.objects.filter(round=round_)
-    return measures if supervises(user, round_) else measures.filter(measure_scope(user))
+    return rows_in_rounds(Measure, user, [round_])
 
 
 def problems_in(user, round_: InspectionRound):
-    problems = Problem.objects.filter(round=round_)
-    return problems if supervises(user, round_) else problems.filter(problem_scope(user))
+    return rows_in_rounds(Problem, user, [round_])
 
 
 def supervises(user, round_: InspectionRound) -> bool:
@@ -273,6 +281,21 @@ def get_unit_for(user, pk) -> Unit:
     if actor.unit_path and unit.path.startswith(actor.unit_path):
         return unit
     raise Http404("没有找到该单位，或您无权查看。")
+
+
+def units_visible_to(user):
+    """The same rule as get_unit_for, as a queryset: offices see every unit, others their
+    own subtree."""
+    actor = actor_of(user)
+    if actor.is_superuser or actor.is_office:
+        return Unit.objects.all()
+    if actor.unit_path:
+        return Unit.objects.filter(path__startswith=actor.unit_path)
+    return Unit.objects.none()
+
+
+def persons_visible_to(user):
+    return Person.objects.filter(unit__in=units_visible_to(user))
 
 
 def get_person_for(user, pk) -> Person:

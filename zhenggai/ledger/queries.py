@@ -128,9 +128,11 @@ class LedgerFilterForm(PlainLabels, forms.Form):
     )
     sort = forms.ChoiceField(label="排序", choices=SORT_LABELS.items(), required=False)
 
-    def __init__(self, *args, round_: InspectionRound, **kwargs):
+    def __init__(self, *args, round_: InspectionRound, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = round_.categories.all()
+        if units is not None:
+            self.fields["unit"].queryset = units
         # Only the leaders of this round: a province has thousands of persons.
         leaders = Problem.objects.filter(round=round_).values("lead_leader_id")
         self.fields["leader"].queryset = Person.objects.filter(is_leader=True, pk__in=leaders)

@@ -29,7 +29,7 @@ def search_mechanisms(mechanisms, words: str = "", kind: str = ""):
             | Q(description__icontains=word)
             | Q(issuing_unit__name__icontains=word)
         )
-    return mechanisms
+    return mechanisms.order_by("-issued_on", "-pk")
 
 
 def linkable_problems(user, round_):

@@ -5,9 +5,9 @@ from ninja.pagination import paginate
 
 from zhenggai.api.refs import Ref
 from zhenggai.api.schemas import Id, Pagination, UnitRef, bounded_text
-from zhenggai.api.scope import persons_visible_to, units_visible_to
 from zhenggai.ledger import policy
 from zhenggai.ledger.models import Person
+from zhenggai.ledger.policy import persons_visible_to, units_visible_to
 
 router = Router(tags=["人员"])
 

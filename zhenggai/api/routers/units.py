@@ -7,9 +7,9 @@ from ninja.pagination import paginate
 
 from zhenggai.api.refs import Ref, values_of
 from zhenggai.api.schemas import Id, Input, Pagination, UnitRef, bounded_text, choice_of, text_of
-from zhenggai.api.scope import units_visible_to
 from zhenggai.ledger import policy, services
 from zhenggai.ledger.models import Unit
+from zhenggai.ledger.policy import units_visible_to
 
 router = Router(tags=["单位"])
 

@@ -21,7 +21,8 @@ from zhenggai.ledger.queries import (
 @login_required
 def ledger(request, pk):
     round_ = policy.get_round_for(request.user, pk)
-    form = LedgerFilterForm(request.GET or None, round_=round_)
+    units = policy.units_visible_to(request.user)
+    form = LedgerFilterForm(request.GET or None, round_=round_, units=units)
     query = LedgerQuery.from_form(form)
     on = today()
     measures = policy.measures_in(request.user, round_)
