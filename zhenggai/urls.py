@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from zhenggai.api.urls import api
+from zhenggai.api.urls import api, unknown_endpoint
 
 admin.site.site_header = admin.site.site_title = "整改系统管理"
 admin.site.index_title = "基础数据"
@@ -12,6 +12,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("api/<path:rest>", unknown_endpoint),
     path("", include("zhenggai.ledger.urls")),
     path("", include("zhenggai.dashboard.urls")),
     path("", include("zhenggai.carryout.urls")),

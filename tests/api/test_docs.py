@@ -62,3 +62,10 @@ def test_the_docs_page_loads_only_local_static_files(client):
     assert "http://" not in html and "https://" not in html
     for url in links.urls:
         assert client.get(url).status_code == 200, url
+
+
+def test_an_unknown_endpoint_answers_json_in_chinese(client):
+    response = client.get("/api/no-such-thing/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert "没有这个接口" in response.json()["detail"]

@@ -114,3 +114,13 @@ def test_the_number_of_queries_does_not_grow_with_rows(
     with django_assert_max_num_queries(14):
         response = _get(office, demo_round, view=view)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("sort", ["deadline", "-deadline"])
+def test_measures_without_a_deadline_sort_last_either_way(office, demo_round, sort):
+    problem = demo_round["problems"]["police"]
+    MeasureFactory(
+        problem=problem, number=2, lead_unit=problem.lead_unit, deadline=None, kind="ongoing"
+    )
+    page = _get(office, demo_round, view="measures", sort=sort).content.decode()
+    assert page.index("1-3.2") > max(page.index("1-1.1"), page.index("1-1.2"), page.index("1-2.1"))

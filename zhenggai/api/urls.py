@@ -1,6 +1,7 @@
 """The HTTP API under /api/: one NinjaAPI, token or session authentication on every endpoint,
 Chinese errors, interactive docs at /api/docs served from local static files."""
 
+from django.http import JsonResponse
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
@@ -36,3 +37,12 @@ for module in (rounds, problems, measures, units, persons):
 # Each capability's app keeps its own router beside its services.
 for router in APP_ROUTERS:
     api.add_router("", router)
+
+
+def unknown_endpoint(request, rest):
+    """Programs get JSON for a path the API does not have, not the HTML page for people."""
+    return JsonResponse(
+        {"detail": "没有这个接口，请查看 /api/docs。"},
+        status=404,
+        json_dumps_params={"ensure_ascii": False},
+    )

@@ -40,8 +40,9 @@ PROBLEM_SORTS = {
 }
 MEASURE_SORTS = {
     "code": ["position"],
-    "deadline": ["deadline", "position"],
-    "-deadline": ["-deadline", "position"],
+    # Measures without a deadline (长期坚持) go last either way, on SQLite and PostgreSQL alike.
+    "deadline": [F("deadline").asc(nulls_last=True), "position"],
+    "-deadline": [F("deadline").desc(nulls_last=True), "position"],
     "status": ["status", "position"],
     "unit": ["lead_unit__path", "position"],
     "-updated": ["-updated_at"],
