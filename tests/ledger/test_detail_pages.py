@@ -65,3 +65,26 @@ def test_the_leader_page_lists_the_problems_the_leader_leads(office, demo_round,
     problem.save()
     page = office.get(reverse("ledger:person_detail", args=[chief.pk])).content.decode()
     assert problem.title in page
+
+
+def test_a_unit_user_follows_the_lead_leader_of_a_problem_it_sees(client, demo_round, leader):
+    from tests.factories import UserFactory
+    from zhenggai.ledger.models import Person
+
+    problem = demo_round["problems"]["tribunal"]
+    problem.lead_leader = leader.person
+    problem.save()
+    reporter = UserFactory(username="tribunal2")
+    Person.objects.create(name="林书记员", unit=problem.lead_unit, user=reporter)
+    client.force_login(reporter)
+    response = client.get(reverse("ledger:person_detail", args=[leader.person.pk]))
+    assert response.status_code == 200
+    assert problem.title in response.content.decode()
+
+
+def test_a_leader_of_nothing_the_user_sees_stays_hidden(
+    client, demo_round, leader, police_reporter
+):
+    client.force_login(police_reporter)
+    response = client.get(reverse("ledger:person_detail", args=[leader.person.pk]))
+    assert response.status_code == 404

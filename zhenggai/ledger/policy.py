@@ -299,6 +299,11 @@ def persons_visible_to(user):
 
 
 def get_person_for(user, pk) -> Person:
+    """A person's page is visible where the person's unit is, and to those who can see a
+    problem the person leads: a unit's users follow their lead leader's name."""
     person = get_visible(Person.objects.select_related("unit"), pk)
-    get_unit_for(user, person.unit_id)
-    return person
+    if units_visible_to(user).filter(pk=person.unit_id).exists():
+        return person
+    if Problem.objects.visible_to(user).filter(lead_leader=person).exists():
+        return person
+    raise Http404("没有找到该人员，或您无权查看。")
