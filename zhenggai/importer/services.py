@@ -13,7 +13,7 @@ import hashlib
 import logging
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import Http404
@@ -25,6 +25,7 @@ from zhenggai.importer.models import ImportBatch
 from zhenggai.ledger import policy
 from zhenggai.ledger import services as ledger
 from zhenggai.ledger.models import Category, Event, InspectionRound, Measure, Person, Unit
+from zhenggai.ledger.policy import require
 from zhenggai.reader import DEFAULT_LIMITS, ParsedDocument, ReaderError, build_draft, read_bytes
 from zhenggai.reader.limits import MIB
 from zhenggai.reader.model import walk
@@ -44,12 +45,6 @@ class DuplicateImport(Exception):
             "已写入台账" if previous.status == ImportBatch.Status.APPLIED else "草稿尚未写入台账"
         )
         super().__init__(f"该文件已于 {when} 导入过（{state}，导入记录 {previous.pk}）。")
-
-
-def _require(allowed_reason: tuple[bool, str]) -> None:
-    allowed, reason = allowed_reason
-    if not allowed:
-        raise PermissionDenied(reason)
 
 
 def get_batch_for(user, pk) -> ImportBatch:
@@ -86,7 +81,7 @@ def check_size(size: int) -> None:
 def upload(
     user, round_: InspectionRound, file_name: str, content: bytes, *, again: bool = False
 ) -> ImportBatch:
-    _require(policy.can_edit_round(user, round_))
+    require(policy.can_edit_round(user, round_))
     check_size(len(content))
     digest = hashlib.sha256(content).hexdigest()
     previous = (
@@ -185,7 +180,7 @@ def _locked_draft(user, batch: ImportBatch) -> ImportBatch:
         .select_related("round__office")
         .get(pk=batch.pk)
     )
-    _require(policy.can_edit_round(user, locked.round))
+    require(policy.can_edit_round(user, locked.round))
     if not locked.is_draft:
         raise ValidationError(f"该导入记录{locked.get_status_display()}，不能再修改或导入。")
     return locked

@@ -213,7 +213,8 @@ def can_claim(user, problem: Problem) -> tuple[bool, str]:
 # Lookups: outside the scope is a 404, a refused write is a 403 with the reason.
 
 
-def _check(allowed_reason: tuple[bool, str]) -> None:
+def require(allowed_reason: tuple[bool, str]) -> None:
+    """A refused (allowed, reason) becomes a 403 carrying the reason."""
     allowed, reason = allowed_reason
     if not allowed:
         raise PermissionDenied(reason)
@@ -241,7 +242,7 @@ def get_round_for(user, pk, write: bool = False) -> InspectionRound:
     queryset = InspectionRound.objects.select_related("office")
     round_ = _get_in_scope(queryset, pk, user, round_scope, lambda round_: round_)
     if write:
-        _check(can_edit_round(user, round_))
+        require(can_edit_round(user, round_))
     return round_
 
 
@@ -251,7 +252,7 @@ def get_problem_for(user, pk, write: bool = False) -> Problem:
     )
     problem = _get_in_scope(queryset, pk, user, problem_scope, lambda problem: problem.round)
     if write:
-        _check(can_edit_problem(user, problem))
+        require(can_edit_problem(user, problem))
     return problem
 
 
@@ -261,7 +262,7 @@ def get_measure_for(user, pk, write: bool = False) -> Measure:
     )
     measure = _get_in_scope(queryset, pk, user, measure_scope, lambda measure: measure.round)
     if write:
-        _check(can_edit_measure(user, measure))
+        require(can_edit_measure(user, measure))
     return measure
 
 

@@ -6,7 +6,7 @@ or PermissionDenied (the reason in Chinese)."""
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
@@ -26,12 +26,6 @@ from zhenggai.rules.lifecycle import HAND_SET_STATUSES
 from zhenggai.rules.status import problem_status
 
 RECTIFICATION_MONTHS = 2
-
-
-def _require(allowed_reason: tuple[bool, str]) -> None:
-    allowed, reason = allowed_reason
-    if not allowed:
-        raise PermissionDenied(reason)
 
 
 def _snapshot(obj, fields) -> dict:
@@ -95,7 +89,7 @@ def default_deadlines(round_: InspectionRound) -> None:
 
 @transaction.atomic
 def create_round(user, **values) -> InspectionRound:
-    _require(policy.can_create_round(user))
+    policy.require(policy.can_create_round(user))
     round_ = InspectionRound()
     _assign(round_, values)
     default_deadlines(round_)
@@ -112,7 +106,7 @@ def create_round(user, **values) -> InspectionRound:
 
 @transaction.atomic
 def update_round(user, round_: InspectionRound, **values) -> InspectionRound:
-    _require(policy.can_edit_round(user, round_))
+    policy.require(policy.can_edit_round(user, round_))
     before = _snapshot(round_, ROUND_FIELDS)
     _assign(round_, values)
     default_deadlines(round_)
@@ -126,7 +120,7 @@ def update_round(user, round_: InspectionRound, **values) -> InspectionRound:
 
 @transaction.atomic
 def create_category(user, round_: InspectionRound, title: str, number=None) -> Category:
-    _require(policy.can_edit_round(user, round_))
+    policy.require(policy.can_edit_round(user, round_))
     if number is None:
         number = (round_.categories.aggregate(n=Max("number"))["n"] or 0) + 1
     category = Category(round=round_, number=number, title=title)
@@ -165,7 +159,7 @@ def _next_problem_number(category: Category) -> int:
 
 @transaction.atomic
 def create_problem(user, round_: InspectionRound, **values) -> Problem:
-    _require(policy.can_edit_round(user, round_))
+    policy.require(policy.can_edit_round(user, round_))
     problem = Problem(round=round_)
     _assign(problem, values)
     if problem.category_id and not problem.number:
@@ -185,7 +179,7 @@ def create_problem(user, round_: InspectionRound, **values) -> Problem:
 
 @transaction.atomic
 def update_problem(user, problem: Problem, **values) -> Problem:
-    _require(policy.can_edit_problem(user, problem))
+    policy.require(policy.can_edit_problem(user, problem))
     before = _snapshot(problem, PROBLEM_FIELDS)
     _assign(problem, values)
     _check_problem_refs(problem.round, problem)
@@ -239,7 +233,7 @@ def _check_hand_set_status(before: str, after: str) -> None:
 
 @transaction.atomic
 def create_measure(user, problem: Problem, cooperating_units=None, **values) -> Measure:
-    _require(policy.can_edit_problem(user, problem))
+    policy.require(policy.can_edit_problem(user, problem))
     measure = Measure(problem=problem, round_id=problem.round_id)
     _assign(measure, values)
     _check_hand_set_status(Measure.status.field.default, measure.status)
@@ -265,7 +259,7 @@ def create_measure(user, problem: Problem, cooperating_units=None, **values) -> 
 
 @transaction.atomic
 def update_measure(user, measure: Measure, cooperating_units=None, **values) -> Measure:
-    _require(policy.can_edit_measure(user, measure))
+    policy.require(policy.can_edit_measure(user, measure))
     before = _snapshot(measure, MEASURE_FIELDS)
     _assign(measure, values)
     _check_hand_set_status(before["status"], measure.status)
@@ -292,7 +286,7 @@ def update_measure(user, measure: Measure, cooperating_units=None, **values) -> 
 @transaction.atomic
 def claim_problem(user, problem: Problem, note: str = "") -> Claim:
     """The user's person claims the problem, on behalf of the person's unit too."""
-    _require(policy.can_claim(user, problem))
+    policy.require(policy.can_claim(user, problem))
     person = Person.objects.select_related("unit").get(user=user)
     claim = Claim(problem=problem, person=person, unit=person.unit, note=note, claimed_by=user)
     claim.full_clean()

@@ -11,21 +11,21 @@ its own users and those of the units above it may answer, the office may not ans
 place. An answer is visible to the office and to the asked unit (and the units above it),
 never to the other asked units."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 
 from zhenggai.ledger.models import Problem
-from zhenggai.ledger.policy import NOTHING, actor_of, get_visible, problem_scope, supervises
+from zhenggai.ledger.policy import (
+    NOTHING,
+    actor_of,
+    get_visible,
+    problem_scope,
+    require,
+    supervises,
+)
 from zhenggai.mechanisms.models import Generalization, GeneralizationAnswer, Mechanism
 
 Answer = GeneralizationAnswer.Answer
 Review = GeneralizationAnswer.Review
-
-
-def _require(allowed_reason: tuple[bool, str]) -> None:
-    allowed, reason = allowed_reason
-    if not allowed:
-        raise PermissionDenied(reason)
 
 
 def covers(user, unit) -> bool:
@@ -151,7 +151,7 @@ def get_mechanism_for(user, pk, write: bool = False) -> Mechanism:
     )
     mechanism = get_visible(queryset, pk)
     if write:
-        _require(can_manage_mechanism(user, mechanism))
+        require(can_manage_mechanism(user, mechanism))
     return mechanism
 
 

@@ -5,7 +5,7 @@ per field) or PermissionDenied (the reason in Chinese)."""
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
@@ -15,7 +15,7 @@ from zhenggai.carryout.files import check_file
 from zhenggai.ledger import services as ledger
 from zhenggai.ledger.calendar import work_calendar
 from zhenggai.ledger.models import Event, Problem, Unit
-from zhenggai.ledger.policy import supervises
+from zhenggai.ledger.policy import require, supervises
 from zhenggai.ledger.queries import today
 from zhenggai.mechanisms import policy, queries
 from zhenggai.mechanisms.models import Generalization, GeneralizationAnswer, Mechanism
@@ -26,12 +26,6 @@ Review = GeneralizationAnswer.Review
 ANSWER_WORKDAYS = 10
 # What a unit may set on a measure it proposes; status and the rest stay the ledger's.
 MEASURE_KEYS = ("text", "kind", "deadline", "deliverable")
-
-
-def _require(allowed_reason: tuple[bool, str]) -> None:
-    allowed, reason = allowed_reason
-    if not allowed:
-        raise PermissionDenied(reason)
 
 
 def _text(errors: dict, field: str, value: str, max_length: int, missing: str = "") -> str:
@@ -99,7 +93,7 @@ def register_mechanism(
     file=None,
 ) -> Mechanism:
     """Registers a mechanism and links it to at least one problem of the round it prevents."""
-    _require(policy.can_register_mechanism(user, round_))
+    require(policy.can_register_mechanism(user, round_))
     errors: dict = {}
     mechanism = Mechanism(
         round=round_,
@@ -112,10 +106,10 @@ def register_mechanism(
         created_by=user,
     )
     if issuing_unit is not None:
-        _require(policy.can_issue_as(user, round_, issuing_unit))
+        require(policy.can_issue_as(user, round_, issuing_unit))
     problems = list(problems or [])
     for problem in problems:
-        _require(policy.can_link(user, mechanism, problem))
+        require(policy.can_link(user, mechanism, problem))
     try:
         mechanism.full_clean(exclude=["file"])
     except ValidationError as error:
@@ -138,7 +132,7 @@ def register_mechanism(
 
 @transaction.atomic
 def link_mechanism(user, mechanism: Mechanism, problem: Problem) -> None:
-    _require(policy.can_link(user, mechanism, problem))
+    require(policy.can_link(user, mechanism, problem))
     if problem.round_id != mechanism.round_id:
         raise ValidationError({"problem": "只能关联本轮的问题。"})
     if mechanism.problems.filter(pk=problem.pk).exists():
@@ -149,7 +143,7 @@ def link_mechanism(user, mechanism: Mechanism, problem: Problem) -> None:
 
 @transaction.atomic
 def unlink_mechanism(user, mechanism: Mechanism, problem: Problem) -> None:
-    _require(policy.can_link(user, mechanism, problem))
+    require(policy.can_link(user, mechanism, problem))
     if not mechanism.problems.filter(pk=problem.pk).exists():
         raise ValidationError({"problem": f"该机制没有关联问题 {problem.code}。"})
     mechanism.problems.remove(problem)
@@ -177,7 +171,7 @@ def ask_generalization(
     """Asks units to check themselves for the source problem: the units chosen, and every
     unit of `kind` (within `within`'s subtree when given). Units already asked about this
     problem, and the unit that leads it, are left out."""
-    _require(policy.can_ask(user, source))
+    require(policy.can_ask(user, source))
     errors: dict = {}
     askable = queries.askable_units(user, source.round)
     chosen = {unit.pk for unit in units or []}
@@ -251,7 +245,7 @@ def answer_found(
     (whose round it is), led by the unit; the answer, and the events that say so on both
     problems, carry the unit's user who answered."""
     _lock(answer)
-    _require(policy.can_answer(user, answer))
+    require(policy.can_answer(user, answer))
     generalization = answer.generalization
     source, on_behalf = generalization.source, generalization.asked_by
     errors: dict = {}
@@ -298,7 +292,7 @@ def answer_found(
 @transaction.atomic
 def answer_not_present(user, answer: GeneralizationAnswer, *, reasons: str, evidence=None):
     _lock(answer)
-    _require(policy.can_answer(user, answer))
+    require(policy.can_answer(user, answer))
     errors: dict = {}
     reasons = _text(errors, "reasons", reasons, 5000, "请说明本单位不存在同类问题的理由。")
     evidence = _checked(errors, "evidence", evidence)
@@ -319,7 +313,7 @@ def review_answer(user, answer: GeneralizationAnswer, *, accept: bool, note: str
     """The office accepts a "not present", or rejects it with a reason: then the unit must
     answer again."""
     _lock(answer)
-    _require(policy.can_review(user, answer))
+    require(policy.can_review(user, answer))
     errors: dict = {}
     missing = "" if accept else "不认可时请写明理由，单位将据此重新答复。"
     note = _text(errors, "note", note, 500, missing)

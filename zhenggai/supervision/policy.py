@@ -9,12 +9,11 @@ recipient's alone.
 Permissions are plain functions that return (allowed, reason in Chinese)."""
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
 from zhenggai.ledger.models import InspectionRound, Measure, Person, Unit
-from zhenggai.ledger.policy import NOTHING, actor_of, rounds_visible_to, supervises
+from zhenggai.ledger.policy import NOTHING, actor_of, require, rounds_visible_to, supervises
 from zhenggai.rules.status import DONE_MEASURE_STATUSES, MeasureStatus
 from zhenggai.supervision.models import Escalation, Notification, SupervisionNotice
 
@@ -109,12 +108,6 @@ def can_close(user, notice: SupervisionNotice) -> tuple[bool, str]:
 
 
 # Lookups: outside the scope is a 404, a refused write is a 403 with the reason.
-
-
-def require(allowed_reason: tuple[bool, str]) -> None:
-    allowed, reason = allowed_reason
-    if not allowed:
-        raise PermissionDenied(reason)
 
 
 def _get(queryset, pk, message: str = "没有找到该记录，或您无权查看。"):

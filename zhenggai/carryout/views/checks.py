@@ -8,7 +8,7 @@ from django.shortcuts import render
 from zhenggai.carryout import policy, services
 from zhenggai.carryout.forms import ReopenForm, VerificationForm
 from zhenggai.carryout.models import Reopening
-from zhenggai.carryout.views.common import back_to_problem, performed, refuse_unless
+from zhenggai.carryout.views.common import back_to_problem, performed
 from zhenggai.ledger import policy as ledger_policy
 
 
@@ -26,7 +26,7 @@ def _verify(request, subject, verify, done_message):
 @login_required
 def measure_verify(request, pk):
     measure = ledger_policy.get_measure_for(request.user, pk)
-    refuse_unless(policy.can_verify(request.user, measure))
+    ledger_policy.require(policy.can_verify(request.user, measure))
     done, form = _verify(
         request, measure, services.verify_measure, f"核查通过，措施 {measure.code} 已销号。"
     )
@@ -39,7 +39,7 @@ def measure_verify(request, pk):
 @login_required
 def problem_verify(request, pk):
     problem = ledger_policy.get_problem_for(request.user, pk)
-    refuse_unless(policy.can_verify_problem(request.user, problem))
+    ledger_policy.require(policy.can_verify_problem(request.user, problem))
     done, form = _verify(
         request, problem, services.verify_problem, f"问题 {problem.code} 整体核查通过。"
     )
@@ -63,7 +63,7 @@ def _reopen(request, subject, reopen):
 @login_required
 def measure_reopen(request, pk):
     measure = ledger_policy.get_measure_for(request.user, pk)
-    refuse_unless(policy.can_reopen(request.user, measure))
+    ledger_policy.require(policy.can_reopen(request.user, measure))
     done, form = _reopen(request, measure, services.reopen_measure)
     if done:
         return back_to_problem(measure.problem_id, measure.pk)
@@ -74,7 +74,7 @@ def measure_reopen(request, pk):
 @login_required
 def problem_reopen(request, pk):
     problem = ledger_policy.get_problem_for(request.user, pk)
-    refuse_unless(policy.can_reopen_problem(request.user, problem))
+    ledger_policy.require(policy.can_reopen_problem(request.user, problem))
     done, form = _reopen(request, problem, services.reopen_problem)
     if done:
         return back_to_problem(problem.pk)

@@ -23,9 +23,3 @@ def performed(form, action) -> bool:
 def back_to_problem(problem_id: int, measure_id: int | None = None):
     anchor = f"#measure-{measure_id}" if measure_id else ""
     return redirect(reverse("ledger:problem_detail", args=[problem_id]) + anchor)
-
-
-def refuse_unless(allowed_reason: tuple[bool, str]) -> None:
-    allowed, reason = allowed_reason
-    if not allowed:
-        raise PermissionDenied(reason)

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from zhenggai.carryout import policy, services
 from zhenggai.carryout.files import CONTENT_TYPES
 from zhenggai.carryout.forms import ReportForm
-from zhenggai.carryout.views.common import back_to_problem, performed, refuse_unless
+from zhenggai.carryout.views.common import back_to_problem, performed
 from zhenggai.ledger import policy as ledger_policy
 
 
@@ -26,7 +26,7 @@ def report_create(request, pk):
     measure = ledger_policy.get_measure_for(request.user, pk)
     statuses = policy.report_statuses(request.user, measure)
     if not statuses:
-        refuse_unless(policy.can_report(request.user, measure))
+        ledger_policy.require(policy.can_report(request.user, measure))
     corrected = _corrected(measure, request.POST.get("corrects") or request.GET.get("corrects"))
     form = ReportForm(
         request.POST or None,

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from zhenggai.ledger import policy, services
@@ -19,9 +19,7 @@ def round_list(request):
 
 @login_required
 def round_create(request):
-    allowed, reason = policy.can_create_round(request.user)
-    if not allowed:
-        raise PermissionDenied(reason)
+    policy.require(policy.can_create_round(request.user))
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from zhenggai.ledger.policy import actor_of, get_problem_for, get_round_for, supervises
+from zhenggai.ledger.policy import actor_of, get_problem_for, get_round_for, require, supervises
 from zhenggai.ledger.queries import today
 from zhenggai.ledger.views.common import apply_service_errors
 from zhenggai.mechanisms import policy, services
@@ -33,16 +33,10 @@ Review = GeneralizationAnswer.Review
 LIMIT = 200
 
 
-def _refuse_unless(allowed_reason: tuple[bool, str]) -> None:
-    allowed, reason = allowed_reason
-    if not allowed:
-        raise PermissionDenied(reason)
-
-
 @login_required
 def generalize(request, pk):
     problem = get_problem_for(request.user, pk)
-    _refuse_unless(policy.can_ask(request.user, problem))
+    require(policy.can_ask(request.user, problem))
     scope = askable_units(request.user, problem.round)
     # The lead unit is not asked about its own problem, but its subtree may be the scope.
     units = scope.exclude(pk=problem.lead_unit_id) if problem.lead_unit_id else scope
@@ -100,7 +94,7 @@ def answer(request, pk):
     measures = ProposedMeasures(prefix="measures")
     absent_form = NotPresentForm(prefix="absent")
     if request.method == "POST":
-        _refuse_unless((can_answer, reason))
+        require((can_answer, reason))
         if request.POST.get("answer") == Answer.FOUND:
             found_form = FoundForm(request.POST, prefix="found")
             measures = ProposedMeasures(request.POST, prefix="measures")

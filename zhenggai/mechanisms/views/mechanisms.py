@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from zhenggai.ledger.models import Problem
-from zhenggai.ledger.policy import get_problem_for, get_round_for
+from zhenggai.ledger.policy import get_problem_for, get_round_for, require
 from zhenggai.ledger.views.common import apply_service_errors
 from zhenggai.mechanisms import policy, services
 from zhenggai.mechanisms.forms import LinkForm, MechanismForm, MechanismSearchForm
@@ -59,9 +59,7 @@ def mechanism_list(request, round_pk):
 @login_required
 def mechanism_create(request, round_pk):
     round_ = get_round_for(request.user, round_pk)
-    allowed, reason = policy.can_register_mechanism(request.user, round_)
-    if not allowed:
-        raise PermissionDenied(reason)
+    require(policy.can_register_mechanism(request.user, round_))
     problems = linkable_problems(request.user, round_)
     form = MechanismForm(
         request.POST or None,
