@@ -3,7 +3,8 @@
 - mailbox: SMTP "configured" as Django's in-memory mailer; mail.outbox holds what was sent;
 - tracked: the court's measure with 陈法官 (court_reporter) in charge and 周书记 (leader) as the
   problem's lead leader, in a round whose concentrated period runs through April 2024;
-- a_notice: a notice from the office to the court, citing the court's problem."""
+- a_notice: a notice from the office to the court, citing the court's problem;
+- replied: the same notice once the court has replied to it."""
 
 import datetime
 
@@ -54,3 +55,8 @@ def a_notice(demo_round, units, office_clerk, court_reporter):
         problems=[demo_round["problems"]["court"]],
         today=D(2024, 4, 1),
     )
+
+
+@pytest.fixture
+def replied(a_notice, court_reporter):
+    return services.reply_notice(court_reporter, a_notice, "已修订审判监督制度，4月底前全面施行。")

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import UserFactory
+from zhenggai.supervision import services
 
 MODELS = ["supervisionnotice", "escalation", "reminder", "notification", "tickrun"]
 
@@ -24,3 +25,12 @@ def test_a_notice_cannot_be_changed_or_deleted_there(admin_client, a_notice):
     delete = reverse("admin:supervision_supervisionnotice_delete", args=[a_notice.pk])
     assert admin_client.post(change, {"content": "改掉"}).status_code == 403
     assert admin_client.get(delete).status_code == 403
+
+
+def test_a_closed_notice_shows_who_closed_it(admin_client, replied, office_clerk):
+    services.close_notice(office_clerk, replied, "整改到位。")
+    page = admin_client.get(
+        reverse("admin:supervision_supervisionnotice_change", args=[replied.pk])
+    ).content.decode()
+    assert "办结人" in page and "办结时间" in page and "整改到位。" in page
+    assert 'name="closing_note"' not in page

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from zhenggai.ledger.models import Event, InspectionRound, Measure
-from zhenggai.supervision import daily
+from zhenggai.supervision import daily, services
 from zhenggai.supervision.models import Notification, Reminder, SupervisionNotice, TickRun
 
 D = datetime.date
@@ -125,11 +125,30 @@ def test_an_unanswered_notice_turns_overdue_once_and_the_office_is_told(a_notice
 
 
 def test_a_replied_notice_never_turns_overdue(a_notice, court_reporter):
-    from zhenggai.supervision import services
-
     services.reply_notice(court_reporter, a_notice, "已完成整改。")
     tick(a_notice.reply_deadline + datetime.timedelta(days=5))
     assert SupervisionNotice.objects.get().status == "replied"
+
+
+def test_a_closed_notice_is_never_marked_overdue_or_escalated(replied, office_clerk):
+    services.close_notice(office_clerk, replied)
+    for days in (1, 30, 365):
+        tick(replied.reply_deadline + datetime.timedelta(days=days))
+    assert SupervisionNotice.objects.get().status == "closed"
+    assert not Notification.objects.filter(title__contains="逾期未回复").exists()
+
+
+def test_a_returned_notice_turns_overdue_again_after_its_new_deadline(replied, office_clerk):
+    tick(replied.reply_deadline + datetime.timedelta(days=1))
+    services.return_reply(
+        office_clerk, replied, "回复不具体。", reply_deadline=D(2024, 4, 19), today=D(2024, 4, 12)
+    )
+    tick(D(2024, 4, 19))
+    assert SupervisionNotice.objects.get().status == "issued"
+    tick(D(2024, 4, 20))
+    assert SupervisionNotice.objects.get().status == "overdue"
+    told = Notification.objects.filter(recipient=office_clerk, title__contains="逾期未回复")
+    assert told.count() == 1
 
 
 def test_each_run_is_recorded_with_its_summary(tracked):

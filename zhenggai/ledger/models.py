@@ -496,6 +496,8 @@ class Event(models.Model):
         REMINDED = "reminded", "催办"
         NOTICE_ISSUED = "notice_issued", "下发督办单"
         NOTICE_REPLIED = "notice_replied", "回复督办单"
+        NOTICE_RETURNED = "notice_returned", "退回督办回复"
+        NOTICE_CLOSED = "notice_closed", "办结督办单"
         ESCALATED = "escalated", "升级督办"
         VERIFIED = "verified", "核查通过"
         VERIFICATION_FAILED = "verification_failed", "核查未通过（退回）"

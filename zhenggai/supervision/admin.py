@@ -1,4 +1,4 @@
-"""Supervision records in the admin, to look at only: notices, replies, reminders and
+"""Supervision records in the admin, to look at only: notices, replies, closings, reminders and
 escalations change through the pages, the API and the tick, which record who did what."""
 
 from django.contrib import admin
@@ -25,10 +25,16 @@ class ReadOnly(admin.ModelAdmin):
 
 @admin.register(SupervisionNotice)
 class SupervisionNoticeAdmin(ReadOnly):
-    list_display = ["number", "round", "unit", "issued_on", "reply_deadline", "status"]
+    list_display = ["number", "round", "unit", "issued_on", "reply_deadline", "status", "closed_at"]
     list_filter = ["status"]
-    search_fields = ["number", "content", "reply"]
+    search_fields = ["number", "content", "reply", "closing_note"]
     list_select_related = ["round", "unit"]
+    fieldsets = [
+        (None, {"fields": ["round", "number", "unit", "problems", "content", "status"]}),
+        ("下发", {"fields": ["issued_by", "issued_on", "reply_deadline"]}),
+        ("回复", {"fields": ["reply", "replied_by", "replied_at"]}),
+        ("办结", {"fields": ["closed_by", "closed_at", "closing_note"]}),
+    ]
 
 
 @admin.register(Escalation)

@@ -1,5 +1,6 @@
-"""Supervision in the HTTP API: notices (督办单) and replies, escalations (约谈/通报/问责),
-the caller's notifications, and manual reminders (催办). Same services and rules as the web."""
+"""Supervision in the HTTP API: notices (督办单), replies, the office closing a notice or sending
+its reply back, escalations (约谈/通报/问责), the caller's notifications, and manual reminders
+(催办). Same services and rules as the web."""
 
 import datetime
 
@@ -51,6 +52,9 @@ class NoticeOut(Schema):
     reply: str
     replied_by: str | None
     replied_at: datetime.datetime | None
+    closed_by: str | None
+    closed_at: datetime.datetime | None
+    closing_note: str
 
     @staticmethod
     def resolve_problems(obj):
@@ -63,6 +67,10 @@ class NoticeOut(Schema):
     @staticmethod
     def resolve_replied_by(obj):
         return _name(obj.replied_by)
+
+    @staticmethod
+    def resolve_closed_by(obj):
+        return _name(obj.closed_by)
 
     @staticmethod
     def resolve_status_label(obj):
@@ -83,6 +91,17 @@ class ReplyIn(Input):
     reply: text_of(SupervisionNotice, "reply")
 
 
+class CloseIn(Input):
+    note: text_of(SupervisionNotice, "closing_note") = ""
+
+
+class ReturnIn(Input):
+    """Without reply_deadline, 5 working days from today."""
+
+    reason: bounded_text(services.RETURN_REASON_MAX, required=True)
+    reply_deadline: datetime.date | None = None
+
+
 class NoticeFilters(Schema):
     round: Id | None = Field(None, description="轮次")
     status: choice_of(SupervisionNotice, "status") | None = Field(None, description="状态")
@@ -93,7 +112,9 @@ def _notices(user):
     problems = Problem.objects.select_related("category")
     return (
         policy.notices_visible_to(user)
-        .select_related("round", "unit", "issued_by__person", "replied_by__person")
+        .select_related(
+            "round", "unit", "issued_by__person", "replied_by__person", "closed_by__person"
+        )
         .prefetch_related(Prefetch("problems", queryset=problems))
     )
 
@@ -134,6 +155,26 @@ def reply_notice(request, notice_id: int, payload: ReplyIn):
     user = request.auth
     notice = policy.get_notice_for(user, notice_id)
     services.reply_notice(user, notice, payload.reply)
+    return _notices(user).get(pk=notice.pk)
+
+
+@router.post("/notices/{notice_id}/close", response=NoticeOut, summary="办结督办单")
+def close_notice(request, notice_id: int, payload: CloseIn):
+    """The office closes a replied notice; a notice not yet answered, or already closed, is
+    refused with 422."""
+    user = request.auth
+    notice = policy.get_notice_for(user, notice_id)
+    services.close_notice(user, notice, payload.note)
+    return _notices(user).get(pk=notice.pk)
+
+
+@router.post("/notices/{notice_id}/return", response=NoticeOut, summary="退回督办回复")
+def return_reply(request, notice_id: int, payload: ReturnIn):
+    """The office sends the reply back to be answered again by a new deadline; the reply
+    sent back stays in the problems' timelines."""
+    user = request.auth
+    notice = policy.get_notice_for(user, notice_id)
+    services.return_reply(user, notice, payload.reason, payload.reply_deadline)
     return _notices(user).get(pk=notice.pk)
 
 

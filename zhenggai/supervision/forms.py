@@ -9,6 +9,7 @@ from django.db.models import Q
 from zhenggai.ledger.forms import DateInput, PlainLabels
 from zhenggai.ledger.models import InspectionRound, Problem, Unit
 from zhenggai.supervision.models import Escalation, SupervisionNotice
+from zhenggai.supervision.services import REPLY_WORKDAYS, RETURN_REASON_MAX
 
 MAX_CITED = 50
 CODE = re.compile(r"(\d{1,3})-(\d{1,4})")
@@ -81,6 +82,31 @@ class ReplyForm(PlainLabels, forms.Form):
         max_length=SupervisionNotice._meta.get_field("reply").max_length,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="写明已采取的整改措施、取得的成效和下一步安排。",
+    )
+
+
+class CloseForm(PlainLabels, forms.Form):
+    note = forms.CharField(
+        label="办结意见",
+        max_length=SupervisionNotice._meta.get_field("closing_note").max_length,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="可不填；如有，将告知被督办单位。",
+    )
+
+
+class ReturnForm(PlainLabels, forms.Form):
+    reason = forms.CharField(
+        label="退回理由",
+        max_length=RETURN_REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="写明回复哪里不够，需要补充什么。",
+    )
+    reply_deadline = forms.DateField(
+        label="新的回复期限",
+        required=False,
+        widget=DateInput(),
+        help_text=f"留空则为今天起 {REPLY_WORKDAYS} 个工作日（按法定节假日和调休计算）。",
     )
 
 

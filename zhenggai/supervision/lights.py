@@ -178,6 +178,8 @@ NEUTRAL_EVENTS = {
     Event.Kind.REMINDED,
     Event.Kind.NOTICE_ISSUED,
     Event.Kind.NOTICE_REPLIED,
+    Event.Kind.NOTICE_RETURNED,
+    Event.Kind.NOTICE_CLOSED,
     Event.Kind.ESCALATED,
     Event.Kind.CLAIMED,
 }

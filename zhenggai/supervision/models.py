@@ -4,7 +4,7 @@ replies, escalations (约谈/通报/问责), and the record of each daily tick."
 from django.conf import settings
 from django.db import models
 
-from zhenggai.ledger.models import InspectionRound, Measure, Person, Problem, Unit
+from zhenggai.ledger.models import InspectionRound, Measure, Person, Problem, Unit, text_limit
 
 
 class Notification(models.Model):
@@ -95,6 +95,18 @@ class SupervisionNotice(models.Model):
         related_name="replied_notices",
     )
     replied_at = models.DateTimeField("回复时间", null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="办结人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="closed_notices",
+    )
+    closed_at = models.DateTimeField("办结时间", null=True, blank=True)
+    closing_note = models.TextField(
+        "办结意见", max_length=2000, blank=True, validators=text_limit(2000)
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "督办单"

@@ -3,8 +3,8 @@
 A supervision notice (督办单) is seen by whoever runs its round and by the users of the unit it
 is addressed to or of a unit above that one (the court's users see notices to the court and to
 its tribunals, not the police's). The round's office issues notices, reminds, records
-escalations and closes notices; the addressed unit replies. Notifications are their
-recipient's alone.
+escalations, and closes notices or sends unsatisfactory replies back; the addressed unit
+replies. Notifications are their recipient's alone.
 
 Permissions are plain functions that return (allowed, reason in Chinese)."""
 
@@ -21,7 +21,8 @@ Status = SupervisionNotice.Status
 # Where each action may start from; the status it leaves the notice in sits in services.
 REPLYABLE = {Status.ISSUED, Status.OVERDUE, Status.ESCALATED}
 ESCALATABLE = {Status.ISSUED, Status.OVERDUE, Status.REPLIED, Status.ESCALATED, Status.CLOSED}
-CLOSABLE = {Status.REPLIED, Status.ESCALATED}
+# The office closes a notice or sends its reply back from these, and only once there is a reply.
+REVIEWABLE = {Status.REPLIED, Status.OVERDUE, Status.ESCALATED}
 
 
 def _addressed_scope(user) -> Q:
@@ -61,7 +62,10 @@ def office_users(round_: InspectionRound):
 def can_supervise(user, round_: InspectionRound) -> tuple[bool, str]:
     if supervises(user, round_):
         return True, ""
-    return False, "只有本轮整改牵头单位（整改办、督查室）的用户可以催办、下发督办单和升级督办。"
+    return (
+        False,
+        "只有本轮整改牵头单位（整改办、督查室）的用户可以催办、下发或办结督办单、升级督办。",
+    )
 
 
 def can_remind(user, measure: Measure) -> tuple[bool, str]:
@@ -96,15 +100,22 @@ def can_escalate(user, notice: SupervisionNotice) -> tuple[bool, str]:
     return allowed, reason
 
 
-def can_close(user, notice: SupervisionNotice) -> tuple[bool, str]:
+def review_refusal(notice: SupervisionNotice, action: str) -> str:
+    """Why the office cannot act on the notice's reply (办结 or 退回) now; "" when it can. A
+    state, not a permission: the services refuse it as invalid, not as forbidden."""
+    if notice.status == Status.CLOSED:
+        return f"该督办单已办结，不能再{action}。"
+    if notice.status not in REVIEWABLE or not notice.reply:
+        return f"被督办单位尚未回复，不能{action}。"
+    return ""
+
+
+def can_review(user, notice: SupervisionNotice) -> tuple[bool, str]:
     allowed, reason = can_supervise(user, notice.round)
     if not allowed:
         return allowed, reason
-    if notice.status == Status.CLOSED:
-        return False, "该督办单已经办结。"
-    if notice.status not in CLOSABLE or not notice.reply:
-        return False, "被督办单位尚未回复，不能办结。"
-    return True, ""
+    refusal = review_refusal(notice, "办结或退回")
+    return not refusal, refusal
 
 
 # Lookups: outside the scope is a 404, a refused write is a 403 with the reason.
@@ -119,7 +130,7 @@ def _get(queryset, pk, message: str = "没有找到该记录，或您无权查�
 
 def get_notice_for(user, pk) -> SupervisionNotice:
     queryset = notices_visible_to(user).select_related(
-        "round__office", "unit", "issued_by__person", "replied_by__person"
+        "round__office", "unit", "issued_by__person", "replied_by__person", "closed_by__person"
     )
     return _get(queryset, pk, "没有找到该督办单，或您无权查看。")
 

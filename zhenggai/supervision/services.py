@@ -1,6 +1,6 @@
-"""Supervision actions: manual reminders (催办), supervision notices (督办单) and their replies,
-escalations (约谈/通报/问责), reading notifications. Web views, the API and the command line
-all call these.
+"""Supervision actions: manual reminders (催办), supervision notices (督办单), their replies and
+the office's answer to a reply (办结, or 退回 to be answered again), escalations (约谈/通报/问责),
+reading notifications. Web views, the API and the command line all call these.
 
 Each action takes the acting user and plain values, checks the policy, validates, saves and
 records an Event in one transaction. Failures are ValidationError (Chinese messages per field)
@@ -22,6 +22,7 @@ from zhenggai.supervision.models import Escalation, Notification, Reminder, Supe
 from zhenggai.supervision.notify import notify
 
 REPLY_WORKDAYS = 5
+RETURN_REASON_MAX = 2000
 NUMBER_TRIES = 20
 Status = SupervisionNotice.Status
 
@@ -211,8 +212,7 @@ def reply_notice(user, notice: SupervisionNotice, reply: str) -> SupervisionNoti
     notice.full_clean()
     notice.save()
     changes = {"notice": [None, notice.number], "status": [before, notice.status]}
-    for problem in list(notice.problems.all()) or [None]:
-        record(Event.Kind.NOTICE_REPLIED, notice.round, user, problem=problem, changes=changes)
+    _record_for_problems(Event.Kind.NOTICE_REPLIED, notice, user, changes)
     recipients = {notice.issued_by, *policy.office_users(notice.round)}
     notify(
         [u for u in recipients if u.is_active],
@@ -221,6 +221,95 @@ def reply_notice(user, notice: SupervisionNotice, reply: str) -> SupervisionNoti
         _notice_link(notice),
     )
     return notice
+
+
+@transaction.atomic
+def close_notice(user, notice: SupervisionNotice, note: str = "") -> SupervisionNotice:
+    """The office is satisfied with the reply: the notice is closed (办结) for good."""
+    notice = _locked_for_review(user, notice, "办结")
+    note = (note or "").strip()
+    before = notice.status
+    notice.status = Status.CLOSED
+    notice.closed_by = user
+    notice.closed_at = timezone.now()
+    notice.closing_note = note
+    notice.full_clean()
+    notice.save()
+    changes = {
+        "notice": [None, notice.number],
+        "status": [before, notice.status],
+        **({"note": [None, note]} if note else {}),
+    }
+    _record_for_problems(Event.Kind.NOTICE_CLOSED, notice, user, changes)
+    detail = f"办结意见：{note[:300]}" if note else "整改办已办结该督办单。"
+    notify(
+        _unit_users(notice.unit),
+        f"督办单已办结：{notice.number}",
+        f"{notice.round.name}\n{detail}",
+        _notice_link(notice),
+    )
+    return notice
+
+
+@transaction.atomic
+def return_reply(
+    user,
+    notice: SupervisionNotice,
+    reason: str,
+    reply_deadline: datetime.date | None = None,
+    today: datetime.date | None = None,
+) -> SupervisionNotice:
+    """The reply is not good enough: the notice goes back to the unit, to be answered again
+    by a new deadline. The reply sent back stays in the events, the notice keeps none."""
+    notice = _locked_for_review(user, notice, "退回")
+    today = today or timezone.localdate()
+    errors: dict[str, str] = {}
+    reason = _required_text(errors, "reason", reason, "退回理由")
+    if len(reason) > RETURN_REASON_MAX:
+        errors["reason"] = f"退回理由不能超过 {RETURN_REASON_MAX} 字。"
+    reply_deadline = reply_deadline or default_reply_deadline(today)
+    if reply_deadline < today:
+        errors["reply_deadline"] = "回复期限不能早于今天。"
+    if errors:
+        raise ValidationError(errors)
+    changes = {
+        "notice": [None, notice.number],
+        "status": [notice.status, Status.ISSUED],
+        "reply": [notice.reply, None],
+        "replied_by": [_name(notice.replied_by), None],
+        "replied_at": [notice.replied_at.isoformat(), None],
+        "reason": [None, reason],
+        "reply_deadline": [notice.reply_deadline.isoformat(), reply_deadline.isoformat()],
+    }
+    notice.status = Status.ISSUED
+    notice.reply, notice.replied_by, notice.replied_at = "", None, None
+    notice.reply_deadline = reply_deadline
+    notice.full_clean()
+    notice.save()
+    _record_for_problems(Event.Kind.NOTICE_RETURNED, notice, user, changes)
+    notify(
+        _unit_users(notice.unit),
+        f"督办回复被退回：{notice.number}",
+        f"退回理由：{reason[:300]}\n请于{reply_deadline:%Y-%m-%d}前在系统中重新回复。",
+        _notice_link(notice),
+    )
+    return notice
+
+
+def _locked_for_review(user, notice: SupervisionNotice, action: str) -> SupervisionNotice:
+    # Locked and read again: two clerks acting on one reply at once must not both succeed.
+    notice = SupervisionNotice.objects.select_for_update().get(pk=notice.pk)
+    policy.require(policy.can_supervise(user, notice.round))
+    refusal = policy.review_refusal(notice, action)
+    if refusal:
+        raise ValidationError(refusal)
+    return notice
+
+
+def _record_for_problems(kind: str, notice: SupervisionNotice, user, changes: dict) -> None:
+    """One event on each cited problem's timeline, or one for the round when none is cited."""
+    for problem in list(notice.problems.all()) or [None]:
+        record(kind, notice.round, user, problem=problem, changes=changes)
 
 
 # Escalations

@@ -9,6 +9,8 @@ urlpatterns = [
     path("rounds/<int:round_pk>/notices/new/", notices.notice_create, name="notice_create"),
     path("notices/<int:pk>/", notices.notice_detail, name="notice_detail"),
     path("notices/<int:pk>/reply/", notices.notice_reply, name="notice_reply"),
+    path("notices/<int:pk>/close/", notices.notice_close, name="notice_close"),
+    path("notices/<int:pk>/return/", notices.notice_return, name="notice_return"),
     path(
         "rounds/<int:round_pk>/escalations/new/",
         escalations.escalation_create,

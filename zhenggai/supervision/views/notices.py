@@ -1,4 +1,7 @@
-"""Supervision notices (督办单): the list per round, issuing one, reading and replying."""
+"""Supervision notices (督办单): the list per round, issuing one, reading and replying, and the
+office closing it (办结) or sending the reply back (退回)."""
+
+import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,10 +11,17 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from zhenggai.ledger import policy as ledger_policy
+from zhenggai.ledger.models import Event
 from zhenggai.ledger.queries import today
 from zhenggai.ledger.views.common import apply_service_errors
 from zhenggai.supervision import policy, services
-from zhenggai.supervision.forms import NoticeFilterForm, NoticeForm, ReplyForm
+from zhenggai.supervision.forms import (
+    CloseForm,
+    NoticeFilterForm,
+    NoticeForm,
+    ReplyForm,
+    ReturnForm,
+)
 from zhenggai.supervision.views.common import cited_problem
 
 PAGE_SIZE = 50
@@ -84,37 +94,106 @@ def notice_create(request, round_pk):
 
 
 @login_required
-def notice_detail(request, pk, reply_form=None):
+def notice_detail(request, pk, reply_form=None, close_form=None, return_form=None):
     notice = policy.get_notice_for(request.user, pk)
     can_reply, reply_refusal = policy.can_reply(request.user, notice)
+    can_review = policy.can_review(request.user, notice)[0]
+    on = today()
     context = {
         "notice": notice,
         "round": notice.round,
         "problems": notice.problems.select_related("category"),
         "escalations": notice.escalations.select_related("decided_by__person"),
+        "returns": _returns(notice),
         "can_reply": can_reply,
         "reply_refusal": reply_refusal,
         "reply_form": reply_form or (ReplyForm() if can_reply else None),
+        "close_form": close_form or (CloseForm() if can_review else None),
+        "return_form": return_form
+        or (
+            ReturnForm(initial={"reply_deadline": services.default_reply_deadline(on)})
+            if can_review
+            else None
+        ),
         "can_escalate": policy.can_escalate(request.user, notice)[0],
-        "today": today(),
+        "today": on,
     }
     return render(request, "supervision/notice_detail.html", context)
+
+
+def _returns(notice) -> list[Event]:
+    """The replies the office sent back, newest first. They are kept only in the events, one
+    per cited problem, so the copies of one return are folded into one."""
+    events = (
+        Event.objects.filter(
+            round=notice.round_id,
+            kind=Event.Kind.NOTICE_RETURNED,
+            changes__notice__1=notice.number,
+        )
+        .select_related("actor__person")
+        .order_by("-at", "-pk")
+    )
+    folded: dict[str, Event] = {}
+    for event in events:
+        folded.setdefault(json.dumps(event.changes, sort_keys=True), event)
+    return list(folded.values())
 
 
 @login_required
 @require_POST
 def notice_reply(request, pk):
+    return _act_on(
+        request,
+        pk,
+        ReplyForm(request.POST),
+        lambda notice, data: services.reply_notice(request.user, notice, data["reply"]),
+        done="已回复督办单 {notice.number}。",
+        form_name="reply_form",
+    )
+
+
+@login_required
+@require_POST
+def notice_close(request, pk):
+    return _act_on(
+        request,
+        pk,
+        CloseForm(request.POST),
+        lambda notice, data: services.close_notice(request.user, notice, data["note"]),
+        done="已办结督办单 {notice.number}。",
+        form_name="close_form",
+    )
+
+
+@login_required
+@require_POST
+def notice_return(request, pk):
+    return _act_on(
+        request,
+        pk,
+        ReturnForm(request.POST),
+        lambda notice, data: services.return_reply(
+            request.user, notice, data["reason"], data["reply_deadline"]
+        ),
+        done="已退回督办单 {notice.number} 的回复，新的回复期限为 "
+        "{notice.reply_deadline:%Y-%m-%d}。",
+        form_name="return_form",
+    )
+
+
+def _act_on(request, pk, form, act, *, done: str, form_name: str):
+    """A form posted from the notice page: the service's field errors go back on the form, a
+    refusal becomes a message; `done` is formatted with the notice as it is afterwards."""
     notice = policy.get_notice_for(request.user, pk)
-    form = ReplyForm(request.POST)
     if form.is_valid():
         try:
-            services.reply_notice(request.user, notice, form.cleaned_data["reply"])
+            notice = act(notice, form.cleaned_data)
         except ValidationError as error:
             apply_service_errors(form, error)
         except PermissionDenied as refusal:
             messages.error(request, str(refusal))
             return redirect("supervision:notice_detail", notice.pk)
         else:
-            messages.success(request, f"已回复督办单 {notice.number}。")
+            messages.success(request, done.format(notice=notice))
             return redirect("supervision:notice_detail", notice.pk)
-    return notice_detail(request, pk, reply_form=form)
+    return notice_detail(request, pk, **{form_name: form})
