@@ -2,21 +2,17 @@
 and the dashboard across all rounds, as the province office (bench_office) and as a county
 bureau (bench_unit), on the database the environment names (as http_bench.py).
 
-The data set is that of `zhenggai gen`. What the generator does not make yet is added here,
-once, so the tables are as full as a province's: progress reports (5 per measure, 500,000 at
-1×; the dashboard never reads them, but they share the database with what it reads),
-a verification for each closed measure (one in twenty on a briefing alone), a reopening as a
-rebound for one closed measure in a hundred, and a mechanism for half of the closed problems.
+The data set is that of `zhenggai gen`, with its progress reports (500,000 at 1×; the
+dashboard never reads them, but they share the database with what it reads), verifications,
+rebounds and mechanisms.
 
-    .venv/bin/python bench/bench_dashboard.py [--requests 100] [--reports 500000]
+    .venv/bin/python bench/bench_dashboard.py [--requests 100]
 
 Only the standard library talks HTTP (http_bench.Client); gunicorn runs without the daily
 scheduler so that no tick competes with the timed requests."""
 
 import argparse
-import datetime
 import os
-import random
 import sys
 import time
 from pathlib import Path
@@ -25,7 +21,6 @@ from http_bench import HOST, Client, Page, percentile, run_page, start_server, s
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_P95_MS = 200
-BATCH = 5000
 
 
 def setup_django():
@@ -36,129 +31,17 @@ def setup_django():
     django.setup()
 
 
-def complete_data(reports: int, rng: random.Random) -> dict:
-    """Add what the generator leaves out, unless an earlier run did."""
-    from django.contrib.auth import get_user_model
-    from django.db import transaction
+def biggest_round() -> dict:
     from django.db.models import Count
 
-    from zhenggai.carryout.models import ProgressReport, Verification
-    from zhenggai.ledger.models import InspectionRound, Measure, Problem
+    from zhenggai.ledger.models import InspectionRound
     from zhenggai.ops.generator import ROUND_PREFIX
 
     rounds = InspectionRound.objects.filter(name__startswith=ROUND_PREFIX)
-    measures = Measure.objects.filter(round__in=rounds)
-    office = get_user_model().objects.get(username="bench_office")
-    added = {"reports": 0, "verifications": 0, "reopenings": 0, "mechanisms": 0}
-    with transaction.atomic():
-        missing = reports - ProgressReport.objects.filter(measure__in=measures).count()
-        if missing > 0:
-            added["reports"] = _add_reports(measures, missing, office, rng)
-        closed = measures.filter(status__in=["closed", "ongoing"])
-        if not Verification.objects.filter(measure__in=closed).exists():
-            added["verifications"] = _add_verifications(closed, office, rng)
-            added["reopenings"] = _add_rebounds(closed, office, rng)
-            closed_problems = Problem.objects.filter(round__in=rounds, status="closed")
-            added["mechanisms"] = _add_mechanisms(closed_problems, office, rng)
     big = rounds.annotate(n=Count("measures")).order_by("-n").first()
-    return {"round": big.pk, "measures": big.n, "added": added}
-
-
-def _add_reports(measures, missing: int, user, rng) -> int:
-    from zhenggai.carryout.models import ProgressReport
-
-    ids = list(measures.values_list("pk", "last_reported_on"))
-    today = datetime.date.today()
-    made = 0
-    while made < missing:
-        batch = []
-        for _ in range(min(BATCH, missing - made)):
-            pk, last = rng.choice(ids)
-            day = (last or today) - datetime.timedelta(days=rng.randrange(0, 120))
-            batch.append(
-                ProgressReport(
-                    measure_id=pk,
-                    as_of=day,
-                    text="已按计划推进，召开专题会议研究部署，形成阶段性成果。",
-                    status="in_progress",
-                    percent=rng.randrange(0, 100),
-                    submitted_by=user,
-                )
-            )
-        ProgressReport.objects.bulk_create(batch, batch_size=BATCH)
-        made += len(batch)
-    return made
-
-
-def _add_verifications(closed, user, rng) -> int:
-    from zhenggai.carryout.models import Verification
-
-    rows = []
-    for pk, day in closed.values_list("pk", "closed_on"):
-        briefing = rng.random() < 0.05
-        rows.append(
-            Verification(
-                measure_id=pk,
-                methods=["briefing"] if briefing else ["document_review", "on_site"],
-                briefing_only=briefing,
-                on_site=not briefing,
-                verifier=user,
-                verified_on=day or datetime.date.today(),
-                findings="查阅台账资料，实地查看整改现场。",
-                result="pass",
-            )
-        )
-    Verification.objects.bulk_create(rows, batch_size=BATCH)
-    return len(rows)
-
-
-def _add_rebounds(closed, user, rng) -> int:
-    from zhenggai.carryout.models import Reopening
-
-    rows = [
-        Reopening(
-            measure_id=pk,
-            reason="回头看发现问题反弹",
-            is_rebound=True,
-            previous_status="closed",
-            previously_closed_on=day,
-            reopened_by=user,
-        )
-        for pk, day in closed.values_list("pk", "closed_on")
-        if rng.random() < 0.01
-    ]
-    Reopening.objects.bulk_create(rows, batch_size=BATCH)
-    return len(rows)
-
-
-def _add_mechanisms(problems, user, rng) -> int:
-    from zhenggai.mechanisms.models import Mechanism
-
-    chosen = [
-        row for row in problems.values_list("pk", "round_id", "lead_unit_id") if rng.random() < 0.5
-    ]
-    mechanisms = Mechanism.objects.bulk_create(
-        [
-            Mechanism(
-                round_id=round_id,
-                name="整改长效工作机制",
-                kind=Mechanism.Kind.RULE,
-                issuing_unit_id=unit_id,
-                issued_on=datetime.date.today(),
-                created_by=user,
-            )
-            for _, round_id, unit_id in chosen
-        ],
-        batch_size=BATCH,
-    )
-    Mechanism.problems.through.objects.bulk_create(
-        [
-            Mechanism.problems.through(mechanism_id=mechanism.pk, problem_id=pk)
-            for mechanism, (pk, _, _) in zip(mechanisms, chosen, strict=True)
-        ],
-        batch_size=BATCH,
-    )
-    return len(chosen)
+    if big is None:
+        sys.exit("no generated data: run `zhenggai gen` first (see bench/README.md)")
+    return {"round": big.pk, "measures": big.n}
 
 
 def analyze() -> None:
@@ -184,9 +67,7 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=5, help="untimed requests per page first")
     parser.add_argument("--concurrency", type=int, default=1)
     parser.add_argument("--time-limit", type=float, default=1800, help="seconds for the run")
-    parser.add_argument("--reports", type=int, default=500_000, help="progress reports wanted")
     parser.add_argument("--password", default="bench-pass-2026")
-    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     if not 1 <= args.requests <= 10_000 or not 1 <= args.concurrency <= 16:
         parser.error("--requests 1…10000, --concurrency 1…16")
@@ -194,12 +75,10 @@ def main() -> int:
     setup_django()
     from django.db import connection
 
-    started = time.monotonic()
-    data = complete_data(args.reports, random.Random(args.seed))
+    data = biggest_round()
     analyze()
     vendor = connection.vendor
     connection.close()
-    print(f"data ready in {time.monotonic() - started:.0f} s, added {data['added']}")
 
     os.environ["ZHENGGAI_SCHEDULER"] = "false"
     log = Path(f"/tmp/zhenggai-dashboard-bench-{args.port}.log")

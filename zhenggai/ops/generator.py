@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 
+from zhenggai.carryout.models import Evidence, ProgressReport, Reopening, Verification
 from zhenggai.ledger.calendar import work_calendar
 from zhenggai.ledger.models import (
     Category,
@@ -29,12 +30,16 @@ from zhenggai.ledger.models import (
     Unit,
 )
 from zhenggai.ledger.services import default_deadlines
+from zhenggai.mechanisms.models import Mechanism
+from zhenggai.ops.generated_work import Work
 from zhenggai.rules.status import CLOSED_MEASURE_STATUSES, MeasureStatus, problem_status
 from zhenggai.supervision.lights import refresh_lights
 
 ROUND_PREFIX = "【压测】"
 ROOT_NAME = "【压测】省委政法委"
 BENCH_USERS = ("bench_admin", "bench_office", "bench_unit")
+# One login per unit, held by one of its people, submits the unit's progress reports.
+REPORTER_PREFIX = "bench_reporter_"
 BATCH = 5000
 # Problems are written a chunk at a time so that their measures (≈5 each) fill one batch.
 PROBLEM_CHUNK = 1000
@@ -117,26 +122,41 @@ def exists() -> bool:
     return (
         Unit.objects.filter(name=ROOT_NAME, parent=None).exists()
         or InspectionRound.objects.filter(name__startswith=ROUND_PREFIX).exists()
-        or get_user_model().objects.filter(username__in=BENCH_USERS).exists()
+        or _bench_users().exists()
+    )
+
+
+def _bench_users():
+    users = get_user_model().objects
+    return users.filter(username__in=BENCH_USERS) | users.filter(
+        username__startswith=REPORTER_PREFIX
     )
 
 
 @transaction.atomic
 def remove() -> None:
-    """Leaves first: Problem.category and Unit.parent are PROTECT, so a cascade from the
-    round or the root would refuse."""
+    """Leaves first: Problem.category, Unit.parent, the units of mechanisms and the users
+    behind reports are PROTECT, so a cascade from the round or the root would refuse."""
     rounds = InspectionRound.objects.filter(name__startswith=ROUND_PREFIX)
+    reports = ProgressReport.objects.filter(measure__round__in=rounds)
+    Evidence.objects.filter(report__in=reports).delete()
+    # Hundreds of thousands of rows that nothing else points at: Django's delete() would load
+    # them all to look for dependants first.
+    for model in (ProgressReport, Verification, Reopening):
+        queryset = model.objects.filter(measure__round__in=rounds)
+        queryset._raw_delete(queryset.db)
     MeasureCooperation.objects.filter(measure__round__in=rounds).delete()
     Claim.objects.filter(problem__round__in=rounds).delete()
-    for model in (Event, Measure, Problem, Category):
+    for model in (Event, Mechanism, Measure, Problem, Category):
         model.objects.filter(round__in=rounds).delete()
     rounds.delete()
-    get_user_model().objects.filter(username__in=BENCH_USERS).delete()
     for root in Unit.objects.filter(name=ROOT_NAME, parent=None):
         subtree = Unit.objects.filter(path__startswith=root.path)
+        Mechanism.objects.filter(issuing_unit__in=subtree).delete()
         Person.objects.filter(unit__in=subtree).delete()
         for depth in sorted(set(subtree.values_list("depth", flat=True)), reverse=True):
             subtree.filter(depth=depth).delete()
+    _bench_users().delete()
 
 
 def _tree() -> tuple:
@@ -231,7 +251,26 @@ class _Builder:
                 Person(name="压测县局", title="科长", unit=county_bureau, user=unit_user),
             ]
         )
+        self.reporters = self._reporters(people, hashed)
+        self.office_user, self.office_unit = office, units[0]
         return people, office
+
+    def _reporters(self, people: list[Person], hashed: str) -> dict[int, int]:
+        """A login for one person of each unit (staff before leaders), which reports for it."""
+        holders: dict[int, Person] = {}
+        for person in sorted(people, key=lambda p: p.is_leader):
+            holders.setdefault(person.unit_id, person)
+        User = get_user_model()
+        users = User.objects.bulk_create(
+            [
+                User(username=f"{REPORTER_PREFIX}{i:03d}", password=hashed)
+                for i in range(len(holders))
+            ]
+        )
+        for person, user in zip(holders.values(), users, strict=True):
+            person.user = user
+        Person.objects.bulk_update(holders.values(), ["user"], batch_size=BATCH)
+        return {unit_id: person.user_id for unit_id, person in holders.items()}
 
     def rounds(self, units: list[Unit]) -> list[tuple[InspectionRound, list[Category], int]]:
         """Ten rounds, the biggest first and most recent; feedback dates reach back two years."""
@@ -287,6 +326,7 @@ class _Builder:
             group = self.leaders if person.is_leader else self.staff
             group.setdefault(person.unit_id, []).append(person)
         self.all_leaders = [p for p in people if p.is_leader]
+        self.work = Work(rng, self.today, self.office_user, self.office_unit, self.reporters)
         totals = {"problems": 0, "measures": 0, "cooperations": 0, "claims": 0}
         index = 0
         for round_, categories, n in rounds:
@@ -300,7 +340,7 @@ class _Builder:
                 chunk = plan[start : start + PROBLEM_CHUNK]
                 for key, value in self._chunk(round_, chunk, numbers, office_user).items():
                     totals[key] += value
-        return totals
+        return totals | vars(self.work.done)
 
     def _chunk(self, round_, chunk, numbers, office_user) -> dict:
         rng = self.rng
@@ -340,6 +380,7 @@ class _Builder:
                         )
                     )
         Claim.objects.bulk_create(claims, batch_size=BATCH)
+        self.work.record(round_, problems, measures)
         return {
             "problems": len(problems),
             "measures": len(measures),
@@ -407,6 +448,7 @@ class _Builder:
             position=problem.position * 1000 + number,
         )
         self._track(round_, measure)
+        self.work.decide_rebound(measure)
         return measure
 
     def _track(self, round_, measure: Measure) -> None:

@@ -11,9 +11,12 @@ class Command(BaseCommand):
     help = (
         "生成省级规模的压测数据：300个政法单位（四级）、2000名人员、10个巡视轮次"
         "（每轮4个方面，最大一轮占一半）、2万个问题、10万条整改措施（约三成有配合单位）"
-        "和部分认领；--count 按倍数缩放人员、问题和措施（单位树固定）。"
+        "和部分认领，以及各单位留下的工作记录：每条措施平均5份进展报告（约50万份）、"
+        "每个销号或退回措施的核查记录、约1%的变异反弹、半数已销号问题的长效机制；"
+        "--count 按倍数缩放人员、问题和措施（单位树固定）。"
         f"生成的轮次名称以“{generator.ROUND_PREFIX}”开头，单位都在“{generator.ROOT_NAME}”之下，"
-        f"并创建登录账号 {', '.join(generator.BENCH_USERS)}（超级用户、整改办用户、县级单位用户）。"
+        f"并创建登录账号 {', '.join(generator.BENCH_USERS)}（超级用户、整改办用户、县级单位用户），"
+        f"以及每个单位一个填报账号（{generator.REPORTER_PREFIX}…，与压测账号同一密码）。"
         "已有压测数据时拒绝运行，除非加 --fresh：先删除上次生成的全部数据再重新生成。"
         "同样的 --seed 和日期生成同样的数据。"
     )
@@ -42,6 +45,8 @@ class Command(BaseCommand):
         made = generator.generate(count, seed, password, today())
         self.stdout.write(
             "已生成压测数据：{units} 个单位、{persons} 名人员、{rounds} 个轮次、"
-            "{problems} 个问题、{measures} 条措施、{cooperations} 条配合、{claims} 条认领，"
+            "{problems} 个问题、{measures} 条措施、{cooperations} 条配合、{claims} 条认领、"
+            "{reports} 份进展报告、{verifications} 条核查记录、{reopenings} 次反弹、"
+            "{mechanisms} 项长效机制，"
             "用时 {seconds:.1f} 秒。".format(seconds=time.monotonic() - started, **made)
         )
