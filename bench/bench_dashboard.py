@@ -9,7 +9,7 @@ rebounds and mechanisms.
     .venv/bin/python bench/bench_dashboard.py [--requests 100]
 
 Only the standard library talks HTTP (http_bench.Client); gunicorn runs without the daily
-scheduler so that no tick competes with the timed requests."""
+scheduler (http_bench.start_server)."""
 
 import argparse
 import os
@@ -80,7 +80,6 @@ def main() -> int:
     vendor = connection.vendor
     connection.close()
 
-    os.environ["ZHENGGAI_SCHEDULER"] = "false"
     log = Path(f"/tmp/zhenggai-dashboard-bench-{args.port}.log")
     server = start_server(args.port, args.workers, log)
     deadline = time.monotonic() + args.time_limit

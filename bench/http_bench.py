@@ -146,6 +146,8 @@ def pages_for(user: str, targets: dict) -> list[Page]:
 
 
 def start_server(port: int, workers: int, log: Path) -> subprocess.Popen:
+    """`zhenggai serve` without its daily scheduler: a tick would compete with the timed
+    requests, and would send the day's reminders before bench_tick.py times that."""
     serve = ROOT / "zhenggai" / "ops" / "management" / "commands" / "serve.py"
     venv = ROOT / ".venv" / "bin"
     addr = f"{HOST}:{port}"
@@ -155,7 +157,12 @@ def start_server(port: int, workers: int, log: Path) -> subprocess.Popen:
         argv = [str(venv / "gunicorn"), "zhenggai.wsgi", "-b", addr, "-w", str(workers)]
     with log.open("w") as out:
         server = subprocess.Popen(
-            argv, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            argv,
+            cwd=ROOT,
+            env=os.environ | {"ZHENGGAI_SCHEDULER": "false"},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -1,5 +1,6 @@
 """Where the time of each benchmarked page goes: the queries, their time, and the slowest
-ones with the database's plan. Same pages and database as http_bench.py, but in-process
+ones with the database's plan. Same pages and database as http_bench.py and
+bench_dashboard.py, but in-process
 through Django's test client, so no server is needed.
 
     .venv/bin/python bench/sql_profile.py [--top 3] [--explain] [--only problem]"""
@@ -8,6 +9,7 @@ import argparse
 import random
 import time
 
+from bench_dashboard import pages as dashboard_pages
 from http_bench import pages_for, pick_targets
 
 
@@ -35,7 +37,7 @@ def main() -> None:
     for user in ("bench_office", "bench_unit"):
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(get_user_model().objects.get(username=user))
-        for page in pages_for(user, targets):
+        for page in pages_for(user, targets) + dashboard_pages(targets["round"], user):
             if args.only not in page.label:
                 continue
             path = page.paths[0]

@@ -1,9 +1,13 @@
 """The round dashboard on the known round of conftest.py: every figure, exactly."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.dashboard.conftest import figures_table, page, tile
+from zhenggai.ledger.models import Measure
 
 
 @pytest.fixture
@@ -144,3 +148,16 @@ def test_the_page_loads_echarts_from_the_site_itself(office, known_round):
     assert all(src.startswith("/static/") for src in sources)
     assert not doc.xpath("//script[not(@src) and not(@type='application/json')]")
     assert not doc.xpath("//*[@style]")
+
+
+def test_the_burn_down_takes_the_day_a_measure_was_entered_in_china(office, known_round):
+    """Entered at half past midnight Beijing time, the evening before in UTC: the trend
+    counts it from the Beijing day on, not from the UTC day."""
+    before = figures_table(_get(office, known_round), "trend")
+    point = datetime.date.fromisoformat(list(before)[6])
+    entered = datetime.datetime.combine(point + datetime.timedelta(days=1), datetime.time(0, 30))
+    Measure.objects.filter(pk=known_round["m4"].pk).update(created_at=timezone.make_aware(entered))
+
+    trend = figures_table(_get(office, known_round), "trend")
+
+    assert list(trend.values())[6:8] == [[0], [1]]
