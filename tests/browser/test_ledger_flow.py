@@ -1,6 +1,7 @@
 """The office builds a ledger in a real browser; units filter it, claim and bookmark it."""
 
 import datetime
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -75,6 +76,9 @@ def test_the_ledger_filters_by_unit_and_overdue_and_keeps_them_in_the_url(
     page.wait_for_url("**overdue=on**")
     expect(page.locator(".count")).to_contain_text("共 3 条")
     expect(page.locator("#results")).not_to_contain_text("1-3.1")
+    # The fields left empty stay out of the address, which reads as a person would write it.
+    query = parse_qs(urlsplit(page.url).query, keep_blank_values=True)
+    assert query == {"view": ["measures"], "overdue": ["on"], "sort": ["code"]}
 
 
 def test_a_leader_claims_a_problem(page, demo_round, leader):

@@ -4,14 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ledger', '0008_notice_close_and_return_events'),
+        ("ledger", "0008_notice_close_and_return_events"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='measure',
-            index=models.Index(fields=['round', 'lead_unit', 'status', 'light', 'deadline', 'last_reported_on', 'created_at', 'closed_on', 'problem'], name='measure_dashboard'),
+            model_name="measure",
+            index=models.Index(
+                fields=[
+                    "round",
+                    "lead_unit",
+                    "status",
+                    "light",
+                    "deadline",
+                    "last_reported_on",
+                    "created_at",
+                    "closed_on",
+                    "problem",
+                ],
+                name="measure_dashboard",
+            ),
         ),
     ]

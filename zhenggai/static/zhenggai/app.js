@@ -14,3 +14,17 @@
   }
   document.addEventListener("DOMContentLoaded", function () { arm(document); });
 })();
+
+// A filter form sent by GET leaves out the fields left empty, so that the address htmx
+// pushes into the history is as short as a link a person would write, and bookmarks well.
+document.addEventListener("htmx:configRequest", function (event) {
+  if (event.detail.verb !== "get") {
+    return;
+  }
+  var params = event.detail.formData;
+  Array.from(new Set(params.keys())).forEach(function (name) {
+    if (params.getAll(name).every(function (value) { return value === ""; })) {
+      params.delete(name);
+    }
+  });
+});
