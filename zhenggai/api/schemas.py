@@ -11,7 +11,8 @@ from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, StringConstraints, create_model
 
-MAX_ID = 2**63 - 1  # the largest BigAutoField; bigger numbers would overflow the database
+from zhenggai.ledger.fields import MAX_KEY
+
 MAX_LIMIT = 200
 
 
@@ -22,7 +23,7 @@ def _not_bool(value):
     return value
 
 
-Id = Annotated[int, BeforeValidator(_not_bool), Field(ge=1, le=MAX_ID)]
+Id = Annotated[int, BeforeValidator(_not_bool), Field(ge=1, le=MAX_KEY)]
 
 
 def _without_nul(value: str) -> str:
@@ -51,7 +52,7 @@ def text_of(model: type[models.Model], name: str):
 def number_of(model: type[models.Model], name: str):
     field = model._meta.get_field(name)
     limits = [v.limit_value for v in field.validators if isinstance(v, MaxValueValidator)]
-    return Annotated[int, BeforeValidator(_not_bool), Field(ge=1, le=min(limits, default=MAX_ID))]
+    return Annotated[int, BeforeValidator(_not_bool), Field(ge=1, le=min(limits, default=MAX_KEY))]
 
 
 def choice_of(model: type[models.Model], name: str):
@@ -78,7 +79,7 @@ def partial_of(schema: type[Input], name: str) -> type[Input]:
 class Pagination(LimitOffsetPagination):
     class Input(Schema):
         limit: int = Field(50, ge=1, le=MAX_LIMIT, description=f"每页条数，最多 {MAX_LIMIT}")
-        offset: int = Field(0, ge=0, le=MAX_ID, description="跳过的条数")
+        offset: int = Field(0, ge=0, le=MAX_KEY, description="跳过的条数")
 
 
 class UnitRef(Schema):

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from zhenggai.ledger.fields import ModelMultipleChoiceField
 from zhenggai.ledger.models import Category, InspectionRound, Measure, Person, Problem, Unit
 from zhenggai.rules.lifecycle import HAND_SET_STATUSES
 
@@ -113,6 +114,7 @@ class MeasureForm(PlainLabels, forms.ModelForm):
             "deadline": DateInput(),
             "cooperating_units": forms.SelectMultiple(attrs={"size": 5}),
         }
+        field_classes = {"cooperating_units": ModelMultipleChoiceField}
 
     def __init__(self, *args, problem, **kwargs):
         super().__init__(*args, **kwargs)

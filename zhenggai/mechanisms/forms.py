@@ -3,6 +3,7 @@
 from django import forms
 
 from zhenggai.carryout.files import ACCEPT, ALLOWED
+from zhenggai.ledger.fields import ModelMultipleChoiceField
 from zhenggai.ledger.forms import DateInput, PlainLabels
 from zhenggai.ledger.models import Measure, Unit
 from zhenggai.mechanisms.models import Mechanism
@@ -44,6 +45,7 @@ class MechanismForm(PlainLabels, forms.ModelForm):
             "problems": forms.SelectMultiple(attrs={"size": 6}),
         }
         help_texts = {"problems": "可多选（按住 Ctrl 或 ⌘ 点选）。"}
+        field_classes = {"problems": ModelMultipleChoiceField}
 
     def __init__(self, *args, problems, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,7 +63,7 @@ class LinkForm(PlainLabels, forms.Form):
 
 
 class GeneralizeForm(PlainLabels, forms.Form):
-    units = forms.ModelMultipleChoiceField(
+    units = ModelMultipleChoiceField(
         label="要求自查的单位",
         queryset=None,
         required=False,

@@ -1,0 +1,30 @@
+"""Form fields shared by the apps' forms."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+# The widest integer key a database column holds (BigAutoField).
+MAX_KEY = 2**63 - 1
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, refusing a posted key that no row can have before it reaches the database:
+    Django checks each key alone without running a query, then runs `pk IN (…)`, where
+    SQLite fails on an integer wider than 64 bits instead of finding nothing."""
+
+    def _check_values(self, value):
+        for key in value if isinstance(value, list | tuple) else ():
+            if _out_of_range(key):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": key},
+                )
+        return super()._check_values(value)
+
+
+def _out_of_range(key) -> bool:
+    try:
+        return not -MAX_KEY <= int(str(key).strip()) <= MAX_KEY
+    except ValueError:
+        return False
