@@ -213,9 +213,15 @@ def levels(round_id: int | None, levels_) -> Table:
     return table
 
 
-def trend(points, open_measures) -> Table:
+def trend(points, open_measures, round_id: int | None = None) -> Table:
+    """Each point links to the ledger's measures open on that day (none across rounds)."""
+    ledger = reverse("ledger:ledger", args=[round_id]) if round_id else ""
     rows = [
-        Row(f"{point:%Y-%m-%d}", [Cell(n)]) for point, n in zip(points, open_measures, strict=True)
+        Row(
+            f"{point:%Y-%m-%d}",
+            [Cell(n, f"{ledger}?view=measures&open_on={point:%Y-%m-%d}" if ledger else "")],
+        )
+        for point, n in zip(points, open_measures, strict=True)
     ]
     table = Table("trend", "未销号措施数（逐周）", ["未销号措施"], rows, row_heading="日期")
     table.chart = {

@@ -39,7 +39,7 @@ def round_dashboard(request, pk):
         "trail": [(unit, drill(unit.pk)) for unit in detail.unit_trail],
         "tables": [
             tables.levels(round_.pk, view.levels),
-            tables.trend(view.points, view.open_measures),
+            tables.trend(view.points, view.open_measures, round_.pk),
             tables.categories(round_.pk, detail),
             tables.units(round_.pk, detail, drill),
             tables.leaders(round_.pk, detail),

@@ -104,6 +104,12 @@ class LedgerFilterForm(PlainLabels, forms.Form):
         label="时限至", required=False, widget=forms.DateInput({"type": "date"})
     )
     overdue = forms.BooleanField(label="仅看超期", required=False)
+    open_on = forms.DateField(
+        label="某日未销号",
+        required=False,
+        widget=forms.DateInput({"type": "date"}),
+        help_text="当日结束时已录入、尚未销号的措施，即整改进度趋势图上的一点。",
+    )
     light = forms.ChoiceField(label="亮灯", choices=[("", "全部")] + LIGHT_CHOICES, required=False)
     stage = forms.ChoiceField(
         label="完成情况", choices=[("", "全部"), *STAGES.items()], required=False
@@ -159,6 +165,7 @@ class LedgerQuery:
     due_from: datetime.date | None = None
     due_to: datetime.date | None = None
     overdue: bool = False
+    open_on: datetime.date | None = None
     light: str = ""
     stage: str = ""
     unit_role: str = ""
@@ -210,6 +217,14 @@ def level_q(level: int) -> Q:
 
 def _start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def open_on_q(day: datetime.date) -> Q:
+    """Open at the end of `day`, as the dashboard's burn-down counts it: entered by then and
+    not closed by then. A measure closed before it was entered (an imported ledger) was
+    closed by any day it existed on, so it never counts."""
+    entered = Q(created_at__lt=_start_of(day + datetime.timedelta(days=1)))
+    return entered & (Q(closed_on__isnull=True) | Q(closed_on__gt=day))
 
 
 def silent_q(rounds, on: datetime.date) -> Q:
@@ -282,6 +297,8 @@ def _measure_conditions(query: LedgerQuery, on: datetime.date) -> Q:
         conditions &= overdue_q(on)
     if query.stage:
         conditions &= stage_q(query.stage)
+    if query.open_on:
+        conditions &= open_on_q(query.open_on)
     if query.level:
         conditions &= level_q(query.level)
     if query.flag in MEASURE_FLAGS:
