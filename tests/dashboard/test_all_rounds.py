@@ -41,3 +41,20 @@ def test_pressure_by_level_adds_up_across_rounds(client, known_round, office_cle
         "第2级": [3, 3, 100, 0, 0, 2, 66.7],
         "第3级": [4, 3, 75, 3, 75, 2, 50],
     }
+
+
+def test_units_add_up_their_measures_of_every_round_and_drill_down(
+    client, known_round, units, office_clerk
+):
+    second = RoundFactory(office=units["committee"], name="市委第二巡察组反馈意见整改")
+    problem = ProblemFactory(category=CategoryFactory(round=second), lead_unit=units["police"])
+    MeasureFactory(problem=problem, lead_unit=units["station"], status="in_progress")
+    client.force_login(office_clerk)
+    url = reverse("dashboard:dashboard")
+
+    by_unit = figures_table(client.get(url), "units")
+    assert by_unit["临江市中级人民法院"][0] == 4
+    assert by_unit["临江市公安局"][0] == 4  # three in the first round, one in the second
+    drilled = figures_table(client.get(url, {"unit": units["police"].pk}), "units")
+    assert drilled["临江市公安局（合计）"][0] == 4
+    assert drilled["江北派出所"][0] == 3  # m4 and m7 of the first round, one of the second

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.dashboard.conftest import tile
+from tests.dashboard.conftest import figures_table, tile
 from zhenggai.api.models import ApiToken
 
 
@@ -31,6 +31,15 @@ def test_a_round_s_figures_are_those_of_its_page(client, known_round, office_cle
         "临江市中级人民法院": 4,
         "临江市公安局": 3,
     }
+
+
+def test_across_rounds_the_units_are_those_of_the_page(client, known_round, office_clerk, units):
+    client.force_login(office_clerk)
+    data = client.get("/api/dashboard", {"unit": units["police"].pk}).json()
+    page = figures_table(client.get("/dashboard/", {"unit": units["police"].pk}), "units")
+    assert data["unit"]["name"] == "临江市公安局"
+    assert page["临江市公安局（合计）"][0] == data["unit"]["counts"]["total"] == 3
+    assert {u["name"]: u["counts"]["total"] for u in data["sub_units"]} == {"江北派出所": 2}
 
 
 def test_a_token_counts_what_its_user_may_see(court_api, known_round):

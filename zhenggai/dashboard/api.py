@@ -28,9 +28,6 @@ Counts = dict[str, int]
 class Period(Schema):
     since: datetime.date | None = Field(None, description="趋势起始日期，默认反馈日期")
     until: datetime.date | None = Field(None, description="趋势截止日期，默认今天")
-
-
-class RoundPeriod(Period):
     unit: Id | None = Field(None, description="按单位统计时展开该单位的下级单位")
 
 
@@ -66,17 +63,6 @@ class RedOut(Schema):
     days_overdue: int
 
 
-class DashboardOut(Schema):
-    on: datetime.date = Field(description="统计日期")
-    totals: Counts = Field(description=COUNTS_DESCRIPTION)
-    rounds: list[RoundOut]
-    levels: list[LevelOut]
-    trend: list[PointOut]
-    red_list: list[RedOut] = Field(
-        description=f"红灯措施，超期最久的前 {queries.RED_LIST_LENGTH} 条"
-    )
-
-
 class GroupOut(Schema):
     id: int
     name: str
@@ -87,11 +73,22 @@ class UnitOut(GroupOut):
     has_sub_units: bool
 
 
+class DashboardOut(Schema):
+    on: datetime.date = Field(description="统计日期")
+    totals: Counts = Field(description=COUNTS_DESCRIPTION)
+    rounds: list[RoundOut]
+    levels: list[LevelOut]
+    trend: list[PointOut]
+    red_list: list[RedOut] = Field(
+        description=f"红灯措施，超期最久的前 {queries.RED_LIST_LENGTH} 条"
+    )
+    unit: GroupOut | None = Field(description="按单位统计的单位（含下级）")
+    sub_units: list[UnitOut]
+
+
 class RoundDashboardOut(DashboardOut):
     categories: list[GroupOut]
     leaders: list[GroupOut] = Field(description=f"超期措施最多的前 {queries.LEADER_LIMIT} 位")
-    unit: GroupOut | None = Field(description="统计的单位（含下级）")
-    sub_units: list[UnitOut]
 
 
 def _params(period: Period) -> dict:
@@ -145,17 +142,15 @@ def _overview(view: queries.Overview) -> dict:
 def dashboard(request, period: Query[Period]):
     params = _params(period)
     rounds = list(policy.rounds_visible_to(request.auth).select_related("office"))
-    return _overview(
-        queries.overview(request.auth, rounds, today(), params.get("since"), params.get("until"))
-    )
+    view = queries.overview(request.auth, rounds, today(), params.get("since"), params.get("until"))
+    return {**_overview(view), **_unit_tree(queries.all_rounds_unit_tree(view, params.get("unit")))}
 
 
 @router.get("/rounds/{round_id}/dashboard", response=RoundDashboardOut, summary="轮次看板")
-def round_dashboard(request, round_id: int, period: Query[RoundPeriod]):
+def round_dashboard(request, round_id: int, period: Query[Period]):
     round_ = policy.get_round_for(request.auth, round_id)
     params = _params(period)
     view, detail = queries.round_figures(request.auth, round_, today(), **params)
-    root = detail.unit_root
     return {
         **_overview(view),
         "categories": [
@@ -163,9 +158,16 @@ def round_dashboard(request, round_id: int, period: Query[RoundPeriod]):
             for c, counts in detail.categories
         ],
         "leaders": [{"id": p.pk, "name": p.name, "counts": counts} for p, counts in detail.leaders],
-        "unit": {"id": root.pk, "name": root.name, "counts": detail.unit_total} if root else None,
+        **_unit_tree(detail.units),
+    }
+
+
+def _unit_tree(tree) -> dict:
+    root = tree.root
+    return {
+        "unit": {"id": root.pk, "name": root.name, "counts": tree.total} if root else None,
         "sub_units": [
             {"id": u.pk, "name": u.name, "counts": counts, "has_sub_units": deeper}
-            for u, counts, deeper in detail.units
+            for u, counts, deeper in tree.units
         ],
     }

@@ -224,22 +224,54 @@ def red_list(measures, on: datetime.date) -> list[Measure]:
 
 
 @dataclass
+class UnitTree:
+    """Measures by lead unit below a root unit: the root with everything below it, then
+    each unit right below it with its own subtree, and whether it has units below."""
+
+    root: Unit | None
+    trail: list[Unit]
+    units: list[tuple[Unit, figures.Counts, bool]]
+    total: figures.Counts
+
+
+def unit_tree(paths: dict[str, figures.Counts], unit: Unit | None) -> UnitTree:
+    """Below `unit`, or below the deepest unit that holds all the lead units counted."""
+    root = unit.path if unit else figures.common_root(paths)
+    total, children = figures.roll_up(paths, root)
+    deeper = figures.has_deeper(paths, root)
+    trail = figures.path_ids(root)
+    units = Unit.objects.in_bulk([*trail, *children])
+    below = sorted(children, key=lambda pk: units[pk].path)
+    return UnitTree(
+        root=units.get(trail[-1]) if trail else None,
+        trail=[units[pk] for pk in trail[:-1]],
+        units=[(units[pk], children[pk], pk in deeper) for pk in below],
+        total=total,
+    )
+
+
+def all_rounds_unit_tree(overview_: Overview, unit: Unit | None) -> UnitTree:
+    """The unit tree across rounds: a unit's measures of every round, added up."""
+    paths: dict[str, figures.Counts] = {}
+    for by_path in overview_.unit_rows.values():
+        for path, counts in by_path.items():
+            figures.add(paths.setdefault(path, {}), counts)
+    return unit_tree(paths, unit)
+
+
+@dataclass
 class RoundDetail:
-    """What only a single round's dashboard shows: categories, leaders and the unit tree."""
+    """What only a single round's dashboard shows: categories and leaders, and the unit tree."""
 
     categories: list[tuple[Category, figures.Counts]]
     leaders: list[tuple[Person, figures.Counts]]
     other_leaders: int
     without_leader: figures.Counts
-    unit_root: Unit | None
-    unit_trail: list[Unit]
-    units: list[tuple[Unit, figures.Counts, bool]]
-    unit_total: figures.Counts
+    units: UnitTree
 
 
 def round_detail(user, round_, overview_: Overview, unit: Unit | None) -> RoundDetail:
-    """By category, by lead leader (the most overdue first) and by unit, below `unit` or
-    below the deepest unit that holds all the user's lead units."""
+    """By category, by lead leader (the most overdue first) and by unit (unit_tree)."""
     names = GROUP_COUNTS + PROBLEM_COUNTS
     by_category: dict = {}
     by_leader: dict = {}
@@ -254,13 +286,6 @@ def round_detail(user, round_, overview_: Overview, unit: Unit | None) -> RoundD
     ranked = sorted(by_leader, key=lambda pk: (-by_leader[pk]["overdue"], -by_leader[pk]["total"]))
     shown = ranked[:LEADER_LIMIT]
     people = Person.objects.select_related("unit").in_bulk(shown)
-    paths = overview_.unit_rows[round_.pk]
-    root = unit.path if unit else figures.common_root(paths)
-    unit_total, children = figures.roll_up(paths, root)
-    deeper = figures.has_deeper(paths, root)
-    trail = figures.path_ids(root)
-    units = Unit.objects.in_bulk([*trail, *children])
-    below = sorted(children, key=lambda pk: units[pk].path)
     return RoundDetail(
         categories=[
             (category, by_category.get(category.pk, _zeros(names)))
@@ -269,10 +294,7 @@ def round_detail(user, round_, overview_: Overview, unit: Unit | None) -> RoundD
         leaders=[(people[pk], by_leader[pk]) for pk in shown],
         other_leaders=len(ranked) - len(shown),
         without_leader=without_leader,
-        unit_root=units.get(trail[-1]) if trail else None,
-        unit_trail=[units[pk] for pk in trail[:-1]],
-        units=[(units[pk], children[pk], pk in deeper) for pk in below],
-        unit_total=unit_total,
+        units=unit_tree(overview_.unit_rows[round_.pk], unit),
     )
 
 

@@ -148,18 +148,19 @@ def categories(round_id: int, detail) -> Table:
     return breakdown("categories", "按问题方面", "方面", rows)
 
 
-def units(round_id: int, detail, drill_url) -> Table:
-    """The chosen unit (with everything below it) first, then each unit right below it."""
+def units(round_id: int | None, tree, drill_url) -> Table:
+    """The chosen unit (with everything below it) first, then each unit right below it; a
+    unit with units below drills down. Across rounds the counts link nowhere: no one ledger
+    lists several rounds."""
     rows = []
-    if detail.unit_root:
-        root = detail.unit_root
-        total = cells(UNIT_COLUMNS, detail.unit_total, round_id, unit=root.pk, unit_role="lead")
-        rows.append(Row(f"{root.name}（合计）", total, note="含下级单位"))
-    for unit, counts, deeper in detail.units:
+    if tree.root:
+        total = cells(UNIT_COLUMNS, tree.total, round_id, unit=tree.root.pk, unit_role="lead")
+        rows.append(Row(f"{tree.root.name}（合计）", total, note="含下级单位"))
+    for unit, counts, deeper in tree.units:
         row_cells = cells(UNIT_COLUMNS, counts, round_id, unit=unit.pk, unit_role="lead")
         rows.append(Row(unit.name, row_cells, drill_url(unit.pk) if deeper else ""))
     table = breakdown("units", "按牵头单位（含下级单位）", "牵头单位", rows, UNIT_COLUMNS)
-    if detail.unit_root:
+    if tree.root:
         # The chart compares the units below; the total would flatten their bars.
         table.chart["labels"] = table.chart["labels"][1:]
         for series in table.chart["series"]:
