@@ -122,6 +122,12 @@ def test_an_unanswered_notice_turns_overdue_once_and_the_office_is_told(a_notice
     assert SupervisionNotice.objects.get().status == "overdue"
     told = Notification.objects.filter(recipient=office_clerk, title__contains="逾期未回复")
     assert told.count() == 1
+    # Once, on the timeline of each problem the notice cites, by the system.
+    overdue = Event.objects.filter(kind=Event.Kind.NOTICE_OVERDUE)
+    assert [(e.problem_id, e.actor_id) for e in overdue] == [
+        (p.pk, None) for p in a_notice.problems.all()
+    ]
+    assert overdue[0].changes["notice"] == [None, a_notice.number]
 
 
 def test_a_replied_notice_never_turns_overdue(a_notice, court_reporter):

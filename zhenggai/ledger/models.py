@@ -515,6 +515,7 @@ class Event(models.Model):
         NOTICE_REPLIED = "notice_replied", "回复督办单"
         NOTICE_RETURNED = "notice_returned", "退回督办回复"
         NOTICE_CLOSED = "notice_closed", "办结督办单"
+        NOTICE_OVERDUE = "notice_overdue", "督办单逾期未回复"
         ESCALATED = "escalated", "升级督办"
         VERIFIED = "verified", "核查通过"
         VERIFICATION_FAILED = "verification_failed", "核查未通过（退回）"

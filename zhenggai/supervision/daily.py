@@ -20,6 +20,7 @@ from zhenggai.supervision.lights import Flagged, refresh_lights, rhythm_days
 from zhenggai.supervision.models import Reminder, SupervisionNotice, TickRun
 from zhenggai.supervision.notify import notify
 from zhenggai.supervision.policy import office_users
+from zhenggai.supervision.services import record_for_problems
 
 # Rounds still being rectified; a round being prepared or finished gets lights, no reminders.
 ACTIVE = (InspectionRound.Status.CONCENTRATED, InspectionRound.Status.ONGOING)
@@ -177,6 +178,12 @@ def mark_overdue_notices(today: datetime.date) -> int:
             ).update(status=SupervisionNotice.Status.OVERDUE)
             if not changed:
                 continue
+            changes = {
+                "notice": [None, notice.number],
+                "status": [SupervisionNotice.Status.ISSUED, SupervisionNotice.Status.OVERDUE],
+                "reply_deadline": [None, notice.reply_deadline.isoformat()],
+            }
+            record_for_problems(Event.Kind.NOTICE_OVERDUE, notice, None, changes)
             notify(
                 office_users(notice.round),
                 f"督办单逾期未回复：{notice.number}",

@@ -180,6 +180,7 @@ NEUTRAL_EVENTS = {
     Event.Kind.NOTICE_REPLIED,
     Event.Kind.NOTICE_RETURNED,
     Event.Kind.NOTICE_CLOSED,
+    Event.Kind.NOTICE_OVERDUE,
     Event.Kind.ESCALATED,
     Event.Kind.CLAIMED,
 }

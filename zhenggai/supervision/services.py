@@ -212,7 +212,7 @@ def reply_notice(user, notice: SupervisionNotice, reply: str) -> SupervisionNoti
     notice.full_clean()
     notice.save()
     changes = {"notice": [None, notice.number], "status": [before, notice.status]}
-    _record_for_problems(Event.Kind.NOTICE_REPLIED, notice, user, changes)
+    record_for_problems(Event.Kind.NOTICE_REPLIED, notice, user, changes)
     recipients = {notice.issued_by, *policy.office_users(notice.round)}
     notify(
         [u for u in recipients if u.is_active],
@@ -240,7 +240,7 @@ def close_notice(user, notice: SupervisionNotice, note: str = "") -> Supervision
         "status": [before, notice.status],
         **({"note": [None, note]} if note else {}),
     }
-    _record_for_problems(Event.Kind.NOTICE_CLOSED, notice, user, changes)
+    record_for_problems(Event.Kind.NOTICE_CLOSED, notice, user, changes)
     detail = f"办结意见：{note[:300]}" if note else "整改办已办结该督办单。"
     notify(
         _unit_users(notice.unit),
@@ -286,7 +286,7 @@ def return_reply(
     notice.reply_deadline = reply_deadline
     notice.full_clean()
     notice.save()
-    _record_for_problems(Event.Kind.NOTICE_RETURNED, notice, user, changes)
+    record_for_problems(Event.Kind.NOTICE_RETURNED, notice, user, changes)
     notify(
         _unit_users(notice.unit),
         f"督办回复被退回：{notice.number}",
@@ -306,7 +306,7 @@ def _locked_for_review(user, notice: SupervisionNotice, action: str) -> Supervis
     return notice
 
 
-def _record_for_problems(kind: str, notice: SupervisionNotice, user, changes: dict) -> None:
+def record_for_problems(kind: str, notice: SupervisionNotice, user, changes: dict) -> None:
     """One event on each cited problem's timeline, or one for the round when none is cited."""
     for problem in list(notice.problems.all()) or [None]:
         record(kind, notice.round, user, problem=problem, changes=changes)
