@@ -95,6 +95,17 @@ def test_a_briefing_alone_is_refused_and_nothing_is_saved(pending, office_clerk)
     assert fresh(pending).status == "done_pending"
 
 
+def test_a_pass_dated_before_the_unit_reported_is_refused(pending, office_clerk):
+    with pytest.raises(ValidationError) as refused:
+        verify(office_clerk, pending, verified_on=AS_OF - datetime.timedelta(days=1))
+
+    assert "不能早于该措施最近一次报送进展的截至日期" in refused.value.message_dict["verified_on"][0]
+    assert not Verification.objects.exists()
+    assert fresh(pending).status == "done_pending"
+    verify(office_clerk, pending, verified_on=AS_OF)  # the same day is fine
+    assert fresh(pending).closed_on == AS_OF
+
+
 def test_a_failed_briefing_only_check_still_returns_the_measure(pending, office_clerk):
     verify(office_clerk, pending, result="fail", methods=["briefing"], findings="汇报内容空泛。")
 

@@ -296,6 +296,7 @@ def _verify_measure(written, user, measure, methods, verified_on, findings, resu
         measure=measure,
     )
     if passed:
+        _refuse_closing_before_report(verification.verified_on, measure.last_reported_on)
         responsible = [measure.lead_unit.path] + [u.path for u in measure.cooperating_units.all()]
         _refuse_closeout(
             verification.methods,
@@ -316,6 +317,18 @@ def _verify_measure(written, user, measure, methods, verified_on, findings, resu
         changes={"verification": [None, _verification_snapshot(verification, evidence)]},
     )
     return verification
+
+
+def _refuse_closing_before_report(verified_on, last_reported_on) -> None:
+    """A passing verification closes the measure on its date: before the unit last reported,
+    the ledger would show it closed before the work it checked was reported."""
+    if last_reported_on and verified_on < last_reported_on:
+        raise ValidationError(
+            {
+                "verified_on": "核查日期不能早于该措施最近一次报送进展的截至日期"
+                f"（{last_reported_on:%Y-%m-%d}）：通过核查应在单位报告完成之后。"
+            }
+        )
 
 
 def verify_problem(
