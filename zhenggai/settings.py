@@ -46,6 +46,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "zhenggai.ledger.middleware.HtmxLoginRedirectMiddleware",
+    "zhenggai.ledger.middleware.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "zhenggai.urls"

@@ -1,8 +1,13 @@
 """A real browser: Debian's chromium driven by playwright, never a downloaded one."""
 
+import datetime
 import os
 
 import pytest
+
+from tests.dashboard.conftest import build_known_round
+from tests.factories import PersonFactory
+from zhenggai.carryout import services as carryout
 
 # Playwright's sync API runs an event loop in this thread; the Django calls our tests make
 # between browser steps are ordinary synchronous ones.
@@ -75,3 +80,52 @@ def log_in(page, username, password="correct-horse-battery"):
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
     page.wait_for_url("**/")
+
+
+# Data that several modules start from.
+
+
+@pytest.fixture
+def known_round(units, office_clerk, leader):
+    """The round of tests/dashboard/conftest.py, whose every figure is known."""
+    chief = PersonFactory(unit=units["police"], name="刘局长", is_leader=True)
+    return build_known_round(units, office_clerk, leader.person, chief)
+
+
+@pytest.fixture
+def closed(demo_round, tribunal_reporter, office_clerk):
+    """The tribunal's problem, closed through a real report and an on-site check."""
+    measure = demo_round["problems"]["tribunal"].measures.get()
+    carryout.submit_report(
+        tribunal_reporter,
+        measure,
+        as_of=datetime.date(2023, 10, 20),
+        text="诉讼服务窗口已完成整改。",
+        status="done_pending",
+    )
+    carryout.verify_measure(
+        office_clerk,
+        measure,
+        methods=["document_review", "on_site"],
+        verified_on=datetime.date(2023, 10, 25),
+        findings="实地查看窗口，台账齐全。",
+        result="pass",
+    )
+    return measure
+
+
+@pytest.fixture
+def court_measure(demo_round):
+    return demo_round["problems"]["court"].measures.get(number=1)
+
+
+@pytest.fixture
+def pending(court_measure, court_reporter):
+    carryout.submit_report(
+        court_reporter,
+        court_measure,
+        as_of=datetime.date(2023, 10, 20),
+        text="学习计划已印发。",
+        status="done_pending",
+    )
+    return court_measure

@@ -10,35 +10,12 @@ from playwright.sync_api import expect
 from tests.browser.conftest import log_in
 from tests.browser.test_import import upload_the_plan
 from tests.importer.documents import plan_docx
-from zhenggai.carryout import services as carryout
 from zhenggai.carryout.models import Reopening
 from zhenggai.importer.models import ImportBatch
 from zhenggai.ledger.models import Measure
 from zhenggai.mechanisms import services as mechanisms
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def closed(demo_round, tribunal_reporter, office_clerk):
-    """The tribunal's problem, closed through a real report and an on-site check."""
-    measure = demo_round["problems"]["tribunal"].measures.get()
-    carryout.submit_report(
-        tribunal_reporter,
-        measure,
-        as_of=datetime.date(2023, 10, 20),
-        text="诉讼服务窗口已完成整改。",
-        status="done_pending",
-    )
-    carryout.verify_measure(
-        office_clerk,
-        measure,
-        methods=["document_review", "on_site"],
-        verified_on=datetime.date(2023, 10, 25),
-        findings="实地查看窗口，台账齐全。",
-        result="pass",
-    )
-    return measure
 
 
 def test_a_closed_problem_without_a_mechanism_is_listed(page, demo_round, closed, office_clerk):

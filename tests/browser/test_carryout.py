@@ -1,13 +1,10 @@
 """Carrying a measure out in a real browser: a unit reports with an evidence file, the office
 verifies on site and closes it, and a briefing-only verification is refused."""
 
-import datetime
-
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
-from zhenggai.carryout import services
 from zhenggai.carryout.models import Evidence, Verification
 from zhenggai.ledger.models import Measure, Problem
 
@@ -15,23 +12,6 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(17)
-
-
-@pytest.fixture
-def court_measure(demo_round):
-    return demo_round["problems"]["court"].measures.get(number=1)
-
-
-@pytest.fixture
-def pending(court_measure, court_reporter):
-    services.submit_report(
-        court_reporter,
-        court_measure,
-        as_of=datetime.date(2023, 10, 20),
-        text="学习计划已印发。",
-        status="done_pending",
-    )
-    return court_measure
 
 
 def open_card(page, measure):

@@ -5,17 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
-from tests.dashboard.conftest import build_known_round
-from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def known_round(units, office_clerk, leader):
-    """The round of tests/dashboard/conftest.py, whose every figure is known."""
-    chief = PersonFactory(unit=units["police"], name="刘局长", is_leader=True)
-    return build_known_round(units, office_clerk, leader.person, chief)
 
 
 def _watch_console(page) -> list[str]:
@@ -81,3 +72,49 @@ def test_the_table_of_a_chart_is_there_for_screen_readers(page, known_round, off
     levels = page.get_by_role("table").filter(has_text="第3级")
     expect(levels.get_by_role("rowheader", name="第3级")).to_be_visible()
     expect(page.locator("#levels .chart")).to_have_attribute("role", "img")
+
+
+def _closed_measures(page) -> tuple[int, set[str]]:
+    """On the round dashboard: the figure of the closed-measures tile, then, having clicked
+    it, the codes of the ledger list it leads to (whose count must be that figure)."""
+    tile = page.locator("#tile-closed")
+    expect(tile).to_contain_text("措施已销号")
+    shown = int(tile.locator("strong").inner_text())
+    tile.click()
+    page.wait_for_url("**/ledger/?view=measures&stage=closed")
+    expect(page.locator("#results .count")).to_have_text(f"共 {shown} 条")
+    return shown, set(page.locator("#results td.code").all_inner_texts())
+
+
+def test_a_measure_closed_through_the_pages_is_counted_and_listed(
+    page, known_round, office_clerk, tribunal_reporter
+):
+    measure = known_round["m2"]  # the tribunal's, in progress
+    _open(page, known_round)
+    before, listed_before = _closed_measures(page)
+    assert len(listed_before) == before and measure.code not in listed_before
+
+    page.get_by_role("button", name="退出").click()
+    log_in(page, "tribunal")
+    page.goto(f"/problems/{measure.problem_id}/")
+    page.locator(f"article#measure-{measure.pk}").get_by_role("link", name="报送进展").click()
+    page.get_by_label("进展状态").select_option(label="已完成，申请核查")
+    page.get_by_label("进展情况").fill("已逐案复查超期羁押案件，整改完毕。")
+    page.get_by_role("button", name="提交进展").click()
+    expect(page.get_by_text(f"已报送措施 {measure.code} 的进展。")).to_be_visible()
+
+    page.get_by_role("button", name="退出").click()
+    log_in(page, "office")
+    page.goto(f"/problems/{measure.problem_id}/")
+    page.locator(f"article#measure-{measure.pk}").get_by_role("link", name="核查").click()
+    page.get_by_label("查阅资料").check()
+    page.get_by_label("实地核查").check()
+    page.get_by_label("核查情况").fill("查阅了复查台账，到法庭实地查看了案件卷宗。")
+    page.get_by_label("核查结论").select_option(label="通过")
+    page.get_by_role("button", name="提交核查结论").click()
+    expect(page.get_by_text(f"核查通过，措施 {measure.code} 已销号。")).to_be_visible()
+
+    page.goto(f"/rounds/{known_round['round'].pk}/dashboard/")
+    after, listed_after = _closed_measures(page)
+    assert after == before + 1
+    assert listed_after == listed_before | {measure.code}
