@@ -99,7 +99,9 @@ def test_a_pass_dated_before_the_unit_reported_is_refused(pending, office_clerk)
     with pytest.raises(ValidationError) as refused:
         verify(office_clerk, pending, verified_on=AS_OF - datetime.timedelta(days=1))
 
-    assert "不能早于该措施最近一次报送进展的截至日期" in refused.value.message_dict["verified_on"][0]
+    assert (
+        "不能早于该措施最近一次报送进展的截至日期" in refused.value.message_dict["verified_on"][0]
+    )
     assert not Verification.objects.exists()
     assert fresh(pending).status == "done_pending"
     verify(office_clerk, pending, verified_on=AS_OF)  # the same day is fine

@@ -1,5 +1,7 @@
 """Reference data for administrators: units, persons, the holiday table. Ledger items are
-shown read-mostly; the record of events is read-only."""
+shown read-mostly: what the carry-out and supervision services move (status, lights, close-out
+and report dates) is read-only here, since changing it by hand would skip the verification and
+leave no event. The record of events is read-only."""
 
 from django.contrib import admin
 
@@ -59,6 +61,8 @@ class ProblemAdmin(admin.ModelAdmin):
     search_fields = ["text"]
     raw_id_fields = ["round", "category", "lead_leader", "lead_unit"]
     list_select_related = ["category", "round", "lead_unit", "lead_leader"]
+    # Set by the services from the problem's measures and its verification.
+    readonly_fields = ["status", "light", "closed_on"]
 
 
 @admin.register(Measure)
@@ -68,6 +72,9 @@ class MeasureAdmin(admin.ModelAdmin):
     search_fields = ["text"]
     raw_id_fields = ["round", "problem", "lead_unit", "person_in_charge"]
     list_select_related = ["problem__category", "lead_unit"]
+    # Closing needs a verification and an event (carryout.services); lights and report dates
+    # follow from the work recorded (supervision.lights).
+    readonly_fields = ["status", "light", "light_reason", "closed_on", "last_reported_on"]
 
 
 @admin.register(Claim)

@@ -1,6 +1,7 @@
 """Forms validate what a person typed; the services do the work."""
 
 from django import forms
+from django.core.validators import MaxValueValidator
 
 from zhenggai.ledger.fields import ModelMultipleChoiceField
 from zhenggai.ledger.models import Category, InspectionRound, Measure, Person, Problem, Unit
@@ -28,7 +29,55 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+def _count_field(name: str, low: int, unit: str, help_text: str) -> forms.IntegerField:
+    """A round setting counted in (working) days, from `low` up to the model's own limit;
+    anything else is refused with one message that names the range."""
+    model_field = InspectionRound._meta.get_field(name)
+    high = min(v.limit_value for v in model_field.validators if isinstance(v, MaxValueValidator))
+    message = f"请填写 {low} 至 {high} 之间的整数（{unit}）。"
+    return forms.IntegerField(
+        label=model_field.verbose_name,
+        initial=model_field.default,
+        min_value=low,
+        max_value=high,
+        help_text=help_text,
+        error_messages=dict.fromkeys(("required", "invalid", "min_value", "max_value"), message),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+
 class RoundForm(PlainLabels, forms.ModelForm):
+    """The round's facts, then its supervision settings (督办设置), shown as a group."""
+
+    SUPERVISION_FIELDS = (
+        "rhythm_days",
+        "rhythm_days_after",
+        "due_soon_workdays",
+        "onsite_required_for_key",
+    )
+
+    rhythm_days = _count_field(
+        "rhythm_days",
+        1,
+        "天",
+        "集中整改期限之前，一项措施超过这么多天没有报送进展，就亮黄灯并催办责任人。"
+        "每周报送一次填 7。",
+    )
+    rhythm_days_after = _count_field(
+        "rhythm_days_after",
+        1,
+        "天",
+        "集中整改期限过后（常态化整改，含长期坚持的措施），超过这么多天没有报送进展，"
+        "就亮黄灯并催办。每月报送一次填 30。",
+    )
+    due_soon_workdays = _count_field(
+        "due_soon_workdays",
+        1,
+        "工作日",
+        "离完成时限只剩这么多个工作日时亮黄灯，提醒抓紧办理。按工作日计算：法定节假日不算，"
+        "调休上班日算。",
+    )
+
     class Meta:
         model = InspectionRound
         fields = [
@@ -43,6 +92,10 @@ class RoundForm(PlainLabels, forms.ModelForm):
             "rectification_deadline",
             "report_deadline",
             "status",
+            "rhythm_days",
+            "rhythm_days_after",
+            "due_soon_workdays",
+            "onsite_required_for_key",
         ]
         widgets = {
             name: DateInput()
@@ -57,6 +110,8 @@ class RoundForm(PlainLabels, forms.ModelForm):
         help_texts = {
             "rectification_deadline": "留空则按反馈日期后两个月计算，遇节假日顺延。",
             "report_deadline": "留空则与集中整改期限相同。",
+            "onsite_required_for_key": "勾选后，重点问题的措施必须经过实地核查才能销号，"
+            "只查阅资料、听取汇报不能销号。",
         }
 
     def __init__(self, *args, **kwargs):
@@ -64,6 +119,12 @@ class RoundForm(PlainLabels, forms.ModelForm):
         self.fields["office"].queryset = Unit.objects.filter(
             kind__in=[Unit.Kind.OFFICE, Unit.Kind.COMMITTEE]
         )
+
+    def round_fields(self):
+        return [self[name] for name in self.fields if name not in self.SUPERVISION_FIELDS]
+
+    def supervision_fields(self):
+        return [self[name] for name in self.SUPERVISION_FIELDS]
 
 
 class CategoryForm(PlainLabels, forms.ModelForm):

@@ -40,6 +40,15 @@ def _snapshot(obj, fields) -> dict:
     return values
 
 
+def _stored(obj, fields) -> dict:
+    """The snapshot of what the database holds, not of the instance in hand: a bound
+    ModelForm writes the new values into its instance while validating, before the view
+    calls the service, so the instance's own values are already the "after"."""
+    related = [name for name in fields if obj._meta.get_field(name).is_relation]
+    stored = type(obj)._default_manager.select_related(*related).get(pk=obj.pk)
+    return _snapshot(stored, fields)
+
+
 def _changes(before: dict, after: dict) -> dict:
     return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
 
@@ -75,6 +84,11 @@ ROUND_FIELDS = [
     "rectification_deadline",
     "report_deadline",
     "status",
+    # 督办设置: a change moves the round's lights at once (supervision.lights.on_round_saved).
+    "rhythm_days",
+    "rhythm_days_after",
+    "due_soon_workdays",
+    "onsite_required_for_key",
 ]
 
 
@@ -107,7 +121,7 @@ def create_round(user, **values) -> InspectionRound:
 @transaction.atomic
 def update_round(user, round_: InspectionRound, **values) -> InspectionRound:
     policy.require(policy.can_edit_round(user, round_))
-    before = _snapshot(round_, ROUND_FIELDS)
+    before = _stored(round_, ROUND_FIELDS)
     _assign(round_, values)
     default_deadlines(round_)
     round_.full_clean()
@@ -180,7 +194,7 @@ def create_problem(user, round_: InspectionRound, **values) -> Problem:
 @transaction.atomic
 def update_problem(user, problem: Problem, **values) -> Problem:
     policy.require(policy.can_edit_problem(user, problem))
-    before = _snapshot(problem, PROBLEM_FIELDS)
+    before = _stored(problem, PROBLEM_FIELDS)
     _assign(problem, values)
     _check_problem_refs(problem.round, problem)
     problem.full_clean()
@@ -260,7 +274,7 @@ def create_measure(user, problem: Problem, cooperating_units=None, **values) -> 
 @transaction.atomic
 def update_measure(user, measure: Measure, cooperating_units=None, **values) -> Measure:
     policy.require(policy.can_edit_measure(user, measure))
-    before = _snapshot(measure, MEASURE_FIELDS)
+    before = _stored(measure, MEASURE_FIELDS)
     _assign(measure, values)
     _check_hand_set_status(before["status"], measure.status)
     measure.full_clean()

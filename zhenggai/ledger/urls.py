@@ -13,6 +13,7 @@ urlpatterns = [
     path("rounds/<int:round_pk>/problems/new/", problems.problem_create, name="problem_create"),
     path("problems/<int:pk>/", problems.problem_detail, name="problem_detail"),
     path("problems/<int:pk>/edit/", problems.problem_edit, name="problem_edit"),
+    path("problems/<int:pk>/timeline/", problems.problem_timeline, name="problem_timeline"),
     path("problems/<int:pk>/claim/", problems.problem_claim, name="problem_claim"),
     path("problems/<int:problem_pk>/measures/new/", measures.measure_create, name="measure_create"),
     path("measures/<int:pk>/edit/", measures.measure_edit, name="measure_edit"),

@@ -2,7 +2,7 @@
 
 import datetime
 
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from zhenggai.api.refs import Ref, values_of
@@ -31,6 +31,10 @@ REFS = {
 }
 
 
+def _default(name: str):
+    return InspectionRound._meta.get_field(name).default
+
+
 class RoundOut(Schema):
     id: int
     name: str
@@ -46,6 +50,10 @@ class RoundOut(Schema):
     report_deadline: datetime.date
     status: str
     status_label: str
+    rhythm_days: int
+    rhythm_days_after: int
+    due_soon_workdays: int
+    onsite_required_for_key: bool
     created_at: datetime.datetime
     updated_at: datetime.datetime
 
@@ -72,6 +80,27 @@ class RoundIn(Input):
     rectification_deadline: datetime.date | None = None
     report_deadline: datetime.date | None = None
     status: choice_of(InspectionRound, "status") = None
+    # 督办设置; a change recomputes the round's traffic lights at once.
+    rhythm_days: number_of(InspectionRound, "rhythm_days") = Field(
+        None,
+        description="集中整改期报送周期（天）：超过这么多天未报送进展的措施亮黄灯"
+        f"，默认 {_default('rhythm_days')}",
+    )
+    rhythm_days_after: number_of(InspectionRound, "rhythm_days_after") = Field(
+        None,
+        description="常态化整改期报送周期（天），集中整改期限之后适用"
+        f"，默认 {_default('rhythm_days_after')}",
+    )
+    due_soon_workdays: number_of(InspectionRound, "due_soon_workdays") = Field(
+        None,
+        description="临期预警（工作日）：距完成时限不足这么多个工作日时亮黄灯"
+        f"，默认 {_default('due_soon_workdays')}",
+    )
+    onsite_required_for_key: bool = Field(
+        None,
+        description="重点问题的措施销号前是否必须经过实地核查"
+        f"，默认 {str(_default('onsite_required_for_key')).lower()}",
+    )
 
 
 RoundPatch = partial_of(RoundIn, "RoundPatch")

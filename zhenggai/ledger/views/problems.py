@@ -1,6 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Window
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -9,6 +11,14 @@ from zhenggai.ledger.forms import CategoryForm, ClaimForm, ProblemForm, field_va
 from zhenggai.ledger.panels import measure_panels, problem_panels
 from zhenggai.ledger.queries import today
 from zhenggai.ledger.views.common import apply_service_errors
+
+# The problem page shows the newest events; the timeline page has them all, oldest first.
+EVENTS_ON_PROBLEM_PAGE = 50
+EVENTS_PER_TIMELINE_PAGE = 100
+
+
+def _events(problem):
+    return problem.events.select_related("actor__person", "measure")
 
 
 @login_required
@@ -24,6 +34,10 @@ def problem_detail(request, pk):
     measures = list(measures)
     for measure in measures:
         measure.editable = policy.can_edit_measure(request.user, measure)[0]
+    # The newest events, each carrying the count of all (a window over the problem's rows,
+    # taken before the limit), in one query; shown oldest first.
+    newest = _events(problem).annotate(total=Window(Count("pk"))).order_by("-at", "-pk")
+    events = list(newest[:EVENTS_ON_PROBLEM_PAGE])[::-1]
     context = {
         "panels": problem_panels(request, problem, measures),
         "measure_panels": measure_panels(request, measures),
@@ -31,13 +45,24 @@ def problem_detail(request, pk):
         "round": problem.round,
         "measures": measures,
         "claims": problem.claims.select_related("person", "unit"),
-        "events": problem.events.select_related("actor__person", "measure").order_by("-at")[:50],
+        "events": events,
+        "event_count": events[0].total if events else 0,
         "can_edit": can_edit,
         "can_claim": policy.can_claim(request.user, problem)[0],
         "claim_form": ClaimForm(),
         "today": today(),
     }
     return render(request, "ledger/problem_detail.html", context)
+
+
+@login_required
+def problem_timeline(request, pk):
+    """Every event of the problem in the order it happened, a hundred to a page."""
+    problem = policy.get_problem_for(request.user, pk)
+    events = _events(problem).order_by("at", "pk")
+    page = Paginator(events, EVENTS_PER_TIMELINE_PAGE).get_page(request.GET.get("page"))
+    context = {"problem": problem, "round": problem.round, "page": page}
+    return render(request, "ledger/problem_timeline.html", context)
 
 
 @login_required
