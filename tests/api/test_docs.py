@@ -1,7 +1,10 @@
 """The OpenAPI schema and the interactive docs, which must work without internet access."""
 
 import json
+from collections import Counter
 from html.parser import HTMLParser
+
+from ninja import Schema
 
 EXPECTED_PATHS = {
     "/api/me",
@@ -69,3 +72,25 @@ def test_an_unknown_endpoint_answers_json_in_chinese(client):
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
     assert "没有这个接口" in response.json()["detail"]
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def test_each_schema_name_stands_for_one_schema(client):
+    """django-ninja keys the documented schemas by class name: two classes of one name would
+    leave the docs describing one with the other's fields."""
+    schema = json.loads(client.get("/api/openapi.json").content)
+    # Nested classes are ninja's own hooks (a paginator's Input), named as ninja requires.
+    ours = {
+        c
+        for c in _subclasses(Schema)
+        if c.__module__.startswith("zhenggai.") and c.__qualname__ == c.__name__
+    }
+    names = Counter(c.__name__ for c in ours)
+    documented = schema["components"]["schemas"]
+    assert [name for name, n in names.items() if n > 1 and name in documented] == []
+    assert "rhythm_days" in schema["components"]["schemas"]["RoundOut"]["properties"]

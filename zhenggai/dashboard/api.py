@@ -31,7 +31,7 @@ class Period(Schema):
     unit: Id | None = Field(None, description="按单位统计时展开该单位的下级单位")
 
 
-class RoundOut(Schema):
+class RoundFiguresOut(Schema):
     id: int
     name: str
     counts: Counts = Field(description=COUNTS_DESCRIPTION)
@@ -69,21 +69,21 @@ class GroupOut(Schema):
     counts: Counts
 
 
-class UnitOut(GroupOut):
+class SubUnitOut(GroupOut):
     has_sub_units: bool
 
 
 class DashboardOut(Schema):
     on: datetime.date = Field(description="统计日期")
     totals: Counts = Field(description=COUNTS_DESCRIPTION)
-    rounds: list[RoundOut]
+    rounds: list[RoundFiguresOut]
     levels: list[LevelOut]
     trend: list[PointOut]
     red_list: list[RedOut] = Field(
         description=f"红灯措施，超期最久的前 {queries.RED_LIST_LENGTH} 条"
     )
     unit: GroupOut | None = Field(description="按单位统计的单位（含下级）")
-    sub_units: list[UnitOut]
+    sub_units: list[SubUnitOut]
 
 
 class RoundDashboardOut(DashboardOut):
