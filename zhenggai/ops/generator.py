@@ -513,9 +513,8 @@ def generate(count: float, seed: int, password: str, today: datetime.date) -> di
         totals = builder.ledger(rounds, units, people, office_user)
         generated = [round_ for round_, _, _ in rounds]
         refresh_lights(Measure.objects.filter(round__in=generated), today, every_problem=True)
-    if connection.vendor == "postgresql":
-        # Right after a bulk load PostgreSQL has no statistics until autovacuum comes round,
-        # and plans made blind are many times slower than those a live database gets.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    # Right after a bulk load neither database has statistics (PostgreSQL's autovacuum comes
+    # round later, SQLite's daily tick), and plans made blind are many times slower.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return {"units": len(units), "persons": len(people) + 2, "rounds": len(rounds), **totals}
