@@ -1,7 +1,8 @@
-"""Reference data for administrators: units, persons, the holiday table. Ledger items are
-shown read-mostly: what the carry-out and supervision services move (status, lights, close-out
-and report dates) is read-only here, since changing it by hand would skip the verification and
-leave no event. The record of events is read-only."""
+"""Reference data for administrators: units, persons, the holiday table. Rounds, problems
+and measures are only shown here: they are created and changed on the web pages (an
+administrator may do so there too), where every change is checked by the services and recorded
+on the timeline; an edit here would skip both. A whole round may still be deleted. The record
+of events is read-only."""
 
 from django.contrib import admin
 
@@ -41,13 +42,23 @@ class CalendarDayAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
 
 
-class CategoryInline(admin.TabularInline):
+class ShownOnly:
+    """Viewed, not added or changed, in the admin (see the module's docstring)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class CategoryInline(ShownOnly, admin.TabularInline):
     model = Category
     extra = 0
 
 
 @admin.register(InspectionRound)
-class InspectionRoundAdmin(admin.ModelAdmin):
+class InspectionRoundAdmin(ShownOnly, admin.ModelAdmin):
     list_display = ["name", "kind", "team", "feedback_date", "rectification_deadline", "status"]
     list_filter = ["kind", "status"]
     search_fields = ["name", "team", "organization"]
@@ -55,26 +66,21 @@ class InspectionRoundAdmin(admin.ModelAdmin):
 
 
 @admin.register(Problem)
-class ProblemAdmin(admin.ModelAdmin):
+class ProblemAdmin(ShownOnly, admin.ModelAdmin):
     list_display = ["__str__", "round", "status", "lead_unit", "lead_leader", "is_key"]
     list_filter = ["status", "source", "is_key"]
     search_fields = ["text"]
     raw_id_fields = ["round", "category", "lead_leader", "lead_unit"]
     list_select_related = ["category", "round", "lead_unit", "lead_leader"]
-    # Set by the services from the problem's measures and its verification.
-    readonly_fields = ["status", "light", "closed_on"]
 
 
 @admin.register(Measure)
-class MeasureAdmin(admin.ModelAdmin):
+class MeasureAdmin(ShownOnly, admin.ModelAdmin):
     list_display = ["__str__", "kind", "deadline", "status", "lead_unit"]
     list_filter = ["status", "kind"]
     search_fields = ["text"]
     raw_id_fields = ["round", "problem", "lead_unit", "person_in_charge"]
     list_select_related = ["problem__category", "lead_unit"]
-    # Closing needs a verification and an event (carryout.services); lights and report dates
-    # follow from the work recorded (supervision.lights).
-    readonly_fields = ["status", "light", "light_reason", "closed_on", "last_reported_on"]
 
 
 @admin.register(Claim)

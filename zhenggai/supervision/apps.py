@@ -7,9 +7,9 @@ class SupervisionConfig(AppConfig):
     verbose_name = "督促督办"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
 
-        from zhenggai.ledger.models import Event, InspectionRound, Measure
+        from zhenggai.ledger.models import CalendarDay, Event, InspectionRound, Measure
         from zhenggai.supervision import lights, panels  # noqa: F401  (panels register here)
 
         # A changed measure, or a round whose settings may have changed, gets its lights now
@@ -17,3 +17,5 @@ class SupervisionConfig(AppConfig):
         post_save.connect(lights.on_measure_saved, sender=Measure, dispatch_uid="measure_light")
         post_save.connect(lights.on_event_recorded, sender=Event, dispatch_uid="event_light")
         post_save.connect(lights.on_round_saved, sender=InspectionRound, dispatch_uid="round_light")
+        for signal in (post_save, post_delete):
+            signal.connect(lights.on_calendar_changed, sender=CalendarDay, dispatch_uid="day_light")

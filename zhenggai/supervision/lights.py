@@ -10,7 +10,8 @@ light.
 about a measure, since every domain action records one (the carry-out services move status and
 last_reported_on with QuerySet.update(), then record the event). Code that changes measures
 with update() or bulk_create() and records no event must call refresh_lights() itself, or leave
-it to the next tick; so must a change to the holiday table, which moves every light.
+it to the next tick. A day saved or deleted in the holiday table moves the lights of the
+measures whose due-soon window it can fall in, once the change is committed.
 """
 
 import datetime
@@ -189,6 +190,21 @@ NEUTRAL_EVENTS = {
 def on_event_recorded(sender, instance: Event, created: bool, raw: bool = False, **kwargs):
     if created and not raw and instance.measure_id and instance.kind not in NEUTRAL_EVENTS:
         refresh_lights(Measure.objects.filter(pk=instance.measure_id), timezone.localdate())
+
+
+# The widest due-soon window a round may set (60 working days) in calendar days, with room
+# for the longest run of holidays.
+CALENDAR_REACH = datetime.timedelta(days=120)
+
+
+def on_calendar_changed(sender, raw: bool = False, **kwargs) -> None:
+    """A holiday or 调休 day added, changed or removed: the measures due within reach of it
+    may enter or leave their due-soon window."""
+    if raw:
+        return
+    today = timezone.localdate()
+    due = Measure.objects.filter(deadline__gte=today, deadline__lte=today + CALENDAR_REACH)
+    transaction.on_commit(lambda: refresh_lights(due, timezone.localdate()))
 
 
 def on_round_saved(sender, instance: InspectionRound, raw: bool = False, **kwargs) -> None:
