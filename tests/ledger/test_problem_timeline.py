@@ -211,3 +211,23 @@ def test_the_problem_page_queries_stay_bounded_with_many_events(
 ):
     with django_assert_max_num_queries(18):
         assert len(entries(office.get(reverse("ledger:problem_detail", args=[history.pk])))) == 50
+
+
+def test_a_unit_sees_no_events_about_measures_it_may_not_see(
+    client, demo_round, office_clerk, police_reporter
+):
+    """The police cooperate (through their station) on the court problem's second measure
+    only: they see the problem and that measure's history, not the first measure's."""
+    problem = demo_round["problems"]["court"]
+    services.update_measure(office_clerk, problem.measures.get(number=1), text="法院内部细节")
+    services.update_measure(office_clerk, demo_round["shared"], text="与派出所共同推进")
+
+    def lines(user) -> list[str]:
+        client.force_login(user)
+        url = reverse("ledger:problem_timeline", args=[problem.pk])
+        page = html.unescape(client.get(url).content.decode())
+        return [line for line in re.findall(r"<li><time.*?</li>", page) if "修改措施" in line]
+
+    assert len(lines(office_clerk)) == 2
+    (seen,) = lines(police_reporter)
+    assert "2号措施" in seen

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Window
+from django.db.models import Count, Q, Window
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -17,8 +17,14 @@ EVENTS_ON_PROBLEM_PAGE = 50
 EVENTS_PER_TIMELINE_PAGE = 100
 
 
-def _events(problem):
-    return problem.events.select_related("actor__person", "measure")
+def _events(user, problem):
+    """The problem's events, less those about measures the user may not see: a unit that
+    cooperates on one measure sees the problem, not what happened to the others."""
+    events = problem.events.select_related("actor__person", "measure")
+    if policy.supervises(user, problem.round):
+        return events
+    visible = problem.measures.visible_to(user).values("pk")
+    return events.filter(Q(measure__isnull=True) | Q(measure__in=visible))
 
 
 @login_required
@@ -36,7 +42,9 @@ def problem_detail(request, pk):
         measure.editable = policy.can_edit_measure(request.user, measure)[0]
     # The newest events, each carrying the count of all (a window over the problem's rows,
     # taken before the limit), in one query; shown oldest first.
-    newest = _events(problem).annotate(total=Window(Count("pk"))).order_by("-at", "-pk")
+    newest = (
+        _events(request.user, problem).annotate(total=Window(Count("pk"))).order_by("-at", "-pk")
+    )
     events = list(newest[:EVENTS_ON_PROBLEM_PAGE])[::-1]
     context = {
         "panels": problem_panels(request, problem, measures),
@@ -59,7 +67,7 @@ def problem_detail(request, pk):
 def problem_timeline(request, pk):
     """Every event of the problem in the order it happened, a hundred to a page."""
     problem = policy.get_problem_for(request.user, pk)
-    events = _events(problem).order_by("at", "pk")
+    events = _events(request.user, problem).order_by("at", "pk")
     page = Paginator(events, EVENTS_PER_TIMELINE_PAGE).get_page(request.GET.get("page"))
     context = {"problem": problem, "round": problem.round, "page": page}
     return render(request, "ledger/problem_timeline.html", context)
