@@ -14,10 +14,9 @@ scheduler (http_bench.start_server)."""
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
-from http_bench import HOST, Client, Page, percentile, run_page, start_server, stop_server
+from http_bench import HOST, Page, exit_status, print_table, time_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_P95_MS = 200
@@ -81,40 +80,14 @@ def main() -> int:
     connection.close()
 
     log = Path(f"/tmp/zhenggai-dashboard-bench-{args.port}.log")
-    server = start_server(args.port, args.workers, log)
-    deadline = time.monotonic() + args.time_limit
-    timed = []
-    try:
-        for user in ("bench_office", "bench_unit"):
-            client = Client(args.port)
-            client.login(user, args.password)
-            for page in pages(data["round"], user):
-                run_page(page, client, args, deadline)
-                timed.append(page)
-    finally:
-        stop_server(server)
-
+    timed = time_pages(args, log, lambda user: pages(data["round"], user))
     print(
         f"database: {vendor}; biggest round: {data['measures']} measures; {args.requests} "
         f"timed requests per page after {args.warmup} warm-up, concurrency {args.concurrency}, "
         f"{args.workers} gunicorn workers on {HOST}; * = p95 over {TARGET_P95_MS} ms"
     )
-    print("| page | user | n | p50 ms | p95 ms | mean ms | max ms | errors |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for page in timed:
-        t = page.times_ms or [float("nan")]
-        p95 = percentile(t, 95)
-        print(
-            f"| {page.label} | {page.user} | {len(page.times_ms)} | {percentile(t, 50):.0f} | "
-            f"{p95:.0f}{' *' if p95 > TARGET_P95_MS else ''} | {sum(t) / len(t):.0f} | "
-            f"{max(t):.0f} | {len(page.errors)} |"
-        )
-    errors = [e for page in timed for e in page.errors]
-    if errors:
-        print(f"\nFAILED: {len(errors)} errors, e.g.", *errors[:10], sep="\n  ", file=sys.stderr)
-        print(f"server log: {log}", file=sys.stderr)
-        return 1
-    return 0
+    print_table(timed, TARGET_P95_MS)
+    return exit_status(timed, log)
 
 
 if __name__ == "__main__":

@@ -208,12 +208,24 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[max(0, math.ceil(len(ordered) * p / 100) - 1)]
 
 
-def report(pages: list[Page], targets: dict, args) -> None:
-    print(
-        f"database: {targets['vendor']}; biggest round: {targets['problems']} problems, "
-        f"{targets['measures']} measures; {args.requests} timed requests per page after "
-        f"{args.warmup} warm-up, concurrency {args.concurrency}; * = p95 over {TARGET_P95_MS} ms"
-    )
+def time_pages(args, log: Path, pages_of) -> list[Page]:
+    """Serve, log in as each bench user and time its pages (`pages_of(user)`), then stop."""
+    server = start_server(args.port, args.workers, log)
+    deadline = time.monotonic() + args.time_limit
+    timed = []
+    try:
+        for user in ("bench_office", "bench_unit"):
+            client = Client(args.port)
+            client.login(user, args.password)
+            for page in pages_of(user):
+                run_page(page, client, args, deadline)
+                timed.append(page)
+    finally:
+        stop_server(server)
+    return timed
+
+
+def print_table(pages: list[Page], target_ms: float) -> None:
     print("| page | user | n | p50 ms | p95 ms | mean ms | max ms | errors |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for page in pages:
@@ -221,9 +233,19 @@ def report(pages: list[Page], targets: dict, args) -> None:
         p95 = percentile(t, 95)
         print(
             f"| {page.label} | {page.user} | {len(page.times_ms)} | {percentile(t, 50):.0f} | "
-            f"{p95:.0f}{' *' if p95 > TARGET_P95_MS else ''} | {statistics.fmean(t):.0f} | "
+            f"{p95:.0f}{' *' if p95 > target_ms else ''} | {statistics.fmean(t):.0f} | "
             f"{max(t):.0f} | {len(page.errors)} |"
         )
+
+
+def exit_status(pages: list[Page], log: Path) -> int:
+    """1, with the first errors and where the server's log is, when any request failed."""
+    errors = [e for page in pages for e in page.errors]
+    if not errors:
+        return 0
+    print(f"\nFAILED: {len(errors)} errors, e.g.", *errors[:10], sep="\n  ", file=sys.stderr)
+    print(f"server log: {log}", file=sys.stderr)
+    return 1
 
 
 def main() -> int:
@@ -242,25 +264,14 @@ def main() -> int:
 
     targets = pick_targets(random.Random(args.seed))
     log = Path(f"/tmp/zhenggai-http-bench-{args.port}.log")
-    server = start_server(args.port, args.workers, log)
-    deadline = time.monotonic() + args.time_limit
-    pages = []
-    try:
-        for user in ("bench_office", "bench_unit"):
-            client = Client(args.port)
-            client.login(user, args.password)
-            for page in pages_for(user, targets):
-                run_page(page, client, args, deadline)
-                pages.append(page)
-    finally:
-        stop_server(server)
-    report(pages, targets, args)
-    errors = [e for page in pages for e in page.errors]
-    if errors:
-        print(f"\nFAILED: {len(errors)} errors, e.g.", *errors[:10], sep="\n  ", file=sys.stderr)
-        print(f"server log: {log}", file=sys.stderr)
-        return 1
-    return 0
+    pages = time_pages(args, log, lambda user: pages_for(user, targets))
+    print(
+        f"database: {targets['vendor']}; biggest round: {targets['problems']} problems, "
+        f"{targets['measures']} measures; {args.requests} timed requests per page after "
+        f"{args.warmup} warm-up, concurrency {args.concurrency}; * = p95 over {TARGET_P95_MS} ms"
+    )
+    print_table(pages, TARGET_P95_MS)
+    return exit_status(pages, log)
 
 
 if __name__ == "__main__":
