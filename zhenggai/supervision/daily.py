@@ -20,7 +20,7 @@ from zhenggai.supervision.lights import Flagged, refresh_lights, rhythm_days
 from zhenggai.supervision.models import Reminder, SupervisionNotice, TickRun
 from zhenggai.supervision.notify import notify
 from zhenggai.supervision.policy import office_users
-from zhenggai.supervision.services import record_for_problems
+from zhenggai.supervision.services import record_for_notice
 
 # Rounds still being rectified; a round being prepared or finished gets lights, no reminders.
 ACTIVE = (InspectionRound.Status.CONCENTRATED, InspectionRound.Status.ONGOING)
@@ -193,7 +193,7 @@ def mark_overdue_notices(today: datetime.date) -> int:
                 "status": [SupervisionNotice.Status.ISSUED, SupervisionNotice.Status.OVERDUE],
                 "reply_deadline": [None, notice.reply_deadline.isoformat()],
             }
-            record_for_problems(Event.Kind.NOTICE_OVERDUE, notice, None, changes)
+            record_for_notice(Event.Kind.NOTICE_OVERDUE, notice, None, changes)
             notify(
                 office_users(notice.round),
                 f"督办单逾期未回复：{notice.number}",

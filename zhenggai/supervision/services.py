@@ -180,8 +180,7 @@ def _issue(user, notice: SupervisionNotice, problems: list[Problem]) -> None:
         "unit": [None, notice.unit.name],
         "reply_deadline": [None, notice.reply_deadline.isoformat()],
     }
-    for problem in problems or [None]:
-        record(Event.Kind.NOTICE_ISSUED, notice.round, user, problem=problem, changes=changes)
+    record_for_problems(Event.Kind.NOTICE_ISSUED, notice.round, user, problems, changes)
     notify(
         _unit_users(notice.unit),
         f"督办单：{notice.number}",
@@ -212,7 +211,7 @@ def reply_notice(user, notice: SupervisionNotice, reply: str) -> SupervisionNoti
     notice.full_clean()
     notice.save()
     changes = {"notice": [None, notice.number], "status": [before, notice.status]}
-    record_for_problems(Event.Kind.NOTICE_REPLIED, notice, user, changes)
+    record_for_notice(Event.Kind.NOTICE_REPLIED, notice, user, changes)
     recipients = {notice.issued_by, *policy.office_users(notice.round)}
     notify(
         [u for u in recipients if u.is_active],
@@ -240,7 +239,7 @@ def close_notice(user, notice: SupervisionNotice, note: str = "") -> Supervision
         "status": [before, notice.status],
         **({"note": [None, note]} if note else {}),
     }
-    record_for_problems(Event.Kind.NOTICE_CLOSED, notice, user, changes)
+    record_for_notice(Event.Kind.NOTICE_CLOSED, notice, user, changes)
     detail = f"办结意见：{note[:300]}" if note else "整改办已办结该督办单。"
     notify(
         _unit_users(notice.unit),
@@ -286,7 +285,7 @@ def return_reply(
     notice.reply_deadline = reply_deadline
     notice.full_clean()
     notice.save()
-    record_for_problems(Event.Kind.NOTICE_RETURNED, notice, user, changes)
+    record_for_notice(Event.Kind.NOTICE_RETURNED, notice, user, changes)
     notify(
         _unit_users(notice.unit),
         f"督办回复被退回：{notice.number}",
@@ -306,10 +305,15 @@ def _locked_for_review(user, notice: SupervisionNotice, action: str) -> Supervis
     return notice
 
 
-def record_for_problems(kind: str, notice: SupervisionNotice, user, changes: dict) -> None:
-    """One event on each cited problem's timeline, or one for the round when none is cited."""
-    for problem in list(notice.problems.all()) or [None]:
-        record(kind, notice.round, user, problem=problem, changes=changes)
+def record_for_problems(kind: str, round_, user, problems, changes: dict) -> None:
+    """One event on each problem's timeline, or one for the round when there is none."""
+    for problem in list(problems) or [None]:
+        record(kind, round_, user, problem=problem, changes=changes)
+
+
+def record_for_notice(kind: str, notice: SupervisionNotice, user, changes: dict) -> None:
+    """An event of the notice on the timeline of each problem it cites."""
+    record_for_problems(kind, notice.round, user, notice.problems.all(), changes)
 
 
 # Escalations
@@ -388,8 +392,7 @@ def escalate(
         **({"notice": [None, notice.number]} if notice else {}),
     }
     problems = [problem] if problem else list(notice.problems.all()) if notice else []
-    for subject in problems or [None]:
-        record(Event.Kind.ESCALATED, round_, user, problem=subject, changes=changes)
+    record_for_problems(Event.Kind.ESCALATED, round_, user, problems, changes)
     notify(
         _unit_users(unit),
         f"升级督办：{escalation.get_kind_display()}",
