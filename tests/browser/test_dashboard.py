@@ -67,6 +67,20 @@ def test_the_overdue_figure_leads_to_the_overdue_measures(page, known_round, off
     expect(page.locator("#results")).to_contain_text("1-1.2")
 
 
+def test_a_point_of_the_burn_down_leads_to_the_measures_open_that_day(
+    page, known_round, office_clerk
+):
+    _open(page, known_round)
+    today = page.locator('table[data-table="trend"] tbody tr').last
+    expect(today.locator("td a")).to_have_text("3")
+    day = today.locator("th").inner_text()
+    today.locator("td a").click()
+    page.wait_for_url(f"**/ledger/?view=measures&open_on={day}")
+    expect(page.locator(".count")).to_contain_text("共 3 条")
+    expect(page.get_by_label("某日未销号")).to_have_value(day)
+    expect(page.locator("#results")).to_contain_text("1-1.2")
+
+
 def test_the_table_of_a_chart_is_there_for_screen_readers(page, known_round, office_clerk):
     _open(page, known_round)
     levels = page.get_by_role("table").filter(has_text="第3级")
