@@ -23,11 +23,12 @@ Figures, per document and overall:
 - precision = matched / predicted, recall = matched / annotated, F1 their harmonic mean (a
   side with no items at all counts 1.0, so a document with nothing to find and nothing found
   scores 1.0, and one with nothing to find but something found scores 0.0);
-- level: on matched items, the share whose parent is right. An item's parent is the nearest
-  enclosing item that is itself matched (the document's root when none is): unmatched
-  items in between are skipped, so a missed or an extra heading costs recall or precision
-  once and does not count again against every item below it. Absolute level numbers are not
-  compared: a reader may legitimately count from another depth;
+- level: on matched items, the share hung under the right parent. The right parent is the
+  predicted counterpart of the nearest enclosing annotated item that was matched (the root
+  when none was): a heading the reader missed costs recall once and does not count again
+  against the items below it. The predicted parent is taken as it is: an item hung under an
+  extra item (a debris line read as a heading) is on the wrong level. Absolute level numbers
+  are not compared: a reader may legitimately count from another depth;
 - kind: on matched items, the share whose kind (problem, cause, measure, progress, other)
   is the annotated one;
 - genre: right or wrong per document (wrong when the output has no "genre").
@@ -187,13 +188,11 @@ def score(annotation: dict[str, Any], contract: dict[str, Any]) -> Score:
     predicted = predicted_items(contract)
     pairs = align(annotated, predicted)
     to_predicted = dict(pairs)
-    to_annotated = {p: a for a, p in pairs}
     result = Score(len(annotated), len(predicted), len(pairs))
     for a, p in pairs:
         parent_a = _matched_parent(annotated, a, to_predicted)
-        parent_p = _matched_parent(predicted, p, to_annotated)
         expected = to_predicted[parent_a] if parent_a is not None else None
-        result.level_right += expected == parent_p
+        result.level_right += expected == predicted[p].parent
         result.kind_right += annotated[a].kind == predicted[p].kind
     result.genre_right = contract.get("genre") == annotation["genre"]
     result.pairs = _all_pairs(pairs, len(annotated), len(predicted))

@@ -64,6 +64,17 @@ def test_an_item_on_the_wrong_level_lowers_level_accuracy():
     assert result.level == pytest.approx(4 / 5)
 
 
+def test_an_item_under_an_extra_heading_is_misplaced_but_a_missed_heading_is_not_counted_twice():
+    extra = outline()
+    first = extra["outline"][0]
+    first["children"] = [node("•", "发布时间", "other", first["children"])]
+    assert accuracy.score(ANNOTATION, extra).level == pytest.approx(3 / 5)
+    missed = outline()
+    missed["outline"] = missed["outline"][0]["children"] + missed["outline"][1:]
+    result = accuracy.score(ANNOTATION, missed)
+    assert (result.recall, result.level) == (pytest.approx(4 / 5), 1.0)
+
+
 def test_a_wrong_kind_and_a_missing_genre_are_counted():
     contract = outline(kind="problem")
     del contract["genre"]
