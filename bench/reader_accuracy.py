@@ -269,7 +269,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         contract = parse_contract(text)
         result = score(annotation, contract)
         documents.append(_document_report(source, annotation, contract, result, args.diff))
-    return {"documents": documents, "missing": missing, "overall": _overall(documents)}
+    overall = _overall(documents)
+    return {
+        "documents": documents,
+        "missing": missing,
+        "texts": str(args.texts),
+        "overall": overall,
+    }
 
 
 def _document_report(
@@ -392,7 +398,7 @@ def print_report(report: dict[str, Any], out: Any = sys.stdout) -> None:
         print(f"left out {gone['id']} ({gone['reason']}): {gone['address']}", file=out)
     if report["missing"]:
         print(
-            f"Save each left-out text as UTF-8 under {SET_DIR / 'texts'}/<id>.txt exactly as "
+            f"Save each left-out text as UTF-8 under {report['texts']}/<id>.txt exactly as "
             "its address gives it (see bench/reader_set/README.md).",
             file=out,
         )
