@@ -41,6 +41,8 @@ def test_an_upload_answers_with_the_draft_and_writes_nothing(office_api, round_)
     assert [len(c["problems"]) for c in body["draft"]["categories"]] == [2, 1]
     assert body["review_url"] == f"/imports/{body['id']}/"
     assert Problem.objects.count() == problems
+    assert (body["genre"], body["genre_label"]) == ("plan", "整改方案")
+    assert body["evidence"][0]["code"] == "genre_title"
 
 
 def test_the_same_file_again_is_a_conflict_unless_asked(office_api, round_):

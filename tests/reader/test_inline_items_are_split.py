@@ -1,5 +1,5 @@
 from tests.reader.reading import outline_of, read_text
-from zhenggai.reader.markers import split_inline
+from zhenggai.reader.inline import split_inline
 
 
 def test_yishi_ershi_sanshi_inside_one_paragraph_become_its_items():

@@ -10,7 +10,8 @@ from django.core.management import call_command
 from tests.reader.builders import FIXTURES, image_only_pdf, ledger_workbook
 from zhenggai.reader.sniff import OLE2
 
-ROOT_KEYS = {"file", "format", "encoding", "title", "warnings", "outline"}
+ROOT_KEYS = {"file", "format", "encoding", "title", "genre", "evidence", "warnings", "outline"}
+GENRES = {"feedback", "plan", "speech", "progress", "self_examination", "other"}
 NODE_KEYS = {"marker", "level", "kind", "title", "text", "line", "children"}
 WARNING_KEYS = {"code", "message", "line", "text"}
 ROW_KEYS = {
@@ -35,6 +36,8 @@ def test_json_output_has_exactly_the_contract_keys():
     assert set(result) == ROOT_KEYS
     assert (result["format"], result["encoding"]) == ("txt", "utf-8")
     assert all(set(warning) == WARNING_KEYS for warning in result["warnings"])
+    assert result["genre"] in GENRES
+    assert all(set(reason) == WARNING_KEYS for reason in result["evidence"])
     stack = list(result["outline"])
     while stack:
         node = stack.pop()
@@ -49,6 +52,13 @@ def test_outline_nodes_give_level_kind_title_text_and_line():
         "marker": "一、", "level": 1, "kind": "problem", "title": "查摆的主要问题", "line": 4,
     }  # fmt: skip
     assert first["children"][0]["children"][0]["text"].startswith("审判执行监督的闭环没有形成。")
+
+
+def test_the_genre_comes_with_the_words_that_decided_it():
+    result = json.loads(parse(str(FIXTURES / "rectification_plan.txt"), "--json"))
+    assert result["genre"] == "plan"
+    assert result["evidence"][0]["text"] == "方案"
+    assert result["evidence"][0]["line"] == 1
 
 
 def test_a_spreadsheet_adds_rows_with_their_english_keys(tmp_path):

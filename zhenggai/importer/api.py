@@ -31,6 +31,9 @@ class BatchOut(Schema):
     format: str
     encoding: str
     title: str
+    genre: str
+    genre_label: str
+    evidence: list[WarningOut]
     status: str
     status_label: str
     uploaded_at: datetime.datetime
@@ -43,6 +46,10 @@ class BatchOut(Schema):
     @staticmethod
     def resolve_status_label(obj):
         return obj.get_status_display()
+
+    @staticmethod
+    def resolve_genre_label(obj):
+        return obj.get_genre_display()
 
     @staticmethod
     def resolve_review_url(obj):

@@ -6,6 +6,9 @@ from django.db import models
 from django.urls import reverse
 
 from zhenggai.ledger.models import InspectionRound, Problem
+from zhenggai.reader.genre import LABELS
+
+GENRES = list(LABELS.items())
 
 
 def _stored_name(batch: "ImportBatch", filename: str) -> str:
@@ -31,6 +34,10 @@ class ImportBatch(models.Model):
     format = models.CharField("格式", max_length=10)
     encoding = models.CharField("编码", max_length=30, blank=True)
     title = models.CharField("文档标题", max_length=500, blank=True)
+    # What kind of document the reader took it for, and the words that decided it (shaped
+    # as warnings): the genre chose the kind of items no section heading names.
+    genre = models.CharField("体裁", max_length=20, choices=GENRES, default="other")
+    evidence = models.JSONField("体裁依据", default=list, blank=True)
     # The reader's warnings ({code, message, line, text}) and the source outline as flat
     # rows ({line, level, marker, kind, text}), kept so the review page never re-reads the file.
     warnings = models.JSONField("读取警告", default=list, blank=True)

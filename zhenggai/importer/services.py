@@ -102,6 +102,8 @@ def upload(
         format=document.format,
         encoding=document.encoding or "",
         title=drafts.plain(document.title)[:500],
+        genre=document.genre,
+        evidence=drafts.plain([dataclasses.asdict(w) for w in document.evidence]),
         warnings=drafts.plain([dataclasses.asdict(w) for w in document.warnings]),
         source=drafts.plain(_source_rows(document)),
         draft=drafts.new_draft(build_draft(document, known), matcher),

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from zhenggai.reader.dates import Deadline, find_deadline, parse_deadline
+from zhenggai.reader.kinds import names_section
 from zhenggai.reader.model import Kind, LedgerRow, MeasureKind, Node, ParsedDocument
 from zhenggai.reader.outline import is_heading, title_of
 from zhenggai.reader.units import KNOWN_UNITS, find_units, split_units
@@ -80,16 +81,22 @@ def draft_from_outline(
     title: str, outline: list[Node], units: tuple[str, ...] = KNOWN_UNITS
 ) -> Draft:
     groups = _problem_groups(outline)
+    # What a category holds besides its problems (a feedback's 一要……二要……) is the
+    # document's requirement for all of them.
+    asked = [node for _, items in groups for node in items if node.kind == "measure"]
+    groups = [(heading, [n for n in items if n.kind != "measure"]) for heading, items in groups]
     categories = [
         DraftCategory(number, heading, [_problem(n, i, units) for i, n in enumerate(items, 1)])
         for number, (heading, items) in enumerate(groups, 1)
+        if items
     ]
     causes = [
         DraftCause(_content(node), node.line)
         for node in _leaves(_sections(outline, "cause"))
         if _content(node)
     ]
-    measures = [_measure(node, {}, units) for node in _leaves(_sections(outline, "measure"))]
+    stated = _leaves(_sections(outline, "measure")) + _leaves(asked)
+    measures = [_measure(node, {}, units) for node in sorted(stated, key=lambda n: n.line)]
     return Draft(title, categories, causes, [m for m in measures if m.text])
 
 
@@ -113,16 +120,21 @@ def _sections(outline: list[Node], kind: Kind) -> list[Node]:
     return [node for node in outline if node.kind == kind]
 
 
+def _named_sections(outline: list[Node], kind: Kind) -> list[Node]:
+    return [node for node in outline if node.kind == kind and names_section(node)]
+
+
 def _problem_groups(outline: list[Node]) -> list[tuple[str, list[Node]]]:
-    sections = _sections(outline, "problem") or _sections(outline, "progress")
+    sections = _named_sections(outline, "problem") or _named_sections(outline, "progress")
     if sections:
         return [group for section in sections for group in _groups(section) if group[1]]
-    # A feedback document may go straight into its categories, without a 问题 section.
-    headings = [node for node in outline if node.kind == "other" and node.children]
+    # A feedback document goes straight into its categories, without a 问题 section; its
+    # genre made them problems, or nothing did.
+    found = [n for n in outline if n.kind in ("problem", "other") and not names_section(n)]
+    headings = [node for node in found if node.children]
     if headings:
         return [(node.title, node.children) for node in headings]
-    items = [node for node in outline if node.kind == "other"]
-    return [(_DEFAULT_CATEGORY, items)] if items else []
+    return [(_DEFAULT_CATEGORY, found)] if found else []
 
 
 def _groups(section: Node) -> list[tuple[str, list[Node]]]:

@@ -3,12 +3,18 @@
 A node inherits its section's kind. Only a heading whose topic is a kind overrides it:
 at the top level, a section heading naming one ("二、原因剖析"); below it, a heading or label
 that is nothing but such a name ("整改措施：", "（二）具体表现"). So "（四）在落实巡视等监督整改
-责任方面" under 存在的主要问题 stays a problem category although it contains 整改."""
+责任方面" under 存在的主要问题 stays a problem category although it contains 整改.
+
+Outside any named section the item's own words decide (item_kind), and failing them the
+document's genre: a feedback document's findings are problems, a plan's items measures. A
+self-examination goes problems, causes, measures: an item says nothing takes the last kind
+its predecessors said."""
 
 import re
 
 from zhenggai.reader.chinese import simplified
-from zhenggai.reader.model import Kind, Node
+from zhenggai.reader.item_kind import item_kind
+from zhenggai.reader.model import Genre, Kind, Node
 
 # First match wins: a section on the causes of problems is about causes.
 _SECTIONS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
@@ -37,13 +43,41 @@ _LABEL_MAX = 16
 _FIELD = re.compile(r".*方面[：:]?")
 
 
-def assign_kinds(roots: list[Node]) -> None:
-    stack: list[tuple[Node, Kind | None]] = [(node, None) for node in reversed(roots)]
+_DEFAULTS: dict[Genre, Kind] = {
+    "feedback": "problem",
+    "plan": "measure",
+    "speech": "measure",
+    "progress": "progress",
+    "self_examination": "problem",
+    "other": "other",
+}
+
+
+def assign_kinds(roots: list[Node], genre: Genre = "other") -> None:
+    # (node, the kind its section names, the kind an item saying nothing takes)
+    stack: list[tuple[Node, Kind | None, Kind]] = [
+        (node, None, _DEFAULTS[genre]) for node in reversed(roots)
+    ]
+    ordered = genre == "self_examination"
+    phase = _DEFAULTS[genre]
     while stack:
-        node, inherited = stack.pop()
-        own = _own_kind(node, top=inherited is None)
-        node.kind = own or inherited or "other"
-        stack.extend((child, node.kind) for child in reversed(node.children))
+        node, section, default = stack.pop()
+        named = _own_kind(node, top=node.level == 1)
+        if named:
+            node.kind = section = named
+        elif section:
+            node.kind = section
+        else:
+            said = item_kind(node.marker, node.title, reports=genre == "progress")
+            node.kind = said or (phase if ordered else default)
+        if ordered and node.kind in ("problem", "cause", "measure"):
+            phase = node.kind
+        stack.extend((child, section, default) for child in reversed(node.children))
+
+
+def names_section(node: Node) -> bool:
+    """A heading that names its kind (存在的主要问题, 整改措施), not an item of that kind."""
+    return _own_kind(node, top=node.level == 1) is not None
 
 
 def label_kind(label: str) -> Kind | None:

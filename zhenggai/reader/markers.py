@@ -1,7 +1,8 @@
-"""Numbering markers as a reader sees them: 一、 （一） 1. （1） 1） ① 第一， 一是 首先 ● …
+"""Numbering markers as a reader sees them: 一、 （一） 1. 1.1 （1） 1） ① 第一， 一是 一要 首先 ● …
 
 A family is one way of numbering. This module only recognizes markers; how families nest
-is decided by the outline from the order in which they appear."""
+is decided by the outline from the order in which they appear. 一是 and 一要 are one family:
+a speaker who starts 一是要 goes on 二要, 三要."""
 
 import re
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ _ENCLOSED = (
 )
 _ENCLOSED_CHARS = {char: (family, value) for char, family, value in _ENCLOSED}
 _BULLETS = "●•▪■◆◇□➢►√✓"
+# A decimal heading is followed by its words, not by a unit: 3.2万个 and 42.3% are figures.
+UNITLESS = r"(?!\s*[万亿千百十%％‰倍个元米吨亩人户件项次家所座条台辆天年月日号周岁度分秒])"
 # \d is any decimal digit, full-width ones included; int() reads them all.
 _START = re.compile(
     rf"""\s*(?:
@@ -27,7 +30,8 @@ _START = re.compile(
      |(?P<ar_paren>[(（]\s*(?P<v_ar_paren>\d{{1,2}})\s*[)）][、.．]?)
      |(?P<cn_dun>(?P<v_cn_dun>{CN})\s*[、.．])
      |(?P<di>第(?P<v_di>{CN})[，,、:：])
-     |(?P<shi>(?P<v_shi>{CN})是)
+     |(?P<shi>(?P<v_shi>{CN})[是要](?!求|素|点|件|闻|害|务|员|案|领|么))
+     |(?P<dec>(?P<v_dec>\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}})(?![\d.．]){UNITLESS})
      |(?P<ar_dot>(?P<v_ar_dot>\d{{1,2}})\s*[.．](?![\d.．]))
      |(?P<ar_dun>(?P<v_ar_dun>\d{{1,2}})\s*、)
      |(?P<ar_half>(?P<v_ar_half>\d{{1,2}})\s*[)）])
@@ -67,7 +71,10 @@ def recognize(text: str) -> Marker | None:
     family = match.lastgroup
     if family == "bullet":
         return _marker(text, family, 0, stripped, match.end())
-    number = _value(match.group(f"v_{family}"))
+    if family == "dec":
+        parts = decimal_parts(match["v_dec"])
+        return _marker(text, f"dec{len(parts)}", parts[-1], stripped, match.end())
+    number = value_of(match.group(f"v_{family}"))
     if not number:
         return None
     return _marker(text, family, number, stripped, match.end())
@@ -77,75 +84,12 @@ def _marker(text: str, family: str, value: int, start: int, end: int) -> Marker:
     return Marker(family, value, text[start:end].strip(), end, start)
 
 
-@dataclass(frozen=True)
-class InlineItem:
-    marker: Marker
-    text: str
+def decimal_parts(raw: str) -> tuple[int, ...]:
+    """1.2 → (1, 2); ４．１ → (4, 1)."""
+    return tuple(int(part) for part in raw.replace("．", ".").split("."))
 
 
-# Enumerations inside one paragraph: "……。一是……；二是……；三是……". A member must follow the
-# start or a punctuation mark, so 统一是 or 之一是 never count.
-_INLINE = re.compile(
-    rf"""(?P<shi>(?P<v_shi>{CN})是)
-    |(?P<di>第(?P<v_di>{CN})[，,、：:])
-    |(?P<ar_paren>[（(](?P<v_ar_paren>\d{{1,2}})[)）])
-    |(?P<circle>(?P<v_circle>[①-⑳]))""",
-    re.X,
-)
-_BEFORE_MEMBER = frozenset("。；;：:，,！!？?")
-# A run has at least two members, so at least one follows a punctuation mark.
-_ANY_LATER_MEMBER = re.compile(
-    rf"[。；;：:，,！!？?]\s*(?:{CN}是|第{CN}[，,、：:]|[（(]\d{{1,2}}[)）]|[①-⑳])"
-)
-
-
-def split_inline(text: str, exclude: frozenset[str] = frozenset()) -> tuple[str, list[InlineItem]]:
-    """Splits an enumeration running inside one paragraph into its members.
-
-    Returns the text before the first member and the members in order; members of nested
-    enumerations ("一是……：①……②……；二是……") follow their parent, so the outline nests them."""
-    run = _first_run(text, exclude) if _ANY_LATER_MEMBER.search(text) else []
-    if not run:
-        return text, []
-    items: list[InlineItem] = []
-    bounds = [m.start for m in run[1:]] + [len(text)]
-    for marker, bound in zip(run, bounds, strict=True):
-        segment = text[marker.end : bound].strip().rstrip("；;，,")
-        prefix, nested = split_inline(segment, exclude | {marker.family})
-        items.append(InlineItem(marker, prefix.rstrip("；;，, ")))
-        items.extend(nested)
-    return text[: run[0].start], items
-
-
-def _first_run(text: str, exclude: frozenset[str]) -> list[Marker]:
-    """The earliest run 1, 2, 3 … of one family with at least two members."""
-    runs: dict[str, list[Marker]] = {}
-    best: list[Marker] = []
-    for match in _INLINE.finditer(text):
-        family = match.lastgroup
-        if family is None or family in exclude:
-            continue
-        value = _value(match.group(f"v_{family}")) or 0
-        run = runs.get(family, [])
-        # Only a 1 or the next number of a run can matter; skip the rest cheaply.
-        starts = value == 1 and len(run) < 2
-        extends = bool(run) and value == run[-1].value + 1
-        if not (starts or extends) or not _follows_punctuation(text, match.start()):
-            continue
-        if starts:
-            run = runs[family] = []
-        run.append(Marker(family, value, match[family], match.end(), match.start(family)))
-        if len(run) >= 2 and (not best or run[0].start < best[0].start):
-            best = run
-    return best
-
-
-def _follows_punctuation(text: str, start: int) -> bool:
-    before = text[max(0, start - 8) : start].rstrip()
-    return not before or before[-1] in _BEFORE_MEMBER
-
-
-def _value(raw: str) -> int | None:
+def value_of(raw: str) -> int | None:
     if raw in _SEQUENCE_WORDS:
         return _SEQUENCE_WORDS[raw]
     if raw in _ENCLOSED_CHARS:

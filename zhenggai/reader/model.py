@@ -10,6 +10,7 @@ from typing import Literal
 MeasureKind = Literal["immediate", "time_bound", "ongoing"]
 Kind = Literal["problem", "cause", "measure", "progress", "other"]
 Format = Literal["txt", "docx", "pdf", "xlsx"]
+Genre = Literal["feedback", "plan", "speech", "progress", "self_examination", "other"]
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,11 @@ class ParsedDocument:
     title: str
     warnings: list[ReadWarning]
     outline: list[Node]
-    # Only for spreadsheets.
+    # Only for spreadsheets, and for Word documents whose table is a ledger.
     rows: list[LedgerRow] | None = None
+    genre: Genre = "other"
+    # The words that decided the genre, shaped as warnings so a page can show why.
+    evidence: list[ReadWarning] = field(default_factory=list)
 
 
 def walk(nodes: list[Node]) -> Iterator[Node]:

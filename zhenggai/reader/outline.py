@@ -11,8 +11,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice
 
+from zhenggai.reader.inline import split_inline
 from zhenggai.reader.kinds import label_kind
-from zhenggai.reader.markers import recognize, split_inline
+from zhenggai.reader.markers import recognize
 from zhenggai.reader.model import Node, Paragraph, ReadWarning, walk
 
 TITLE_MAX = 200
@@ -34,6 +35,9 @@ class _Piece:
     value: int
     text: str
     line: int
+    # The first member of a run inside a paragraph that opens with plain words of its own
+    # ("会议要求，一要……"): those words are a new paragraph, not more of the item above.
+    after_words: bool = False
 
 
 def build_outline(
@@ -72,7 +76,10 @@ def _pieces(paragraph: Paragraph) -> list[_Piece]:
     ]
     if items and not prefix.strip():
         return inline
-    return [_head(paragraph, prefix), *inline]
+    head = _head(paragraph, prefix)
+    if inline and head.family is None:
+        inline[0] = replace(inline[0], after_words=True)
+    return [head, *inline]
 
 
 def _head(paragraph: Paragraph, text: str) -> _Piece:
@@ -137,6 +144,10 @@ def _tree(pieces: list[_Piece], max_depth: int) -> tuple[list[Node], list[ReadWa
                 texts[id(stack[-1])].append(piece.text)
             continue
         cut = _open_index(stack, piece.family)
+        if cut is None and piece.after_words:
+            # Under an item that said its piece, the new paragraph's run is no part of it.
+            while stack and not is_heading(_draft_node(stack[-1], texts)):
+                stack.pop()
         if cut is not None:
             del stack[cut:]
         elif len(stack) >= max_depth:
@@ -151,6 +162,12 @@ def _tree(pieces: list[_Piece], max_depth: int) -> tuple[list[Node], list[ReadWa
     for node in walk(roots):
         node.text = "\n".join(texts[id(node)])
     return roots, warnings
+
+
+def _draft_node(node: Node, texts: dict[int, list[str]]) -> Node:
+    """The node with the text gathered so far, as is_heading reads it."""
+    parts = texts[id(node)]
+    return replace(node, text=parts[0] if parts else "", children=[])
 
 
 def _open_index(stack: list[Node], family: str) -> int | None:

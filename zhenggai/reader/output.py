@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from zhenggai.reader.genre import LABELS as GENRE_LABELS
 from zhenggai.reader.model import LedgerRow, Node, ParsedDocument, ReadWarning, walk
 
 KIND_LABELS = {
@@ -27,12 +28,15 @@ ROW_KEYS = (
 
 
 def to_contract(document: ParsedDocument) -> dict[str, Any]:
-    """file, format, encoding, title, warnings, outline, and rows for spreadsheets only."""
+    """file, format, encoding, title, genre and its evidence, warnings, outline, and rows
+    for spreadsheets and Word ledgers only."""
     out: dict[str, Any] = {
         "file": document.file,
         "format": document.format,
         "encoding": document.encoding,
         "title": document.title,
+        "genre": document.genre,
+        "evidence": [_warning(warning) for warning in document.evidence],
         "warnings": [_warning(warning) for warning in document.warnings],
         "outline": [_node(node) for node in document.outline],
     }
@@ -72,6 +76,8 @@ def _row(row: LedgerRow) -> dict[str, Any]:
 def to_text(document: ParsedDocument) -> str:
     """An indented outline for a person at a terminal."""
     lines = [f"标题：{document.title or '（无）'}", f"格式：{document.format}"]
+    lines.append(f"体裁：{GENRE_LABELS[document.genre]}")
+    lines += [f"  依据：{reason.message}" for reason in document.evidence]
     if document.encoding:
         lines.append(f"编码：{document.encoding}")
     for warning in document.warnings:

@@ -6,6 +6,7 @@ from zhenggai.reader.debris import remove_debris
 from zhenggai.reader.docx_file import read_docx
 from zhenggai.reader.encoding import decode
 from zhenggai.reader.errors import ReaderError
+from zhenggai.reader.genre import decide_genre
 from zhenggai.reader.glyphs import fix_lookalikes
 from zhenggai.reader.kinds import assign_kinds
 from zhenggai.reader.legacy import convert_legacy
@@ -71,8 +72,11 @@ def _understand(
     paragraphs, lookalikes = fix_lookalikes(paragraphs)
     paragraphs, debris = remove_debris(paragraphs)
     title, body = split_title(paragraphs)
+    kept = {id(paragraph) for paragraph in body}
+    title_line = next((p.line for p in paragraphs if id(p) not in kept), None)
+    genre, evidence = decide_genre(title, title_line, body)
     outline, outline_notes = build_outline(body, limits.max_depth)
-    assign_kinds(outline)
+    assign_kinds(outline, genre)
     warnings = (
         notes
         + lookalikes
@@ -81,7 +85,9 @@ def _understand(
         + outline_notes
     )
     warnings.sort(key=lambda warning: warning.line or 0)
-    return ParsedDocument(filename, kind, encoding, title, _capped(warnings, limits), outline)
+    return ParsedDocument(
+        filename, kind, encoding, title, _capped(warnings, limits), outline, None, genre, evidence
+    )
 
 
 def _capped(warnings: list[ReadWarning], limits: Limits) -> list[ReadWarning]:

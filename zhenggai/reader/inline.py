@@ -1,0 +1,155 @@
+"""Enumerations running inside one paragraph, split into their members.
+
+"会议要求，一要……；二要……" "……：（1）……；（2）……" and whole outlines pasted on one line
+("【提纲】一、……(一)……(二)……二、……", a table of contents glued to the body). A member is
+a marker that continues a run (1, 2, 3 … of one family; a run cut off may start at 2), at
+the start of the text or after a punctuation mark. Heading markers (一、 （一） 1.1) need no
+punctuation before them: on a line that holds a whole outline, headings follow their titles
+directly. Every member has words of its own, so 一、二、三等奖 and 1、2、3月 are no run."""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from zhenggai.reader.markers import CN, UNITLESS, Marker, decimal_parts, value_of
+
+_CANDIDATE = re.compile(
+    rf"""(?P<shi>(?P<v_shi>{CN})[是要](?!求|素|点|件|闻|害|务|员|案|领|么|否|非))
+    |(?P<di>第(?P<v_di>{CN})[，,、：:])
+    |(?P<cn_paren>[（(]\s*(?P<v_cn_paren>{CN})\s*[)）])
+    |(?P<ar_paren>[（(]\s*(?P<v_ar_paren>\d{{1,2}})\s*[)）])
+    |(?P<circle>(?P<v_circle>[①-⑳]))
+    |(?P<dec>(?<![\d.．])(?P<v_dec>\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}})(?![\d.．]){UNITLESS})
+    |(?P<ar_dot>(?<![\d.．A-Za-z])(?P<v_ar_dot>\d{{1,2}})[.．](?!\d){UNITLESS})
+    |(?P<ar_dun>(?<!\d)(?P<v_ar_dun>\d{{1,2}})、)
+    |(?P<cn_dun>(?P<v_cn_dun>{CN})\s*、)""",
+    re.X,
+)
+# Families whose members may follow a title directly, without punctuation.
+_HEADINGS = frozenset({"cn_dun", "cn_paren", "dec2", "dec3", "dec4"})
+_AFTER_PUNCTUATION = frozenset("。；;：:，,！!？?")
+# Characters that make a word with the numeral after them: 统一、 周一、 其一、 第一、.
+_WORD_BEFORE = frozenset("统唯之同万逐单划专不归合均纯第整如任周期初每其星礼十百千零〇两几")
+# Before a bracketed number these mean a reference (第（一）项), not a member.
+_REFERENCE_BEFORE = frozenset("第按照款项条")
+_MIN_WORDS = 2
+# No member of a run says more than this before the next one.
+_MAX_GAP = 3000
+
+
+# Cheap tests that rule out most paragraphs before the full scan. Each pattern starts with a
+# character set, which lets the regular expression engine skip ahead.
+_LATER_MEMBER = re.compile(rf"[。；;：:，,！!？?]\s*(?:{CN}[是要]|第{CN}|[（(]|[①-⑳]|\d)")
+_HEADING_MARKS = (re.compile(rf"{CN}\s*、"), re.compile(rf"[（(]\s*{CN}"), re.compile(r"\d[.．]\d"))
+
+
+@dataclass(frozen=True)
+class InlineItem:
+    marker: Marker
+    text: str
+
+
+def split_inline(text: str, exclude: frozenset[str] = frozenset()) -> tuple[str, list[InlineItem]]:
+    """The text before the first member and the members in order; members of nested
+    enumerations ("一是……：①……②……；二是……") follow their parent, so the outline nests them."""
+    run = _first_run(text, exclude) if _may_hold_a_run(text) else []
+    if not run:
+        return text, []
+    items: list[InlineItem] = []
+    bounds = [m.start for m in run[1:]] + [len(text)]
+    for marker, bound in zip(run, bounds, strict=True):
+        segment = text[marker.end : bound].strip().rstrip("；;，,")
+        prefix, nested = split_inline(segment, exclude | {marker.family})
+        items.append(InlineItem(marker, prefix.rstrip("；;，, ")))
+        items.extend(nested)
+    return text[: run[0].start], items
+
+
+def _may_hold_a_run(text: str) -> bool:
+    if _LATER_MEMBER.search(text):
+        return True
+    for pattern in _HEADING_MARKS:
+        first = pattern.search(text)
+        if first and pattern.search(text, first.end()):
+            return True
+    return False
+
+
+def candidates(text: str, exclude: frozenset[str] = frozenset()) -> Iterator[tuple[Marker, tuple]]:
+    """Every marker that may be a member, with its place in its family's order."""
+    for match in _CANDIDATE.finditer(text):
+        kind = match.lastgroup
+        if kind is None or kind in exclude:
+            continue
+        raw = match[f"v_{kind}"]
+        if kind == "dec":
+            order: tuple[int, ...] = decimal_parts(raw)
+            family = f"dec{len(order)}"
+        else:
+            order = (value_of(raw) or 0,)
+            family = kind
+        start = match.start(kind)
+        if family in exclude or not order[-1] or not _fits_before(text, start, family):
+            continue
+        yield Marker(family, order[-1], match[kind], match.end(), start), order
+
+
+def _first_run(text: str, exclude: frozenset[str]) -> list[Marker]:
+    """The earliest run of one family with at least two members."""
+    runs: dict[str, list[Marker]] = {}
+    orders: dict[str, tuple] = {}
+    best: list[Marker] = []
+    for marker, order in candidates(text, exclude):
+        if best and marker.start > best[-1].end + _MAX_GAP:
+            break
+        family = marker.family
+        run = runs.get(family, [])
+        extends = bool(run) and _follows(orders[family], order)
+        starts = order[-1] in (1, 2) and len(run) < 2 and not extends
+        if not (starts or extends) or (starts and order[-1] == 2 and run):
+            continue
+        if run and not _has_words(text, run[-1].end, marker.start):
+            continue
+        if starts:
+            run = runs[family] = []
+        run.append(marker)
+        orders[family] = order
+        # The run is kept by reference: it goes on growing after it became the best.
+        if len(run) >= 2 and (not best or run[0].start < best[0].start):
+            best = run
+    return best
+
+
+def _follows(before: tuple, after: tuple) -> bool:
+    """2 follows 1; 1.3 follows 1.2, and 2.1 follows 1.x."""
+    if len(before) != len(after):
+        return False
+    if after[:-1] == before[:-1]:
+        return after[-1] == before[-1] + 1
+    return len(after) > 1 and after[-1] == 1 and after[-2] == before[-2] + 1
+
+
+def _fits_before(text: str, start: int, family: str) -> bool:
+    before = text[max(0, start - 8) : start].rstrip()
+    if not before:
+        return start < 8 or not text[:start].strip()
+    last = before[-1]
+    if family in ("cn_paren", "ar_paren") and last in _REFERENCE_BEFORE:
+        return False
+    if last in _AFTER_PUNCTUATION:
+        return True
+    if family not in _HEADINGS:
+        return False
+    return not (family == "cn_dun" and last in _WORD_BEFORE)
+
+
+_WORDS = re.compile(r"[\w\u4e00-\u9fff]")
+
+
+def _has_words(text: str, start: int, end: int) -> bool:
+    for _ in range(_MIN_WORDS):
+        found = _WORDS.search(text, start, end)
+        if found is None:
+            return False
+        start = found.end()
+    return True
