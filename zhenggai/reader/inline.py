@@ -8,10 +8,10 @@ punctuation before them: on a line that holds a whole outline, headings follow t
 directly. Every member has words of its own, so 一、二、三等奖 and 1、2、3月 are no run."""
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 
-from zhenggai.reader.markers import CN, UNITLESS, Marker, decimal_parts, value_of
+from zhenggai.reader.markers import CN, LAST, UNITLESS, Marker, decimal_parts, value_of
 
 _CANDIDATE = re.compile(
     rf"""(?P<shi>(?P<v_shi>{CN})[是要](?!求|素|点|件|闻|害|务|员|案|领|么|否|非))
@@ -22,7 +22,8 @@ _CANDIDATE = re.compile(
     |(?P<dec>(?<![\d.．])(?P<v_dec>\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}})(?![\d.．]){UNITLESS})
     |(?P<ar_dot>(?<![\d.．A-Za-z])(?P<v_ar_dot>\d{{1,2}})[.．](?!\d){UNITLESS})
     |(?P<ar_dun>(?<!\d)(?P<v_ar_dun>\d{{1,2}})、)
-    |(?P<cn_dun>(?P<v_cn_dun>{CN})\s*、)""",
+    |(?P<cn_dun>(?P<v_cn_dun>{CN})\s*、)
+    |(?P<seq>(?P<v_seq>首先|其次|再次|最后)[，,、：:])""",
     re.X,
 )
 # Families whose members may follow a title directly, without punctuation.
@@ -33,6 +34,9 @@ _WORD_BEFORE = frozenset("统唯之同万逐单划专不归合均纯第整如任
 # Before a bracketed number these mean a reference (第（一）项), not a member.
 _REFERENCE_BEFORE = frozenset("第按照款项条")
 _MIN_WORDS = 2
+# What a lone heading may follow inside a paragraph: the end of a sentence or a colon.
+_CLOSED = frozenset("。：:！!？?")
+_NUMBER_NEXT = re.compile(rf"\s*(?:{CN}|\d)")
 # No member of a run says more than this before the next one.
 _MAX_GAP = 3000
 
@@ -49,10 +53,19 @@ class InlineItem:
     text: str
 
 
-def split_inline(text: str, exclude: frozenset[str] = frozenset()) -> tuple[str, list[InlineItem]]:
+def split_inline(
+    text: str,
+    exclude: frozenset[str] = frozenset(),
+    ahead: Set[tuple[str, int]] = frozenset(),
+) -> tuple[str, list[InlineItem]]:
     """The text before the first member and the members in order; members of nested
-    enumerations ("一是……：①……②……；二是……") follow their parent, so the outline nests them."""
+    enumerations ("一是……：①……②……；二是……") follow their parent, so the outline nests them.
+
+    `ahead` holds the (family, value) of markers that start paragraphs: a heading glued to
+    the words before it ("……工作方案一、背景") is one when the paragraphs go on with 二、."""
     run = _first_run(text, exclude) if _may_hold_a_run(text) else []
+    if not run:
+        run = _lone_heading(text, exclude, ahead)
     if not run:
         return text, []
     items: list[InlineItem] = []
@@ -63,6 +76,26 @@ def split_inline(text: str, exclude: frozenset[str] = frozenset()) -> tuple[str,
         items.append(InlineItem(marker, prefix.rstrip("；;，, ")))
         items.extend(nested)
     return text[: run[0].start], items
+
+
+def _lone_heading(text: str, exclude: frozenset[str], ahead: Set[tuple[str, int]]) -> list[Marker]:
+    """A single heading inside a paragraph: 一、 after a full stop or a colon ("郑重表态：
+    一、……" "我讲三点意见。一、……"), or a heading glued to words whose next number
+    starts a later paragraph."""
+    if not (ahead or "、" in text) or len(exclude) > 0:
+        return []
+    for marker, order in candidates(text, exclude):
+        if marker.family not in _HEADINGS or not marker.start:
+            continue
+        before = text[max(0, marker.start - 8) : marker.start].rstrip()
+        after = text[marker.end : marker.end + 4]
+        if not _has_words(after, 0, len(after)) or _NUMBER_NEXT.match(after):
+            continue
+        if (marker.family, order[-1] + 1) in ahead and len(order) == 1:
+            return [marker]
+        if marker.family == "cn_dun" and order == (1,) and before[-1:] in _CLOSED:
+            return [marker]
+    return []
 
 
 def _may_hold_a_run(text: str) -> bool:
@@ -121,7 +154,9 @@ def _first_run(text: str, exclude: frozenset[str]) -> list[Marker]:
 
 
 def _follows(before: tuple, after: tuple) -> bool:
-    """2 follows 1; 1.3 follows 1.2, and 2.1 follows 1.x."""
+    """2 follows 1; 1.3 follows 1.2, and 2.1 follows 1.x; 最后 (9) follows any."""
+    if after == (LAST,):
+        return True
     if len(before) != len(after):
         return False
     if after[:-1] == before[:-1]:
@@ -136,7 +171,8 @@ def _fits_before(text: str, start: int, family: str) -> bool:
     last = before[-1]
     if family in ("cn_paren", "ar_paren") and last in _REFERENCE_BEFORE:
         return False
-    if last in _AFTER_PUNCTUATION:
+    # Whitespace after a word or a mark stands for a line break the copy lost.
+    if last in _AFTER_PUNCTUATION or text[start - 1].isspace():
         return True
     if family not in _HEADINGS:
         return False

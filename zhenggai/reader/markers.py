@@ -42,7 +42,8 @@ _START = re.compile(
 )
 # A marker starts with one of these; any other first character rules one out at once.
 _FIRST = frozenset("一二三四五六七八九十(（第首其再最" + _BULLETS) | set(_ENCLOSED_CHARS)
-_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 9, "最後": 9}
+LAST = 9
+_SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": LAST, "最後": LAST}
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,12 @@ from zhenggai.reader.markers import recognize
 from zhenggai.reader.model import Node, Paragraph, ReadWarning, walk
 
 TITLE_MAX = 200
+_CHAPTER_MAX = 30
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_TITLE_END = re.compile(r"[。！？!?：:]|\s{2,}|\s(?=第\s*\d+\s*页)")
+_WRAP_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s(?=[^\x00-\x7f])")
+# "1 目的": a chapter numbered without a dot, known as one by the 1.1 headings below it.
+_CHAPTER = re.compile(r"(\d{1,2})\s+(?=[^\d\s.．%])")
 _LABEL = re.compile(r"\s*([^：:，,。；;\s]{2,10})\s*[：:]")
 _RANKED = re.compile(r"(h|list)(\d+)")
 # Words with which a speech closes; after the last item they are not part of that item.
@@ -43,7 +48,9 @@ class _Piece:
 def build_outline(
     paragraphs: list[Paragraph], max_depth: int
 ) -> tuple[list[Node], list[ReadWarning]]:
-    pieces = [piece for paragraph in paragraphs for piece in _pieces(paragraph)]
+    ahead = line_starts(paragraphs)
+    chapters = any(family == "dec2" for family, _ in ahead)
+    pieces = [piece for paragraph in paragraphs for piece in _pieces(paragraph, ahead, chapters)]
     roots, warnings = _tree(_confirm_sequences(pieces), max_depth)
     _drop_closing_words(roots)
     for node in walk(roots):
@@ -52,11 +59,23 @@ def build_outline(
 
 
 def title_of(text: str) -> str:
-    """A heading's text, or an item's text up to its first full stop."""
+    """A heading's text, or an item's text up to its first full stop or colon. Two spaces
+    inside a line stand for a line break the copy lost; one space between two characters
+    is what a wrapped line left, and goes."""
     first = text.split("\n", 1)[0]
-    end = _SENTENCE_END.search(first, 0, TITLE_MAX + 1)
+    end = _TITLE_END.search(first, 0, TITLE_MAX + 1)
     title = first[: end.start()] if end else first[:TITLE_MAX]
-    return title.strip().rstrip("：:；;，,").strip()
+    return _WRAP_SPACE.sub("", title.strip().rstrip("：:；;，,").strip())
+
+
+def line_starts(paragraphs: list[Paragraph]) -> set[tuple[str, int]]:
+    """(family, value) of every marker that starts a paragraph."""
+    found = set()
+    for paragraph in paragraphs:
+        marker = recognize(paragraph.text)
+        if marker:
+            found.add((marker.family, marker.value))
+    return found
 
 
 def is_heading(node: Node) -> bool:
@@ -65,11 +84,14 @@ def is_heading(node: Node) -> bool:
     return len(first) <= 60 and not _SENTENCE_END.search(first)
 
 
-def _pieces(paragraph: Paragraph) -> list[_Piece]:
+def _pieces(paragraph: Paragraph, ahead: set[tuple[str, int]], chapters: bool) -> list[_Piece]:
     line = paragraph.line
     if paragraph.table_row:
         return [_Piece(None, "", 0, paragraph.text, line)]
-    prefix, items = split_inline(paragraph.text)
+    chapter = _CHAPTER.match(paragraph.text) if chapters else None
+    if chapter and len(paragraph.text) <= _CHAPTER_MAX:
+        return [_Piece("dec1", chapter[1], int(chapter[1]), paragraph.text[chapter.end() :], line)]
+    prefix, items = split_inline(paragraph.text, ahead=ahead)
     inline = [
         _Piece(item.marker.family, item.marker.text, item.marker.value, item.text, line)
         for item in items
@@ -87,10 +109,15 @@ def _head(paragraph: Paragraph, text: str) -> _Piece:
     if paragraph.list_marker:
         shown = paragraph.list_marker
         found = recognize(shown)
+        if found and found.family == "bullet":
+            return _Piece(None, "", 0, text[len(shown) :].strip(), line)
         if found and found.end >= len(shown):
             return _Piece(found.family, shown, found.value, text[len(shown) :].strip(), line)
         return _Piece(f"list{paragraph.list_level}", shown, 0, text[len(shown) :].strip(), line)
     found = recognize(text)
+    # Bullets are a web page's decoration, not numbering: their lines are plain text.
+    if found and found.family == "bullet":
+        return _Piece(None, "", 0, text[found.end :].strip(), line)
     if found:
         return _Piece(found.family, found.text, found.value, text[found.end :].strip(), line)
     if paragraph.heading_level:
