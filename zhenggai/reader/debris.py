@@ -31,6 +31,25 @@ _SHORT = 60
 BLANK_RUN = 3
 
 
+# A document site splits a text into pages and numbers them "1、" "2、": the number stands
+# before words that go on from the page before (一个 page ends mid-sentence) or before a figure.
+_PAGE_CHUNK = re.compile(r"\d{1,2}、\s*(?=\d|[的了和与及并或而但地得着过之])")
+_CHUNK_MIN = 150
+_ENDED = tuple("。！？!?；;：:”」』）)")
+
+
+def _page_chunk(paragraph: Paragraph, before: Paragraph | None) -> re.Match[str] | None:
+    if len(paragraph.text) < _CHUNK_MIN or paragraph.table_row:
+        return None
+    found = _PAGE_CHUNK.match(paragraph.text)
+    if found:
+        return found
+    cut_off = before is not None and len(before.text) >= _CHUNK_MIN
+    if cut_off and before is not None and not before.text.endswith(_ENDED):
+        return re.match(r"\d{1,2}、\s*", paragraph.text)
+    return None
+
+
 def remove_debris(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[ReadWarning]]:
     kept: list[Paragraph] = []
     warnings: list[ReadWarning] = []
@@ -42,6 +61,12 @@ def remove_debris(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Re
         warnings.extend(_blank_lines(blank_run))
         blank_run = []
         cleaned = _without_paywall_markers(paragraph, warnings)
+        chunk = _page_chunk(cleaned, kept[-1] if kept else None)
+        if chunk:
+            line = cleaned.line
+            message = f"第 {line} 段开头的“{chunk[0].strip()}”是文档网站的分页序号，已删除"
+            warnings.append(ReadWarning("page_chunk", message, line, chunk[0].strip()))
+            cleaned = replace(cleaned, text=cleaned.text[chunk.end() :])
         if cleaned.text and not _whole_line_debris(cleaned, warnings):
             kept.append(cleaned)
     warnings.extend(_blank_lines(blank_run))

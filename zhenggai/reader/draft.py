@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from zhenggai.reader.dates import Deadline, find_deadline, parse_deadline
-from zhenggai.reader.kinds import names_section
+from zhenggai.reader.kinds import is_heading, names_section
 from zhenggai.reader.model import Kind, LedgerRow, MeasureKind, Node, ParsedDocument
-from zhenggai.reader.outline import is_heading, title_of
+from zhenggai.reader.outline import title_of
 from zhenggai.reader.units import KNOWN_UNITS, find_units, split_units
 
 # Lines such as 责任单位：市法院 that a rectification plan writes under each problem.

@@ -30,38 +30,63 @@ _TITLE: tuple[tuple[Genre, re.Pattern[str]], ...] = (
     ),
     (
         "self_examination",
-        re.compile(r"对照检查|检视剖析|发言提纲|剖析材料|民主生活会|组织生活会|查摆|检视问题"),
+        re.compile(r"对照检查|检视剖析|发言提纲|剖析材料|查摆|检视问题|自查(?:自纠)?报告"),
     ),
     ("plan", re.compile(r"方案|任务清单|问题清单|整改台账|整改措施|实施意见")),
-    # At a feedback meeting the inspected unit answers (表态); the team's speech is feedback.
-    ("speech", re.compile(r"表态")),
+    # At a feedback meeting the inspected unit answers (表态); the team's speech is feedback,
+    # a speech at a meeting on rectifying what was fed back is a speech.
+    ("speech", re.compile(r"表态|整改.{0,12}(?:会议?|大会)?上的(?:讲话|发言)|点评")),
     ("feedback", re.compile(r"反馈|巡[视察].{0,12}(?:情况|意见)")),
-    ("speech", re.compile(r"讲话|致辞|发言|动员会|部署会|推进会|调度会|督导会")),
+    ("speech", re.compile(r"讲话|致辞|发言|动员会|部署会|推进会|调度会|督导会|动员大会")),
 )
 # Words of the body that point to a genre, each counted once per paragraph.
 _BODY: tuple[tuple[Genre, re.Pattern[str]], ...] = (
-    ("progress", re.compile(r"已(?:全部)?(?:完成|整改|办结)|整改完成|已制定|已建立|已出台")),
-    ("self_examination", re.compile(r"对照检查|查摆|剖析|自身存在|本人|我(?:自己)?(?:在|对|的)")),
-    ("plan", re.compile(r"责任单位|责任领导|完成时限|整改时限|整改目标")),
-    ("speech", re.compile(r"同志们|大家|我们要|我讲|几点意见|要求[：:，,]")),
-    ("feedback", re.compile(r"巡[视察]组.{0,12}(?:反馈|指出|发现)|反馈(?:会|意见)|发现.{0,6}问题")),
+    (
+        "progress",
+        re.compile(
+            r"已(?:全部)?(?:完成|整改|办结)|整改完成|完成整改|已制定|已建立|已出台|整改率"
+            r"|回头看|成效评估|专项督查|整改(?:工作)?情况"
+        ),
+    ),
+    ("self_examination", re.compile(r"对照检查|查摆|剖析|自身存在|本人|我(?:自己)?(?:在|对)|自查")),
+    ("plan", re.compile(r"责任单位|责任领导|完成时限|整改时限|整改目标|牵头单位")),
+    (
+        "speech",
+        re.compile(r"同志们|我们要|我讲|几点意见|讲话|表态|主持会议|会议(?:强调|要求|指出)"),
+    ),
+    ("feedback", re.compile(r"巡[视察]组.{0,12}(?:反馈|指出|发现)|反馈(?:会|意见)|反馈了")),
 )
 _BODY_CHARS = 20_000
+_HEAD = 40
 # The body decides only with several hits, and the title's genre beats it.
-_BODY_MIN = 3
+_BODY_MIN = 2
 
 
 def decide_genre(
     title: str, title_line: int | None, body: list[Paragraph]
 ) -> tuple[Genre, list[ReadWarning]]:
+    found = _named(title)
+    if found:
+        genre, said = found
+        message = f"标题含“{said}”，判断为{LABELS[genre]}"
+        return genre, [ReadWarning("genre_title", message, title_line, said)]
+    # A page copied whole runs its title into the first line ("……动员会上的讲话同志们：").
+    head = body[0] if body and not title else None
+    found = _named(head.text[:_HEAD]) if head else None
+    if head and found:
+        genre, said = found
+        message = f"开头含“{said}”，判断为{LABELS[genre]}"
+        return genre, [ReadWarning("genre_title", message, head.line, said)]
+    return _from_body(body)
+
+
+def _named(title: str) -> tuple[Genre, str] | None:
     words = simplified(title)
     for genre, pattern in _TITLE:
         found = pattern.search(words)
         if found:
-            said = title[found.start() : found.end()]
-            message = f"标题含“{said}”，判断为{LABELS[genre]}"
-            return genre, [ReadWarning("genre_title", message, title_line, said)]
-    return _from_body(body)
+            return genre, title[found.start() : found.end()]
+    return None
 
 
 def _from_body(body: list[Paragraph]) -> tuple[Genre, list[ReadWarning]]:

@@ -15,7 +15,7 @@ from zhenggai.reader.markers import CN, LAST, UNITLESS, Marker, decimal_parts, v
 
 _CANDIDATE = re.compile(
     rf"""(?P<shi>(?P<v_shi>{CN})[是要](?!求|素|点|件|闻|害|务|员|案|领|么|否|非))
-    |(?P<di>第(?P<v_di>{CN})[，,、：:])
+    |(?P<di>第(?P<v_di>{CN})点?[，,、：:])
     |(?P<cn_paren>[（(]\s*(?P<v_cn_paren>{CN})\s*[)）])
     |(?P<ar_paren>[（(]\s*(?P<v_ar_paren>\d{{1,2}})\s*[)）])
     |(?P<circle>(?P<v_circle>[①-⑳]))
@@ -43,7 +43,9 @@ _MAX_GAP = 3000
 
 # Cheap tests that rule out most paragraphs before the full scan. Each pattern starts with a
 # character set, which lets the regular expression engine skip ahead.
-_LATER_MEMBER = re.compile(rf"[。；;：:，,！!？?]\s*(?:{CN}[是要]|第{CN}|[（(]|[①-⑳]|\d)")
+_LATER_MEMBER = re.compile(
+    rf"[。；;：:，,！!？?\s]\s*(?:{CN}[是要]|第{CN}|[（(]|[①-⑳]|\d|其次|再次|最后)"
+)
 _HEADING_MARKS = (re.compile(rf"{CN}\s*、"), re.compile(rf"[（(]\s*{CN}"), re.compile(r"\d[.．]\d"))
 
 
@@ -63,19 +65,33 @@ def split_inline(
 
     `ahead` holds the (family, value) of markers that start paragraphs: a heading glued to
     the words before it ("……工作方案一、背景") is one when the paragraphs go on with 二、."""
-    run = _first_run(text, exclude) if _may_hold_a_run(text) else []
+    run, again = _first_run(text, exclude, 0) if _may_hold_a_run(text) else ([], None)
     if not run:
         run = _lone_heading(text, exclude, ahead)
     if not run:
         return text, []
+    lead = text[: run[0].start]
     items: list[InlineItem] = []
-    bounds = [m.start for m in run[1:]] + [len(text)]
-    for marker, bound in zip(run, bounds, strict=True):
-        segment = text[marker.end : bound].strip().rstrip("；;，,")
-        prefix, nested = split_inline(segment, exclude | {marker.family})
-        items.append(InlineItem(marker, prefix.rstrip("；;，, ")))
-        items.extend(nested)
-    return text[: run[0].start], items
+    # A heading may stand before the run: "一、……特点。首先，……其次，……"
+    heading = _lone_heading(lead, exclude, ahead) if lead.strip() else []
+    if heading:
+        items.append(InlineItem(heading[0], _clean(lead[heading[0].end :])))
+        lead = lead[: heading[0].start]
+    while run:
+        end = len(text) if again is None else again
+        bounds = [m.start for m in run[1:]] + [end]
+        for marker, bound in zip(run, bounds, strict=True):
+            segment = text[marker.end : bound].strip().rstrip("；;，,")
+            own, nested = split_inline(segment, exclude | {marker.family})
+            items.append(InlineItem(marker, _clean(own)))
+            items.extend(nested)
+        # The run starts again (another speaker, another list): same family, same level.
+        run, again = _first_run(text, exclude, again) if again is not None else ([], None)
+    return lead, items
+
+
+def _clean(text: str) -> str:
+    return text.strip().rstrip("；;，, ")
 
 
 def _lone_heading(text: str, exclude: frozenset[str], ahead: Set[tuple[str, int]]) -> list[Marker]:
@@ -108,9 +124,11 @@ def _may_hold_a_run(text: str) -> bool:
     return False
 
 
-def candidates(text: str, exclude: frozenset[str] = frozenset()) -> Iterator[tuple[Marker, tuple]]:
+def candidates(
+    text: str, exclude: frozenset[str] = frozenset(), pos: int = 0
+) -> Iterator[tuple[Marker, tuple]]:
     """Every marker that may be a member, with its place in its family's order."""
-    for match in _CANDIDATE.finditer(text):
+    for match in _CANDIDATE.finditer(text, pos):
         kind = match.lastgroup
         if kind is None or kind in exclude:
             continue
@@ -127,15 +145,19 @@ def candidates(text: str, exclude: frozenset[str] = frozenset()) -> Iterator[tup
         yield Marker(family, order[-1], match[kind], match.end(), start), order
 
 
-def _first_run(text: str, exclude: frozenset[str]) -> list[Marker]:
-    """The earliest run of one family with at least two members."""
+def _first_run(text: str, exclude: frozenset[str], pos: int) -> tuple[list[Marker], int | None]:
+    """The earliest run of one family with at least two members, and where that family
+    starts again at 1 after it, if it does."""
     runs: dict[str, list[Marker]] = {}
     orders: dict[str, tuple] = {}
     best: list[Marker] = []
-    for marker, order in candidates(text, exclude):
+    for marker, order in candidates(text, exclude, pos):
         if best and marker.start > best[-1].end + _MAX_GAP:
             break
         family = marker.family
+        restarts = best and family == best[0].family and order == (1,)
+        if restarts and _has_words(text, best[-1].end, marker.start):
+            return best, marker.start
         run = runs.get(family, [])
         extends = bool(run) and _follows(orders[family], order)
         starts = order[-1] in (1, 2) and len(run) < 2 and not extends
@@ -150,7 +172,7 @@ def _first_run(text: str, exclude: frozenset[str]) -> list[Marker]:
         # The run is kept by reference: it goes on growing after it became the best.
         if len(run) >= 2 and (not best or run[0].start < best[0].start):
             best = run
-    return best
+    return best, None
 
 
 def _follows(before: tuple, after: tuple) -> bool:

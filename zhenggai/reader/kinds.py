@@ -1,9 +1,9 @@
 """What each part of the outline is about: problems, their causes, measures, progress.
 
-A node inherits its section's kind. Only a heading whose topic is a kind overrides it:
-at the top level, a section heading naming one ("二、原因剖析"); below it, a heading or label
-that is nothing but such a name ("整改措施：", "（二）具体表现"). So "（四）在落实巡视等监督整改
-责任方面" under 存在的主要问题 stays a problem category although it contains 整改.
+A node inherits its section's kind. Only a heading whose topic is a kind overrides it, at
+any level ("二、原因剖析", "4.2风险成因分析", "（二）具体表现"), or a label ("整改措施："), or the
+words leading into a run ("会议要求，一要……"). A field ("（四）在落实巡视等监督整改责任方面")
+or an action ("着力解决……突出问题") names no topic, whatever words it holds.
 
 Outside any named section the item's own words decide (item_kind), and failing them the
 document's genre: a feedback document's findings are problems, a plan's items measures. A
@@ -11,18 +11,27 @@ self-examination goes problems, causes, measures: an item says nothing takes the
 its predecessors said."""
 
 import re
+from collections import Counter
 
 from zhenggai.reader.chinese import simplified
-from zhenggai.reader.item_kind import item_kind
+from zhenggai.reader.item_kind import is_action, item_kind
 from zhenggai.reader.model import Genre, Kind, Node
 
 # First match wins: a section on the causes of problems is about causes.
+# Context (背景, 意义, 风险 …) is neither a problem nor a measure.
 _SECTIONS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
-    ("other", re.compile("保障措施|组织保障|工作要求|总体要求|指导思想|基本原则|工作目标")),
-    ("cause", re.compile("原因|剖析|根源")),
+    (
+        "other",
+        re.compile(
+            "背景|意义|目的|基本情况|概况|引言|结语|结论|展望|指导思想|总体要求|工作要求|原则"
+            "|目标|理论|依据|风险|资源|时间|规划|预期效果|保障$|保障措施|保障机制|保障体系"
+            "|组织领导|评价|特点|议程"
+        ),
+    ),
+    ("cause", re.compile("原因|剖析|根源|成因|问题分析")),
     ("progress", re.compile("进展|成效|已完成|整改情况|落实情况|完成情况|开展情况|推进情况")),
-    ("problem", re.compile("问题|查摆|表现|不足|整改任务|任务清单")),
-    ("measure", re.compile("措施|举措|努力方向|打算|下一?步|建议")),
+    ("problem", re.compile("问题|查摆|表现|不足|差距|短板|整改任务|任务清单")),
+    ("measure", re.compile("措施|举措|对策|建议|努力方向|整改方向|打算|下一?步|路径")),
 )
 _MODIFIERS = (
     "(?:下一?步|今后|存在的?|主要|具体|突出|深层次|产生的?|的|及|和|与|工作|整改|落实|问题"
@@ -38,6 +47,11 @@ _LABELS = tuple((kind, re.compile(f"{_MODIFIERS}(?:{nouns})")) for kind, nouns i
 # Every label ends with one of its nouns' last characters; most titles are ruled out by that.
 _LABEL_ENDINGS = frozenset(noun[-1] for _, nouns in _LABEL_NOUNS for noun in nouns.split("|"))
 _SECTION_MAX = 30
+_CLAUSE = re.compile(r"[。！？!?；;]")
+_LEAD_MAX = 24
+_REQUIRING = re.compile(r"要求|强调|希望|提出.{0,12}(?:意见|建议|要求)|表态")
+_HEADING_MAX = 60
+_SENTENCE_END = re.compile(r"[。！？!?]")
 _LABEL_MAX = 16
 # "一、贯彻落实……方面" names a field where problems were found, whatever words it holds.
 _FIELD = re.compile(r".*方面[：:]?")
@@ -54,30 +68,58 @@ _DEFAULTS: dict[Genre, Kind] = {
 
 
 def assign_kinds(roots: list[Node], genre: Genre = "other") -> None:
-    # (node, the kind its section names, the kind an item saying nothing takes)
-    stack: list[tuple[Node, Kind | None, Kind]] = [
-        (node, None, _DEFAULTS[genre]) for node in reversed(roots)
+    # (node, the kind its section names, the kind its run's members say)
+    stack: list[tuple[Node, Kind | None, Kind | None]] = [
+        (node, None, run) for node, run in reversed(_runs(roots))
     ]
     ordered = genre == "self_examination"
     phase = _DEFAULTS[genre]
     while stack:
-        node, section, default = stack.pop()
-        named = _own_kind(node, top=node.level == 1)
+        node, section, run = stack.pop()
+        named = _own_kind(node) or lead_kind(node.lead)
         if named:
             node.kind = section = named
         elif section:
             node.kind = section
         else:
-            said = item_kind(node.marker, node.title, reports=genre == "progress")
-            node.kind = said or (phase if ordered else default)
+            said = item_kind(node.marker, node.title)
+            # A self-examination's sections come in order; elsewhere the run decides.
+            node.kind = said or (phase if ordered else run or _DEFAULTS[genre])
         if ordered and node.kind in ("problem", "cause", "measure"):
             phase = node.kind
-        stack.extend((child, section, default) for child in reversed(node.children))
+        children = _runs(node.children)
+        stack.extend((child, section, vote) for child, vote in reversed(children))
+
+
+def _runs(nodes: list[Node]) -> list[tuple[Node, Kind | None]]:
+    """Each node with what most members of its run say: a member whose words say nothing
+    (2.4 个人准备 among steps to take) is what its run is."""
+    votes: dict[str, Counter[Kind]] = {}
+    for node in nodes:
+        said = item_kind(node.marker, node.title)
+        if said:
+            votes.setdefault(node.family, Counter())[said] += 1
+    return [
+        (node, votes[node.family].most_common(1)[0][0] if node.family in votes else None)
+        for node in nodes
+    ]
+
+
+def lead_kind(lead: str) -> Kind | None:
+    """The words that lead into a run inside a paragraph act as its heading: 发现的主要问题：
+    一是…… (problems), 会议要求，一要…… (measures), 有三个特点：一是…… (other)."""
+    if not lead:
+        return None
+    clause = _CLAUSE.split(lead.rstrip("：:，, "))[-1][-_LEAD_MAX:]
+    if _REQUIRING.search(clause):
+        return "measure"
+    words = simplified(clause)
+    return next((kind for kind, pattern in _SECTIONS if pattern.search(words)), None)
 
 
 def names_section(node: Node) -> bool:
     """A heading that names its kind (存在的主要问题, 整改措施), not an item of that kind."""
-    return _own_kind(node, top=node.level == 1) is not None
+    return _own_kind(node) is not None
 
 
 def label_kind(label: str) -> Kind | None:
@@ -91,13 +133,25 @@ def label_kind(label: str) -> Kind | None:
     return next((kind for kind, pattern in _LABELS if pattern.fullmatch(words)), None)
 
 
-def _own_kind(node: Node, top: bool) -> Kind | None:
+def _own_kind(node: Node) -> Kind | None:
     if node.family == "label":
         return label_kind(re.split("[：:]", node.text, maxsplit=1)[0])
     title = node.title
-    if not top or len(title) > _SECTION_MAX:
+    if not is_heading(node) or len(title) > _SECTION_MAX:
         return label_kind(title)
-    words = simplified(title)
-    if _FIELD.fullmatch(words):
+    return topic_kind(title)
+
+
+def topic_kind(words: str) -> Kind | None:
+    """The kind a heading's topic names: 问题产生的原因, 4.2风险成因分析. A field (……方面)
+    or an action (聚焦问题，立整立改) names none."""
+    words = simplified(words)
+    if _FIELD.fullmatch(words) or is_action(words):
         return None
     return next((kind for kind, pattern in _SECTIONS if pattern.search(words)), None)
+
+
+def is_heading(node: Node) -> bool:
+    """A heading names what follows; an item says something in sentences."""
+    first = node.text.split("\n", 1)[0]
+    return len(first) <= _HEADING_MAX and not _SENTENCE_END.search(first)

@@ -29,7 +29,7 @@ _START = re.compile(
       (?P<cn_paren>[(（]\s*(?P<v_cn_paren>{CN})\s*[)）][、.．]?)
      |(?P<ar_paren>[(（]\s*(?P<v_ar_paren>\d{{1,2}})\s*[)）][、.．]?)
      |(?P<cn_dun>(?P<v_cn_dun>{CN})\s*[、.．])
-     |(?P<di>第(?P<v_di>{CN})[，,、:：])
+     |(?P<di>第(?P<v_di>{CN})点?[，,、:：])
      |(?P<shi>(?P<v_shi>{CN})[是要](?!求|素|点|件|闻|害|务|员|案|领|么))
      |(?P<dec>(?P<v_dec>\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}})(?![\d.．]){UNITLESS})
      |(?P<ar_dot>(?P<v_ar_dot>\d{{1,2}})\s*[.．](?![\d.．]))

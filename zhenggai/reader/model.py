@@ -47,6 +47,8 @@ class Node:
     title: str = ""
     kind: Kind = "other"
     children: list[Node] = field(default_factory=list)
+    # The words that lead into a run inside a paragraph ("会议要求，"): they act as its heading.
+    lead: str = ""
 
 
 @dataclass(frozen=True)

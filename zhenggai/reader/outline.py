@@ -12,13 +12,12 @@ from functools import cache
 from itertools import islice
 
 from zhenggai.reader.inline import split_inline
-from zhenggai.reader.kinds import label_kind
+from zhenggai.reader.kinds import is_heading, label_kind
 from zhenggai.reader.markers import recognize
 from zhenggai.reader.model import Node, Paragraph, ReadWarning, walk
 
 TITLE_MAX = 200
 _CHAPTER_MAX = 30
-_SENTENCE_END = re.compile(r"[。！？!?]")
 _TITLE_END = re.compile(r"[。！？!?：:]|\s{2,}|\s(?=第\s*\d+\s*页)")
 _WRAP_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s(?=[^\x00-\x7f])")
 # "1 目的": a chapter numbered without a dot, known as one by the 1.1 headings below it.
@@ -43,6 +42,7 @@ class _Piece:
     # The first member of a run inside a paragraph that opens with plain words of its own
     # ("会议要求，一要……"): those words are a new paragraph, not more of the item above.
     after_words: bool = False
+    lead: str = ""
 
 
 def build_outline(
@@ -78,12 +78,6 @@ def line_starts(paragraphs: list[Paragraph]) -> set[tuple[str, int]]:
     return found
 
 
-def is_heading(node: Node) -> bool:
-    """A heading names what follows; an item says something in sentences."""
-    first = node.text.split("\n", 1)[0]
-    return len(first) <= 60 and not _SENTENCE_END.search(first)
-
-
 def _pieces(paragraph: Paragraph, ahead: set[tuple[str, int]], chapters: bool) -> list[_Piece]:
     line = paragraph.line
     if paragraph.table_row:
@@ -99,6 +93,8 @@ def _pieces(paragraph: Paragraph, ahead: set[tuple[str, int]], chapters: bool) -
     if items and not prefix.strip():
         return inline
     head = _head(paragraph, prefix)
+    if inline:
+        inline = [replace(piece, lead=head.text) for piece in inline]
     if inline and head.family is None:
         inline[0] = replace(inline[0], after_words=True)
     return [head, *inline]
@@ -182,7 +178,7 @@ def _tree(pieces: list[_Piece], max_depth: int) -> tuple[list[Node], list[ReadWa
             if not warnings:
                 message = f"第 {piece.line} 段起编号层级超过 {max_depth} 层，更深的层级按同级处理"
                 warnings.append(ReadWarning("too_deep", message, piece.line, piece.marker))
-        node = Node(piece.marker, piece.family, len(stack) + 1, piece.line, "")
+        node = Node(piece.marker, piece.family, len(stack) + 1, piece.line, "", lead=piece.lead)
         texts[id(node)] = [piece.text] if piece.text else []
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
