@@ -13,7 +13,7 @@ def test_paragraphs_and_table_rows_come_in_document_order():
     paragraphs = read_docx(
         docx(p("一、问题清单"), table(["序号", "问题"], ["1", "学习不深"]), p("二、整改措施")),
         DEFAULT_LIMITS,
-    )
+    ).paragraphs
     assert [(x.line, x.text) for x in paragraphs] == [
         (1, "一、问题清单"),
         (2, "序号\t问题"),

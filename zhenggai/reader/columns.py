@@ -1,6 +1,16 @@
-"""Ledger columns by their usual names and synonyms, and the header row that holds them."""
+"""Ledger columns by their usual names and synonyms, the header row that holds them, and the
+rows below it: what an Excel ledger and a Word table of 整改任务 have in common."""
 
+import datetime
 import re
+from collections.abc import Callable
+
+from zhenggai.reader.dates import parse_deadline
+from zhenggai.reader.inline import split_inline
+from zhenggai.reader.markers import recognize
+from zhenggai.reader.model import LedgerRow
+
+type Deadline = tuple[datetime.date | None, str]
 
 # Exact names first; otherwise the longest name the header contains decides.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -62,3 +72,81 @@ def _columns(row: list[str]) -> dict[str, int]:
         if key and key not in columns:
             columns[key] = index
     return columns
+
+
+def ledger_rows(
+    texts: list[list[str]],
+    header: int,
+    columns: dict[str, int],
+    *,
+    category: str = "",
+    deadline: Callable[[int], Deadline] | None = None,
+    lines: list[int] | None = None,
+) -> list[LedgerRow]:
+    """The rows under the header. A row naming only a category sets it for the rows below;
+    a problem written once above its measures, or merged over them, holds for each; a cell
+    holding numbered measures ("1.……；2.……") gives one row per measure. `deadline` reads
+    a row's deadline from its typed cell; `lines` gives each row's place in the document."""
+    rows: list[LedgerRow] = []
+    for index in range(header + 1, len(texts)):
+        row_texts = texts[index]
+        section = _section_title(row_texts, columns)
+        if section is not None:
+            category = section
+            continue
+        cells = {
+            key: row_texts[col] if col < len(row_texts) else "" for key, col in columns.items()
+        }
+        if not cells.get("problem") and not cells.get("measure"):
+            continue
+        previous = rows[-1] if rows else None
+        if not cells.get("problem") and previous:
+            cells["problem"], cells["number"] = previous.problem, previous.number
+        due, due_text = deadline(index) if deadline else _text_deadline(cells.get("deadline", ""))
+        for measure in _measures(cells.get("measure", "")):
+            rows.append(
+                LedgerRow(
+                    line=lines[index] if lines else index + 1,
+                    number=cells.get("number", ""),
+                    category=cells.get("category") or category,
+                    problem=cells.get("problem", ""),
+                    measure=measure,
+                    lead_leader=cells.get("lead_leader", ""),
+                    lead_unit=cells.get("lead_unit", ""),
+                    cooperating_units=cells.get("cooperating_units", ""),
+                    deadline=due,
+                    deadline_text=due_text,
+                    status=cells.get("status", ""),
+                    progress=cells.get("progress", ""),
+                )
+            )
+    return rows
+
+
+def _text_deadline(text: str) -> Deadline:
+    return parse_deadline(text).date, text
+
+
+def _measures(cell: str) -> list[str]:
+    """The measures a cell holds: several when they are numbered ("1.……；2.……")."""
+    lead, items = split_inline(cell.replace("\n", "；"))
+    found = [item.text for item in items if item.text and item.marker.family != "shi"]
+    if len(found) < 2 or lead.strip(" ；;："):
+        return [cell.strip()]
+    return found
+
+
+def _section_title(texts: list[str], columns: dict[str, int]) -> str | None:
+    """A row that only names a category: one text, spread across the row or in the first
+    columns ("一、贯彻落实党中央决策部署方面")."""
+    filled = [(col, text) for col, text in enumerate(texts) if text]
+    if not filled or len({text for _, text in filled}) != 1:
+        return None
+    first_columns = {columns.get("number", 0), columns.get("category", 0), 0}
+    if len(filled) < 2 and filled[0][0] not in first_columns:
+        return None
+    text = filled[0][1]
+    if text.isdigit():
+        return None
+    found = recognize(text)
+    return text[found.end :].strip() if found else text

@@ -56,7 +56,12 @@ def read_bytes(
         text, encoding = decode(data)
         return _understand(filename, "txt", encoding, text_paragraphs(text), notes, limits)
     if kind == "docx":
-        return _understand(filename, "docx", None, read_docx(data, limits), notes, limits)
+        word = read_docx(data, limits)
+        document = _understand(
+            filename, "docx", None, word.paragraphs, notes + word.warnings, limits
+        )
+        document.rows = word.rows
+        return document
     paragraphs, pdf_notes = read_pdf(data, limits)
     return _understand(filename, "pdf", None, paragraphs, notes + pdf_notes, limits)
 

@@ -1,7 +1,8 @@
 """Excel ledgers (.xlsx): the rows of a 整改台账, whatever the office called its columns.
 
 Offices merge the cells of a problem over the rows of its measures and put a category in a
-row of its own across the table; both are read as a person reads them."""
+row of its own across the table; both are read as a person reads them (columns.py, which
+Word tables share)."""
 
 import datetime
 import io
@@ -10,6 +11,7 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from typing import Protocol
 
@@ -17,11 +19,10 @@ import openpyxl
 from openpyxl.chartsheet import Chartsheet
 from openpyxl.utils.cell import range_boundaries
 
-from zhenggai.reader.columns import find_header
+from zhenggai.reader.columns import find_header, ledger_rows
 from zhenggai.reader.dates import parse_deadline
 from zhenggai.reader.errors import ReaderError
 from zhenggai.reader.limits import Limits
-from zhenggai.reader.markers import recognize
 from zhenggai.reader.model import LedgerRow, Paragraph, ReadWarning
 from zhenggai.reader.ooxml import main_part, open_package, parse_xml, read_part, targets_by_id
 from zhenggai.reader.placeholders import find_placeholders
@@ -99,7 +100,17 @@ def read_xlsx(data: bytes, limits: Limits) -> Ledger:
         )
         for name in cut
     ]
-    rows = [row for sheet in sheets for row in _rows(sheet, sheet.name if len(sheets) > 1 else "")]
+    rows = [
+        row
+        for sheet in sheets
+        for row in ledger_rows(
+            sheet.texts,
+            sheet.header,
+            sheet.columns,
+            category=sheet.name if len(sheets) > 1 else "",
+            deadline=partial(_sheet_deadline, sheet),
+        )
+    ]
     lines = [Paragraph("\t".join(_row_texts(row)), row.line) for row in rows]
     unfilled = find_placeholders(lines, limits.max_warnings_per_code)
     return Ledger(_title(sheets[0]), rows, notes + unfilled)
@@ -190,57 +201,8 @@ def _title(sheet: _Sheet) -> str:
     return ""
 
 
-def _rows(sheet: _Sheet, sheet_category: str) -> list[LedgerRow]:
-    columns = sheet.columns
-    rows: list[LedgerRow] = []
-    category = sheet_category
-    for index in range(sheet.header + 1, len(sheet.texts)):
-        texts = sheet.texts[index]
-        section = _section_title(texts, columns)
-        if section is not None:
-            category = section
-            continue
-        cells = {key: texts[col] if col < len(texts) else "" for key, col in columns.items()}
-        if not cells.get("problem") and not cells.get("measure"):
-            continue
-        previous = rows[-1] if rows else None
-        # A problem written once above the measures that follow it, without merging.
-        if not cells.get("problem") and previous:
-            cells["problem"], cells["number"] = previous.problem, previous.number
-        deadline, deadline_text = _deadline(sheet.grid[index], columns)
-        rows.append(
-            LedgerRow(
-                line=index + 1,
-                number=cells.get("number", ""),
-                category=cells.get("category") or category,
-                problem=cells.get("problem", ""),
-                measure=cells.get("measure", ""),
-                lead_leader=cells.get("lead_leader", ""),
-                lead_unit=cells.get("lead_unit", ""),
-                cooperating_units=cells.get("cooperating_units", ""),
-                deadline=deadline,
-                deadline_text=deadline_text,
-                status=cells.get("status", ""),
-                progress=cells.get("progress", ""),
-            )
-        )
-    return rows
-
-
-def _section_title(texts: list[str], columns: dict[str, int]) -> str | None:
-    """A row that only names a category: one text, spread across the row or in the first
-    columns ("一、贯彻落实党中央决策部署方面")."""
-    filled = [(col, text) for col, text in enumerate(texts) if text]
-    if not filled or len({text for _, text in filled}) != 1:
-        return None
-    first_columns = {columns.get("number", 0), columns.get("category", 0), 0}
-    if len(filled) < 2 and filled[0][0] not in first_columns:
-        return None
-    text = filled[0][1]
-    if text.isdigit():
-        return None
-    found = recognize(text)
-    return text[found.end :].strip() if found else text
+def _sheet_deadline(sheet: _Sheet, index: int) -> tuple[datetime.date | None, str]:
+    return _deadline(sheet.grid[index], sheet.columns)
 
 
 def _deadline(row: list[Cell], columns: dict[str, int]) -> tuple[datetime.date | None, str]:
