@@ -1,6 +1,8 @@
-"""Debris that copies from document sites and page layout leave in a text: paywall markers,
-edit passwords, watermarks and download notices, page numbers, runs of empty lines. Each is
-removed and reported, so a person can see what was dropped and where."""
+"""Debris that copies from web pages, document sites and page layout leave in a text: paywall
+markers, edit passwords, watermarks and download notices, page numbers and page-chunk numbers,
+a page's metadata (发布时间, 来源, 浏览次数), its path and its share and print links, markdown
+bold around a line, runs of empty lines. Each is removed and reported, so a person can see
+what was dropped and where."""
 
 import re
 from dataclasses import replace
@@ -21,11 +23,27 @@ _PAGE_NUMBER = re.compile(
 )
 _WATERMARK = re.compile(
     r"""https?://|www\.[\w-]+\.[a-z]{2,}
+    |已阅读\d*页|还剩\d+页|继续(?:免费)?阅读|下载本文档|版权说明|文档简介|_第\s*\d+\s*页$
     |(?:免费|点击)下载|下载(?:后|即可|地址|本文|全文)|付费(?:阅读|下载|内容|文档)|VIP|会员(?:专享|免费)
     |原创不易|版权所有|如有侵权|仅供(?:参考|学习|交流)|可(?:自由|任意)?编辑|可复制
     |公众号|扫码|关注我们|更多.{0,8}(?:范文|资料|文章|精彩)|文库|范文网|写作网|秘书网|材料网""",
     re.X | re.I,
 )
+# A web page's header and footer: metadata, the path to the page, links to share or print it.
+_METADATA = re.compile(
+    r"""\s*(?:发布时间|发布日期|发文日期|成文日期|来源|信息来源|文章来源|浏览次数|阅读次数|浏览量|点击数
+    |访问量|作者|责任编辑|编辑|审核|字号|更新时间|索引号|信息索引号|文件名称|发布机构|公开方式
+    |所属栏目|主题分类|文号|发文机关|分享到|【字体)\s*[:：]""",
+    re.X,
+)
+_SITE_WORDS = re.compile(
+    r"""(?:[\s|｜/【】\[\]·•]*(?:分享|分享到|朗读|打印|关闭|收藏|返回顶部|扫一扫|微信|微博|QQ空间
+    |字号|大|中|小|默认|上一篇|下一篇|打印本页|关闭窗口|保存|纠错|首页|当前位置[:：]?|>|»|›))+[\s|｜]*""",
+    re.X,
+)
+_PATH = re.compile(r"\s*(?:当前位置[:：]?\s*)?首\s*页\s*[>»›]")
+# Markdown bold around a line (**一、……**) hides the marker it starts with.
+_BOLD_EDGES = re.compile(r"^\*\*|\*\*$")
 # A watermark or a notice is a short line of its own; a long paragraph mentioning 下载 is content.
 _SHORT = 60
 BLANK_RUN = 3
@@ -61,6 +79,8 @@ def remove_debris(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Re
         warnings.extend(_blank_lines(blank_run))
         blank_run = []
         cleaned = _without_paywall_markers(paragraph, warnings)
+        if "*" in cleaned.text:
+            cleaned = replace(cleaned, text=_BOLD_EDGES.sub("", cleaned.text.strip()).strip())
         chunk = _page_chunk(cleaned, kept[-1] if kept else None)
         if chunk:
             line = cleaned.line
@@ -95,6 +115,10 @@ def _whole_line_debris(paragraph: Paragraph, warnings: list[ReadWarning]) -> boo
         return False
     if is_page_number(text):
         warnings.append(ReadWarning("page_number", f"第 {line} 段是页码，已删除", line, text))
+        return True
+    if _METADATA.match(text) or _SITE_WORDS.fullmatch(text) or _PATH.match(text):
+        message = f"第 {line} 段是网页的发布信息、栏目路径或分享打印链接，已删除"
+        warnings.append(ReadWarning("web_page", message, line, text))
         return True
     password = _PASSWORD.search(text)
     # A numbered line is the outline itself, even when it mentions a 公众号 or a 密码.

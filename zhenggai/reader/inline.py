@@ -11,7 +11,16 @@ import re
 from collections.abc import Iterator, Set
 from dataclasses import dataclass
 
-from zhenggai.reader.markers import CN, LAST, UNITLESS, Marker, decimal_parts, value_of
+from zhenggai.reader.markers import (
+    CN,
+    LAST,
+    UNITLESS,
+    Marker,
+    decimal_parts,
+    recognize,
+    value_of,
+)
+from zhenggai.reader.model import Paragraph
 
 _CANDIDATE = re.compile(
     rf"""(?P<shi>(?P<v_shi>{CN})[是要](?!求|素|点|件|闻|害|务|员|案|领|么|否|非))
@@ -92,6 +101,16 @@ def split_inline(
 
 def _clean(text: str) -> str:
     return text.strip().rstrip("；;，, ")
+
+
+def line_starts(paragraphs: list[Paragraph]) -> set[tuple[str, int]]:
+    """(family, value) of every marker that starts a paragraph."""
+    found = set()
+    for paragraph in paragraphs:
+        marker = recognize(paragraph.text)
+        if marker:
+            found.add((marker.family, marker.value))
+    return found
 
 
 def _lone_heading(text: str, exclude: frozenset[str], ahead: Set[tuple[str, int]]) -> list[Marker]:

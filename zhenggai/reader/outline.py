@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice
 
-from zhenggai.reader.inline import split_inline
+from zhenggai.reader.inline import line_starts, split_inline
 from zhenggai.reader.kinds import is_heading, label_kind
 from zhenggai.reader.markers import recognize
 from zhenggai.reader.model import Node, Paragraph, ReadWarning, walk
@@ -20,6 +20,11 @@ TITLE_MAX = 200
 _CHAPTER_MAX = 30
 _TITLE_END = re.compile(r"[。！？!?：:]|\s{2,}|\s(?=第\s*\d+\s*页)")
 _WRAP_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s(?=[^\x00-\x7f])")
+_TITLE_OR_BREAK = re.compile(_TITLE_END.pattern + r"|(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WRAP_SAMPLE = 200
+# One wrap space per this many Chinese characters or more often: a wrapped text.
+_WRAP_EVERY = 60
 # "1 目的": a chapter numbered without a dot, known as one by the 1.1 headings below it.
 _CHAPTER = re.compile(r"(\d{1,2})\s+(?=[^\d\s.．%])")
 _LABEL = re.compile(r"\s*([^：:，,。；;\s]{2,10})\s*[：:]")
@@ -49,33 +54,32 @@ def build_outline(
     paragraphs: list[Paragraph], max_depth: int
 ) -> tuple[list[Node], list[ReadWarning]]:
     ahead = line_starts(paragraphs)
+    wrapped = is_wrapped(paragraphs)
     chapters = any(family == "dec2" for family, _ in ahead)
     pieces = [piece for paragraph in paragraphs for piece in _pieces(paragraph, ahead, chapters)]
     roots, warnings = _tree(_confirm_sequences(pieces), max_depth)
     _drop_closing_words(roots)
     for node in walk(roots):
-        node.title = title_of(node.text)
+        node.title = title_of(node.text, wrapped)
     return roots, warnings
 
 
-def title_of(text: str) -> str:
+def title_of(text: str, wrapped: bool = True) -> str:
     """A heading's text, or an item's text up to its first full stop or colon. Two spaces
-    inside a line stand for a line break the copy lost; one space between two characters
-    is what a wrapped line left, and goes."""
+    inside a line stand for a line break the copy lost, and so does one space between two
+    characters, unless the text is wrapped: then one space is what a wrapped line left."""
     first = text.split("\n", 1)[0]
-    end = _TITLE_END.search(first, 0, TITLE_MAX + 1)
+    end = (_TITLE_END if wrapped else _TITLE_OR_BREAK).search(first, 0, TITLE_MAX + 1)
     title = first[: end.start()] if end else first[:TITLE_MAX]
     return _WRAP_SPACE.sub("", title.strip().rstrip("：:；;，,").strip())
 
 
-def line_starts(paragraphs: list[Paragraph]) -> set[tuple[str, int]]:
-    """(family, value) of every marker that starts a paragraph."""
-    found = set()
-    for paragraph in paragraphs:
-        marker = recognize(paragraph.text)
-        if marker:
-            found.add((marker.family, marker.value))
-    return found
+def is_wrapped(paragraphs: list[Paragraph]) -> bool:
+    """Text whose lines were joined with a space where the page wrapped them: such spaces
+    come every few dozen characters, where a lost paragraph break comes every few hundred."""
+    sample = "".join(p.text for p in paragraphs[:_WRAP_SAMPLE])
+    cjk = len(_CJK.findall(sample))
+    return cjk > 0 and len(_WRAP_SPACE.findall(sample)) * _WRAP_EVERY > cjk
 
 
 def _pieces(paragraph: Paragraph, ahead: set[tuple[str, int]], chapters: bool) -> list[_Piece]:

@@ -2,7 +2,9 @@
 
 import re
 from collections import Counter
+from dataclasses import replace
 
+from zhenggai.reader.inline import line_starts, split_inline
 from zhenggai.reader.markers import recognize
 from zhenggai.reader.model import Paragraph
 
@@ -31,7 +33,20 @@ def split_title(paragraphs: list[Paragraph]) -> tuple[str, list[Paragraph]]:
         if count and paragraph.heading_level:
             break
         count += 1
-    return "".join(p.text for p in paragraphs[:count]), paragraphs[count:]
+    if not count:
+        return "", paragraphs
+    return _unglued("".join(p.text for p in paragraphs[:count]), paragraphs, count)
+
+
+def _unglued(title: str, paragraphs: list[Paragraph], count: int) -> tuple[str, list[Paragraph]]:
+    """A page that lost its line breaks glues the first heading to the title
+    ("……工作方案一、背景与意义"): the heading goes back to the body."""
+    last = paragraphs[count - 1]
+    lead, items = split_inline(last.text, ahead=line_starts(paragraphs[count:]))
+    if not items:
+        return title, paragraphs[count:]
+    cut = len(title) - len(last.text) + len(lead)
+    return title[:cut], [replace(last, text=last.text[len(lead) :]), *paragraphs[count:]]
 
 
 def _is_body(paragraph: Paragraph, headings: Counter[int]) -> bool:
