@@ -4,7 +4,10 @@
 - leader is the 政法委 书记;
 - court_reporter works at the 法院, tribunal_reporter at a 基层法庭 under it;
 - police_reporter works at the 公安局;
-- outsider has a login but no unit.
+- outsider has a login but no unit and no role.
+
+Each holds its role (zhenggai.authority) over the organization, for its unit: the clerk the
+office's, the leader the office's and the leader's, the others the reporter's.
 
 demo_round holds one problem per unit with a measure each, and a court measure on which the
 police cooperate."""
@@ -21,7 +24,9 @@ from tests.factories import (
     RoundFactory,
     UnitFactory,
     UserFactory,
+    grant,
 )
+from zhenggai.authority.models import Role
 from zhenggai.ledger.calendar import forget_work_calendar
 from zhenggai.ledger.models import Unit
 
@@ -63,20 +68,26 @@ def units(db):
     }
 
 
-def _user_in(unit, username, **person):
+def _user_in(unit, username, roles=(Role.REPORTER,), **person):
+    """A login with a person in the unit, holding these roles for it across its organization."""
     user = UserFactory(username=username)
     PersonFactory(unit=unit, user=user, name=person.pop("name", username), **person)
+    for role in roles:
+        grant(user, role, unit)
     return user
 
 
 @pytest.fixture
 def office_clerk(units):
-    return _user_in(units["office"], "office", name="王文书", title="整改办干部")
+    return _user_in(units["office"], "office", [Role.OFFICE], name="王文书", title="整改办干部")
 
 
 @pytest.fixture
 def leader(units):
-    return _user_in(units["committee"], "leader", name="周书记", title="书记", is_leader=True)
+    roles = [Role.OFFICE, Role.LEADER]
+    return _user_in(
+        units["committee"], "leader", roles, name="周书记", title="书记", is_leader=True
+    )
 
 
 @pytest.fixture

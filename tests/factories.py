@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.contrib.auth.models import User
 
+from zhenggai.authority.models import Role, RoleAssignment, VerificationGroup
 from zhenggai.ledger.models import (
     Category,
     InspectionRound,
@@ -90,3 +91,33 @@ class MeasureFactory(factory.django.DjangoModelFactory):
     def cooperating_units(self, create, units, **kwargs):
         if create and units:
             self.cooperating_units.set(units)
+
+
+class VerificationGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VerificationGroup
+        skip_postgeneration_save = True
+
+    round = factory.SubFactory(RoundFactory)
+    name = "市纪委监委核查组"
+
+    @factory.post_generation
+    def members(self, create, users, **kwargs):
+        if create and users:
+            self.members.set(users)
+            for user in users:
+                user.__dict__.pop("_zhenggai_actor", None)
+
+
+def grant(user, role: Role, unit: Unit | None = None, round=None) -> RoleAssignment:
+    """Gives the user a role: over the unit's organization (or the round's), for the unit, in
+    every round or in one."""
+    organization = unit.organization if unit else round.office.organization
+    assignment = RoleAssignment(
+        user=user, role=role, organization=organization, unit=unit, round=round
+    )
+    assignment.full_clean()
+    assignment.save()
+    # A role given in the middle of a test holds at once.
+    user.__dict__.pop("_zhenggai_actor", None)
+    return assignment

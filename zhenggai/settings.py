@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "zhenggai.ledger",
+    "zhenggai.authority",
     "zhenggai.carryout",
     "zhenggai.supervision",
     "zhenggai.mechanisms",

@@ -18,15 +18,24 @@ from django.core.management import call_command  # noqa: E402 -- needs django.se
 from django.db import connection  # noqa: E402
 
 from tests.carryout.race import outcome, submit_at_once  # noqa: E402
-from tests.factories import MeasureFactory, PersonFactory, UnitFactory, UserFactory  # noqa: E402
+from tests.factories import (  # noqa: E402
+    MeasureFactory,
+    PersonFactory,
+    UnitFactory,
+    UserFactory,
+    grant,
+)
+from zhenggai.authority.models import Role  # noqa: E402
 
 
 def main() -> None:
     call_command("migrate", verbosity=0)
-    court = UnitFactory(name="法院")
+    committee = UnitFactory(kind="committee")
+    court = UnitFactory(name="法院", parent=committee)
     user = UserFactory(username="court", password="x")
     PersonFactory(unit=court, user=user)
-    measure = MeasureFactory(lead_unit=court, problem__round__office=UnitFactory(kind="committee"))
+    grant(user, Role.REPORTER, court)
+    measure = MeasureFactory(lead_unit=court, problem__category__round__office=committee)
     mode = connection.cursor().execute("PRAGMA journal_mode").fetchone()[0]
     failures = submit_at_once(measure.pk, user.username)
     print(json.dumps({"journal_mode": mode, "failures": failures, **outcome(measure.pk)}))

@@ -68,7 +68,8 @@ def test_the_leader_page_lists_the_problems_the_leader_leads(office, demo_round,
 
 
 def test_a_unit_user_follows_the_lead_leader_of_a_problem_it_sees(client, demo_round, leader):
-    from tests.factories import UserFactory
+    from tests.factories import UserFactory, grant
+    from zhenggai.authority.models import Role
     from zhenggai.ledger.models import Person
 
     problem = demo_round["problems"]["tribunal"]
@@ -76,6 +77,7 @@ def test_a_unit_user_follows_the_lead_leader_of_a_problem_it_sees(client, demo_r
     problem.save()
     reporter = UserFactory(username="tribunal2")
     Person.objects.create(name="林书记员", unit=problem.lead_unit, user=reporter)
+    grant(reporter, Role.REPORTER, problem.lead_unit)
     client.force_login(reporter)
     response = client.get(reverse("ledger:person_detail", args=[leader.person.pk]))
     assert response.status_code == 200

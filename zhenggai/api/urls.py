@@ -10,6 +10,7 @@ from zhenggai.api.auth import BearerToken, Session
 from zhenggai.api.routers import measures, persons, problems, rounds, units
 
 APP_ROUTERS = [
+    "zhenggai.authority.api.router",
     "zhenggai.carryout.api.router",
     "zhenggai.dashboard.api.router",
     "zhenggai.importer.api.router",

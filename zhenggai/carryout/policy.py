@@ -1,10 +1,11 @@
 """Who may report, verify and reopen, built on the ledger's policy.
 
-A user's roles on a measure come from the units: the lead unit (or a unit above it) leads, a
-cooperating unit (or a unit above it) cooperates, and whoever runs the round (the office and
-the units above it, or a superuser) acts as the office. What each role may do in each status
-is the table in zhenggai.rules.lifecycle. Whether a verifier is independent enough to close
-an item is zhenggai.rules.closeout's question, asked when the verification is submitted.
+A user's roles on a measure come from the units it acts for in the measure's round
+(zhenggai.authority.roles): the lead unit (or a unit above it) leads, a cooperating unit (or a
+unit above it) cooperates, and whoever runs the round acts as the office. What each role may
+do in each status is the table in zhenggai.rules.lifecycle. Whether a verifier is independent
+enough to close an item is zhenggai.rules.closeout's question, asked when the verification is
+submitted.
 
 Permissions return (allowed, reason in Chinese); lookups outside the scope are a 404."""
 
@@ -25,12 +26,10 @@ def roles_of(user, measure: Measure) -> frozenset[Role]:
     roles = set()
     if policy.supervises(user, measure.round):
         roles.add(Role.OFFICE)
-    path = policy.actor_of(user).unit_path
-    if path is not None:
-        if measure.lead_unit.path.startswith(path):
-            roles.add(Role.LEAD)
-        if any(unit.path.startswith(path) for unit in measure.cooperating_units.all()):
-            roles.add(Role.COOPERATING)
+    if policy.acts_for(user, measure.lead_unit, measure.round):
+        roles.add(Role.LEAD)
+    if any(policy.acts_for(user, unit, measure.round) for unit in measure.cooperating_units.all()):
+        roles.add(Role.COOPERATING)
     return frozenset(roles)
 
 

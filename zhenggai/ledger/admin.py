@@ -21,8 +21,11 @@ from zhenggai.ledger.models import (
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "parent", "depth"]
-    list_filter = ["kind", "depth"]
+    """A unit takes its parent's organization; a new root unit founds one of its own."""
+
+    list_display = ["name", "kind", "parent", "organization", "depth"]
+    list_filter = ["organization", "kind", "depth"]
+    readonly_fields = ["organization"]
     search_fields = ["name"]
     autocomplete_fields = ["parent"]
 

@@ -34,7 +34,7 @@ LIGHT_CHOICES = [(light.value, label) for light, label in LIGHT_LABELS.items()]
 
 
 class Unit(models.Model):
-    """An organization in a tree of any depth: 政法委 → 法院 → 基层法庭 …"""
+    """A unit of an organization's tree, of any depth: 市委 → 政法委 → 法院 → 基层法庭 …"""
 
     class Kind(models.TextChoices):
         OFFICE = "office", "整改办/督查室"
@@ -58,6 +58,15 @@ class Unit(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
+    # The root of the tree it belongs to: set by save(), the same for a whole tree, so that
+    # "the same organization" is a comparison of two columns.
+    organization = models.ForeignKey(
+        "authority.Organization",
+        verbose_name="组织",
+        on_delete=models.PROTECT,
+        related_name="units",
+        editable=False,
+    )
     # Materialized path ("000001/000007/"): a subtree is one indexed prefix match.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(editable=False, default=1)
@@ -71,15 +80,36 @@ class Unit(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        self._take_organization()
         if self.pk is None:
             super().save(*args, **kwargs)
             kwargs = {}
         old_path = self.path
         self.path = (self.parent.path if self.parent else "") + f"{self.pk:06d}/"
         self.depth = self.path.count("/")
-        super().save(update_fields=["name", "kind", "parent", "path", "depth", "order"])
+        fields = ["name", "kind", "parent", "organization", "path", "depth", "order"]
+        super().save(update_fields=fields)
         if old_path and old_path != self.path:
             self._move_descendants(old_path)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.pk and self.parent_id:
+            if self.parent.path.startswith(self.path):
+                raise ValidationError({"parent": "上级单位不能是本单位或其下级单位。"})
+            if self.parent.organization_id != self.organization_id:
+                raise ValidationError({"parent": "不能把单位移到另一个组织之下。"})
+
+    def _take_organization(self) -> None:
+        """A unit belongs to its parent's organization; a new root unit founds one of its
+        own name."""
+        if self.parent_id:
+            self.organization_id = self.parent.organization_id
+        elif self.organization_id is None:
+            from zhenggai.authority.models import Organization
+
+            self.organization = Organization.objects.create(name=self.name)
 
     def _move_descendants(self, old_path: str) -> None:
         for unit in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):

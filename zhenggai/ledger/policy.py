@@ -1,18 +1,22 @@
 """Who may see and change what. Every list, count and page of ledger data starts here.
 
-Scoping: a superuser sees everything. A user whose unit is a round's office (or above
-it) sees that whole round; users of an office unit (整改办) act for the unit it belongs to.
-Any other user sees the problems and measures that their unit or one of its sub-units
-leads or cooperates on, and nothing else. Users without a unit see nothing.
+Roles come from zhenggai.authority.roles, as assignments over an organization or a round.
+Scoping: whoever runs a round (office), verifies it (a verification group's member) or observes
+it sees that whole round. Otherwise a user sees the problems and measures that the tree of a
+unit it holds a role for leads or cooperates on (in the rounds the role covers), and a leader
+the problems it leads too. Users without a role see nothing.
 
 Permissions are plain functions that return (allowed, reason in Chinese)."""
 
-from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
+from zhenggai.authority.models import Role
+from zhenggai.authority.roles import ACTING_UNIT_ROLES, SEEING_UNIT_ROLES, Actor, actor_of
 from zhenggai.ledger.models import (
     InspectionRound,
     Measure,
@@ -26,124 +30,168 @@ from zhenggai.rules.status import CLOSED_MEASURE_STATUSES
 NOTHING = Q(pk__in=[])
 
 
-@dataclass(frozen=True)
-class Actor:
-    """What the policy needs to know about a user, resolved once per request."""
-
-    user_id: int | None
-    is_superuser: bool
-    unit_path: str | None
-    person_id: int | None
-    is_leader: bool
-    is_office: bool
+def any_of(parts: list[Q]) -> Q:
+    return reduce(or_, parts) if parts else NOTHING
 
 
-def actor_of(user) -> Actor:
-    cached = getattr(user, "_zhenggai_actor", None)
-    if cached is not None:
-        return cached
-    person = None
-    if user.is_authenticated:
-        person = Person.objects.select_related("unit").filter(user=user).first()
-        if person:
-            # Pages read user.person too; this spares them a second query.
-            user.person = person
-    actor = Actor(
-        user_id=user.pk if user.is_authenticated else None,
-        is_superuser=bool(user.is_authenticated and user.is_superuser),
-        unit_path=scope_path(person.unit) if person else None,
-        person_id=person.pk if person else None,
-        is_leader=bool(person and person.is_leader),
-        is_office=bool(person and person.unit.kind in (Unit.Kind.OFFICE, Unit.Kind.COMMITTEE)),
-    )
-    if user.is_authenticated:
-        user._zhenggai_actor = actor
-    return actor
+def units_under(paths) -> Q:
+    return any_of([Q(path__startswith=path) for path in paths])
 
 
-def scope_path(unit: Unit) -> str:
-    if unit.kind == Unit.Kind.OFFICE and unit.parent_id:
-        return unit.path.rsplit("/", 2)[0] + "/"
-    return unit.path
+def subtree(paths):
+    """The units of one tree, or of several (a path or a list of paths)."""
+    paths = [paths] if isinstance(paths, str) else paths
+    return Unit.objects.filter(units_under(paths)).values("pk")
 
 
-def subtree(path: str):
-    return Unit.objects.filter(path__startswith=path).values("pk")
+def _whole_rounds(actor: Actor) -> Q | None:
+    """The rounds the user sees whole, as a condition on InspectionRound; None for none."""
+    office_paths = sorted({g.path for g in actor.holding(Role.OFFICE) if not g.round_id and g.path})
+    round_ids = [
+        g.round_id
+        for g in actor.grants
+        if g.round_id and g.role in (Role.OFFICE, Role.VERIFIER, Role.OBSERVER)
+    ]
+    observed = [g.organization_id for g in actor.holding(Role.OBSERVER) if not g.round_id]
+    parts = []
+    if office_paths:
+        parts.append(Q(office__in=subtree(office_paths)))
+    if round_ids:
+        parts.append(Q(pk__in=sorted(set(round_ids))))
+    if observed:
+        parts.append(Q(office__organization_id__in=sorted(set(observed))))
+    return any_of(parts) if parts else None
 
 
-def supervised_rounds(path: str):
-    return InspectionRound.objects.filter(office__in=subtree(path)).values("pk")
+def whole_rounds(user):
+    """The rounds whose every item the user sees, as a subquery."""
+    actor = actor_of(user)
+    if actor.is_superuser:
+        return InspectionRound.objects.values("pk")
+    whole = _whole_rounds(actor)
+    return InspectionRound.objects.filter(whole if whole is not None else NOTHING).values("pk")
 
 
-# Each scope is "a round the user's unit supervises" OR "an item its subtree answers for",
-# the second as a UNION of indexed foreign-key lookups: an OR across joined tables would
+def run_rounds(user):
+    """The rounds the user runs as their office, as a subquery."""
+    actor = actor_of(user)
+    if actor.is_superuser:
+        return InspectionRound.objects.values("pk")
+    parts = [
+        Q(pk=g.round_id) if g.round_id else Q(office__in=subtree(g.path))
+        for g in actor.holding(Role.OFFICE)
+    ]
+    return InspectionRound.objects.filter(any_of(parts)).values("pk")
+
+
+def rows_by_unit(user, unit_field: str, round_field: str = "round", roles=None) -> Q:
+    """Rows whose unit (`unit_field`) is in a tree the user holds a role for, in the rounds
+    that role covers."""
+    actor = actor_of(user)
+    paths = actor.paths(roles) if roles else actor.paths()
+    parts = []
+    for round_id, trees in paths.items():
+        part = any_of([Q(**{f"{unit_field}__path__startswith": path}) for path in trees])
+        parts.append(part if round_id is None else part & Q(**{f"{round_field}_id": round_id}))
+    return any_of(parts)
+
+
+def rows_of_whole_rounds(user, round_field: str = "round") -> Q:
+    actor = actor_of(user)
+    if actor.is_superuser:
+        return Q()
+    if _whole_rounds(actor) is None:
+        return NOTHING
+    return Q(**{f"{round_field}__in": whole_rounds(user)})
+
+
+# Each scope is "a round the user sees whole" OR "an item a tree it holds a role for answers
+# for", the second as a UNION of indexed foreign-key lookups: an OR across joined tables would
 # make the database scan every measure.
 
 
-def responsible_measures(path: str):
-    units = subtree(path)
-    return (
-        Measure.objects.filter(lead_unit__in=units)
-        .values("pk")
-        .order_by()
-        .union(
-            Measure.objects.filter(problem__lead_unit__in=units).values("pk").order_by(),
-            MeasureCooperation.objects.filter(unit__in=units).values("measure_id").order_by(),
-        )
-    )
+def responsible_measures(paths, leader_id: int | None = None):
+    units = subtree(paths)
+    parts = [
+        Measure.objects.filter(lead_unit__in=units).values("pk").order_by(),
+        Measure.objects.filter(problem__lead_unit__in=units).values("pk").order_by(),
+        MeasureCooperation.objects.filter(unit__in=units).values("measure_id").order_by(),
+    ]
+    if leader_id is not None:
+        parts.append(Measure.objects.filter(problem__lead_leader_id=leader_id).values("pk"))
+    return parts[0].union(*parts[1:])
 
 
-def responsible_problems(path: str, column: str = "pk"):
-    units = subtree(path)
+def responsible_problems(paths, column: str = "pk", leader_id: int | None = None):
+    units = subtree(paths)
     measure_column = "problem_id" if column == "pk" else column
-    return (
-        Problem.objects.filter(lead_unit__in=units)
-        .values(column)
-        .order_by()
-        .union(
-            Measure.objects.filter(lead_unit__in=units).values(measure_column).order_by(),
-            MeasureCooperation.objects.filter(unit__in=units)
-            .values(f"measure__{measure_column}")
-            .order_by(),
-        )
-    )
+    parts = [
+        Problem.objects.filter(lead_unit__in=units).values(column).order_by(),
+        Measure.objects.filter(lead_unit__in=units).values(measure_column).order_by(),
+        MeasureCooperation.objects.filter(unit__in=units)
+        .values(f"measure__{measure_column}")
+        .order_by(),
+    ]
+    if leader_id is not None:
+        parts.append(Problem.objects.filter(lead_leader_id=leader_id).values(column).order_by())
+    return parts[0].union(*parts[1:])
+
+
+def _answered_parts(actor: Actor, responsible) -> list[Q]:
+    """What the user's trees (and, for a leader, its problems) answer for, round by round."""
+    leader_id = actor.person_id if actor.leads else None
+    by_round = actor.paths()
+    if leader_id is not None and not by_round:
+        by_round = {None: []}
+    parts = []
+    for round_id, trees in by_round.items():
+        part = Q(pk__in=responsible(trees, leader_id=leader_id))
+        parts.append(part if round_id is None else part & Q(round_id=round_id))
+    return parts
+
+
+def _scope(user, responsible) -> Q:
+    actor = actor_of(user)
+    if actor.is_superuser:
+        return Q()
+    parts = _answered_parts(actor, responsible)
+    if _whole_rounds(actor) is not None:
+        parts.insert(0, Q(round__in=whole_rounds(user)))
+    return any_of(parts)
 
 
 def measure_scope(user) -> Q:
-    actor = actor_of(user)
-    if actor.is_superuser:
-        return Q()
-    if actor.unit_path is None:
-        return NOTHING
-    path = actor.unit_path
-    return Q(round__in=supervised_rounds(path)) | Q(pk__in=responsible_measures(path))
+    return _scope(user, responsible_measures)
 
 
 def problem_scope(user) -> Q:
-    actor = actor_of(user)
-    if actor.is_superuser:
-        return Q()
-    if actor.unit_path is None:
-        return NOTHING
-    path = actor.unit_path
-    return Q(round__in=supervised_rounds(path)) | Q(pk__in=responsible_problems(path))
+    return _scope(user, responsible_problems)
 
 
 def round_scope(user) -> Q:
     actor = actor_of(user)
     if actor.is_superuser:
         return Q()
-    if actor.unit_path is None:
-        return NOTHING
-    units = subtree(actor.unit_path)
+    parts = []
+    whole = _whole_rounds(actor)
+    if whole is not None:
+        parts.append(whole)
     # Per round, EXISTS stops at the first row it finds; the UNION the other scopes use would
-    # list every problem, measure and cooperation of the subtree first.
-    answers_for = (
-        Exists(Problem.objects.filter(round=OuterRef("pk"), lead_unit__in=units))
-        | Exists(Measure.objects.filter(round=OuterRef("pk"), lead_unit__in=units))
-        | Exists(MeasureCooperation.objects.filter(measure__round=OuterRef("pk"), unit__in=units))
-    )
-    return Q(office__in=units) | Q(answers_for)
+    # list every problem, measure and cooperation of the tree first.
+    for round_id, trees in actor.paths().items():
+        units = subtree(trees)
+        answers_for = (
+            Exists(Problem.objects.filter(round=OuterRef("pk"), lead_unit__in=units))
+            | Exists(Measure.objects.filter(round=OuterRef("pk"), lead_unit__in=units))
+            | Exists(
+                MeasureCooperation.objects.filter(measure__round=OuterRef("pk"), unit__in=units)
+            )
+        )
+        parts.append(Q(answers_for) if round_id is None else Q(answers_for) & Q(pk=round_id))
+    if actor.leads:
+        led = Problem.objects.filter(round=OuterRef("pk"), lead_leader_id=actor.person_id)
+        parts.append(Q(Exists(led)))
+    return any_of(parts)
 
 
 def rounds_visible_to(user):
@@ -152,16 +200,23 @@ def rounds_visible_to(user):
 
 def rows_in_rounds(model, user, rounds):
     """The user's rows of `model` (Measure or Problem) in these rounds: every row of a round
-    the user supervises, with no scope query, and the scoped rows of the others."""
-    supervised = [r.pk for r in rounds if supervises(user, r)]
-    others = [r.pk for r in rounds if r.pk not in supervised]
-    rows = model.objects.filter(round__in=supervised)
-    path = actor_of(user).unit_path
-    if others and path is not None:
-        # In a round it does not supervise, the user's scope is only what its subtree answers
+    the user sees whole, with no scope query, and the scoped rows of the others."""
+    actor = actor_of(user)
+    whole = [r.pk for r in rounds if sees_whole(user, r)]
+    rows = model.objects.filter(round__in=whole)
+    responsible = {Measure: responsible_measures, Problem: responsible_problems}[model]
+    leader_id = actor.person_id if actor.leads else None
+    by_trees: dict[tuple[str, ...], list[int]] = {}
+    for round_ in rounds:
+        if round_.pk not in whole:
+            trees = tuple(actor.paths_in(round_))
+            if trees or leader_id is not None:
+                by_trees.setdefault(trees, []).append(round_.pk)
+    for trees, round_ids in by_trees.items():
+        # In a round it does not see whole, the user's scope is only what its trees answer
         # for: a plain semi-join, which the database can drive from the few rows it names.
-        answered = {Measure: responsible_measures, Problem: responsible_problems}[model](path)
-        rows = rows | model.objects.filter(round__in=others, pk__in=answered)
+        answered = responsible(list(trees), leader_id=leader_id)
+        rows = rows | model.objects.filter(round__in=round_ids, pk__in=answered)
     return rows.order_by()
 
 
@@ -174,11 +229,29 @@ def problems_in(user, round_: InspectionRound):
 
 
 def supervises(user, round_: InspectionRound) -> bool:
-    """The round's office (or a unit above it) runs the round."""
+    """The user runs the round as its office (整改办)."""
     actor = actor_of(user)
-    if actor.is_superuser:
-        return True
-    return actor.unit_path is not None and round_.office.path.startswith(actor.unit_path)
+    return actor.is_superuser or actor.runs(round_)
+
+
+def sees_whole(user, round_: InspectionRound) -> bool:
+    """Every item of the round is visible to the user: its office, verifiers and observers."""
+    actor = actor_of(user)
+    return actor.is_superuser or actor.sees_whole(round_)
+
+
+def approving_leader(user, round_: InspectionRound) -> bool:
+    """The user may approve as the round's leader (e.g. an extension the office forwards)."""
+    return actor_of(user).approves(round_)
+
+
+def acts_for(user, unit: Unit | None, round_: InspectionRound) -> bool:
+    """The unit is in a tree the user acts for (office or reporter) in the round."""
+    if unit is None:
+        return False
+    return any(
+        unit.path.startswith(path) for path in actor_of(user).paths_in(round_, ACTING_UNIT_ROLES)
+    )
 
 
 # Permissions: (allowed, reason).
@@ -186,7 +259,7 @@ def supervises(user, round_: InspectionRound) -> bool:
 
 def can_create_round(user) -> tuple[bool, str]:
     actor = actor_of(user)
-    if actor.is_superuser or actor.is_office:
+    if actor.is_superuser or any(not g.round_id for g in actor.holding(Role.OFFICE)):
         return True, ""
     return False, "只有整改办（督查室）的用户可以新建巡视轮次。"
 
@@ -204,10 +277,7 @@ def can_edit_problem(user, problem: Problem) -> tuple[bool, str]:
 def can_edit_measure(user, measure: Measure) -> tuple[bool, str]:
     if measure.status in CLOSED_MEASURE_STATUSES:
         return False, "该措施已销号，不能直接修改；如需修改请先重新打开。"
-    if supervises(user, measure.round):
-        return True, ""
-    actor = actor_of(user)
-    if actor.unit_path and measure.lead_unit.path.startswith(actor.unit_path):
+    if supervises(user, measure.round) or acts_for(user, measure.lead_unit, measure.round):
         return True, ""
     return False, "只有整改牵头单位或该措施的牵头单位可以修改措施。"
 
@@ -216,6 +286,8 @@ def can_claim(user, problem: Problem) -> tuple[bool, str]:
     actor = actor_of(user)
     if actor.person_id is None:
         return False, "您的账号没有关联人员信息，无法认领问题。"
+    if not actor.is_superuser and not actor.roles_in(problem.round) & SEEING_UNIT_ROLES:
+        return False, "只有本轮的领导、整改办和责任单位可以认领问题。"
     if problem.claims.filter(person_id=actor.person_id).exists():
         return False, "您已经认领过这个问题。"
     return True, ""
@@ -242,7 +314,7 @@ def _get_in_scope(queryset, pk, user, scope, round_of):
     """Load by primary key, then check the scope only when the user does not run the round:
     the office's pages skip the scope query entirely."""
     item = get_visible(queryset, pk)
-    if supervises(user, round_of(item)):
+    if sees_whole(user, round_of(item)):
         return item
     if not queryset.model.objects.filter(scope(user), pk=item.pk).exists():
         raise Http404("没有找到该记录，或您无权查看。")
@@ -278,32 +350,38 @@ def get_measure_for(user, pk, write: bool = False) -> Measure:
 
 
 def sees_all_of(user, unit: Unit) -> bool:
-    """Whether everything the unit's subtree leads or cooperates on is visible to the user,
-    so that the unit's page needs no scope query."""
+    """Whether everything the unit's tree leads or cooperates on is visible to the user, so
+    that the unit's page needs no scope query."""
     actor = actor_of(user)
-    return actor.is_superuser or bool(actor.unit_path and unit.path.startswith(actor.unit_path))
+    trees = actor.paths().get(None, [])
+    return actor.is_superuser or any(unit.path.startswith(path) for path in trees)
 
 
 def get_unit_for(user, pk) -> Unit:
-    """A unit page is visible to its own users, users above it, and the offices."""
-    actor = actor_of(user)
-    unit = get_visible(Unit.objects.all(), pk)
-    if actor.is_superuser or actor.is_office:
-        return unit
-    if actor.unit_path and unit.path.startswith(actor.unit_path):
-        return unit
-    raise Http404("没有找到该单位，或您无权查看。")
+    """A unit page is visible to the users of its tree and of the units above it, and to
+    whoever sees whole rounds of its organization (office, verifiers, observers)."""
+    try:
+        return units_visible_to(user).get(pk=pk)
+    except (Unit.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("没有找到该单位，或您无权查看。") from exc
 
 
 def units_visible_to(user):
-    """The same rule as get_unit_for, as a queryset: offices see every unit, others their
-    own subtree."""
+    """The units of the organizations whose rounds the user sees whole (as office, verifier or
+    observer), and the trees of the units it holds a role for."""
     actor = actor_of(user)
-    if actor.is_superuser or actor.is_office:
+    if actor.is_superuser:
         return Unit.objects.all()
-    if actor.unit_path:
-        return Unit.objects.filter(path__startswith=actor.unit_path)
-    return Unit.objects.none()
+    organizations = {
+        g.organization_id
+        for g in actor.grants
+        if g.role in (Role.OFFICE, Role.VERIFIER, Role.OBSERVER)
+    }
+    trees = sorted({path for paths in actor.paths().values() for path in paths})
+    parts = [units_under(trees)] if trees else []
+    if organizations:
+        parts.append(Q(organization_id__in=sorted(organizations)))
+    return Unit.objects.filter(any_of(parts)) if parts else Unit.objects.none()
 
 
 def persons_visible_to(user):

@@ -10,6 +10,7 @@ from django import forms
 from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.utils import timezone
 
+from zhenggai.authority.roles import scope_path
 from zhenggai.carryout.models import Reopening, Verification
 from zhenggai.ledger.forms import PlainLabels
 from zhenggai.ledger.models import (
@@ -20,7 +21,7 @@ from zhenggai.ledger.models import (
     Problem,
     Unit,
 )
-from zhenggai.ledger.policy import responsible_measures, responsible_problems, scope_path, subtree
+from zhenggai.ledger.policy import responsible_measures, responsible_problems, subtree
 from zhenggai.mechanisms.models import Mechanism
 from zhenggai.rules.figures import REPORTING_STATUSES, level_label
 from zhenggai.rules.status import (

@@ -13,13 +13,16 @@ never to the other asked units."""
 
 from django.db.models import Exists, OuterRef, Q
 
+from zhenggai.authority.roles import ACTING_UNIT_ROLES, actor_of
 from zhenggai.ledger.models import Problem
 from zhenggai.ledger.policy import (
-    NOTHING,
-    actor_of,
+    acts_for,
     get_visible,
     problem_scope,
     require,
+    rows_by_unit,
+    rows_of_whole_rounds,
+    run_rounds,
     supervises,
 )
 from zhenggai.mechanisms.models import Generalization, GeneralizationAnswer, Mechanism
@@ -28,10 +31,9 @@ Answer = GeneralizationAnswer.Answer
 Review = GeneralizationAnswer.Review
 
 
-def covers(user, unit) -> bool:
-    """The unit is the user's own unit or one below it."""
-    path = actor_of(user).unit_path
-    return bool(path and unit is not None and unit.path.startswith(path))
+def covers(user, unit, round_) -> bool:
+    """The unit is one the user acts for in the round, or one below it."""
+    return acts_for(user, unit, round_)
 
 
 # Scopes
@@ -41,13 +43,9 @@ def mechanism_scope(user) -> Q:
     actor = actor_of(user)
     if actor.is_superuser:
         return Q()
-    if actor.unit_path is None:
-        return NOTHING
     linked_visible = Problem.objects.filter(problem_scope(user), mechanisms=OuterRef("pk"))
     return (
-        Q(round__office__path__startswith=actor.unit_path)
-        | Q(issuing_unit__path__startswith=actor.unit_path)
-        | Q(Exists(linked_visible))
+        rows_of_whole_rounds(user) | rows_by_unit(user, "issuing_unit") | Q(Exists(linked_visible))
     )
 
 
@@ -56,14 +54,8 @@ def mechanisms_visible_to(user):
 
 
 def answer_scope(user) -> Q:
-    actor = actor_of(user)
-    if actor.is_superuser:
-        return Q()
-    if actor.unit_path is None:
-        return NOTHING
-    return Q(generalization__source__round__office__path__startswith=actor.unit_path) | Q(
-        unit__path__startswith=actor.unit_path
-    )
+    round_field = "generalization__source__round"
+    return rows_of_whole_rounds(user, round_field) | rows_by_unit(user, "unit", round_field)
 
 
 def answers_visible_to(user):
@@ -72,12 +64,7 @@ def answers_visible_to(user):
 
 def generalizations_visible_to(user):
     """A generalization as a whole (every unit's answer) is the office's to see."""
-    actor = actor_of(user)
-    if actor.is_superuser:
-        return Generalization.objects.all()
-    if actor.unit_path is None:
-        return Generalization.objects.none()
-    return Generalization.objects.filter(source__round__office__path__startswith=actor.unit_path)
+    return Generalization.objects.filter(source__round__in=run_rounds(user))
 
 
 # Permissions: (allowed, reason).
@@ -86,13 +73,13 @@ def generalizations_visible_to(user):
 def can_register_mechanism(user, round_) -> tuple[bool, str]:
     if supervises(user, round_):
         return True, ""
-    if actor_of(user).unit_path is None:
-        return False, "您的账号没有关联单位，不能登记长效机制。"
+    if not actor_of(user).paths_in(round_, ACTING_UNIT_ROLES):
+        return False, "只有本轮的整改办和责任单位可以登记长效机制。"
     return True, ""
 
 
 def can_issue_as(user, round_, issuing_unit) -> tuple[bool, str]:
-    if supervises(user, round_) or covers(user, issuing_unit):
+    if supervises(user, round_) or covers(user, issuing_unit, round_):
         return True, ""
     return False, "只能登记本单位（含下级单位）制定的长效机制。"
 
@@ -101,7 +88,7 @@ def can_manage_mechanism(user, mechanism: Mechanism) -> tuple[bool, str]:
     """Linking and unlinking at all; which problems is can_link's question."""
     if mechanism.round is not None and supervises(user, mechanism.round):
         return True, ""
-    if covers(user, mechanism.issuing_unit):
+    if mechanism.round is not None and covers(user, mechanism.issuing_unit, mechanism.round):
         return True, ""
     return False, "只有整改办或制定该机制的单位可以调整它关联的问题。"
 
@@ -109,7 +96,8 @@ def can_manage_mechanism(user, mechanism: Mechanism) -> tuple[bool, str]:
 def can_link(user, mechanism: Mechanism, problem: Problem) -> tuple[bool, str]:
     if supervises(user, problem.round):
         return True, ""
-    if covers(user, mechanism.issuing_unit) and covers(user, problem.lead_unit):
+    round_ = problem.round
+    if covers(user, mechanism.issuing_unit, round_) and covers(user, problem.lead_unit, round_):
         return True, ""
     return False, "只能把本单位制定的长效机制关联到本单位牵头的问题。"
 
@@ -123,7 +111,7 @@ def can_ask(user, problem: Problem) -> tuple[bool, str]:
 def can_answer(user, answer: GeneralizationAnswer) -> tuple[bool, str]:
     if supervises(user, answer.generalization.source.round):
         return False, "举一反三由被要求自查的单位自己答复，整改办不能代为答复。"
-    if not covers(user, answer.unit):
+    if not covers(user, answer.unit, answer.generalization.source.round):
         return False, "只有被要求自查的单位可以答复。"
     if answer.answer == Answer.FOUND:
         return False, "本单位已答复存在同类问题，并已列入整改台账。"

@@ -4,8 +4,10 @@ page lists it."""
 
 from django.db.models import Count, Exists, OuterRef, Q
 
+from zhenggai.authority.models import Role
+from zhenggai.authority.roles import ACTING_UNIT_ROLES, actor_of
 from zhenggai.ledger.models import Unit
-from zhenggai.ledger.policy import actor_of, supervises
+from zhenggai.ledger.policy import any_of, supervises
 from zhenggai.mechanisms.models import GeneralizationAnswer, Mechanism
 from zhenggai.rules.status import ProblemStatus
 
@@ -37,17 +39,24 @@ def linkable_problems(user, round_):
     problems = round_.problems.select_related("category").order_by("position")
     if supervises(user, round_):
         return problems
-    path = actor_of(user).unit_path
-    if path is None:
-        return problems.none()
-    return problems.filter(lead_unit__path__startswith=path)
+    return problems.filter(_in_trees("lead_unit__", _acting(user, round_)))
 
 
 def issuing_units(user, round_):
+    """The units whose mechanisms the user may register: any of the round's organization for
+    its office, otherwise the trees it acts for."""
+    units = Unit.objects.filter(organization_id=round_.office.organization_id)
     if supervises(user, round_):
-        return Unit.objects.all()
-    path = actor_of(user).unit_path
-    return Unit.objects.filter(path__startswith=path) if path else Unit.objects.none()
+        return units
+    return units.filter(_in_trees("", _acting(user, round_)))
+
+
+def _acting(user, round_) -> list[str]:
+    return actor_of(user).paths_in(round_, ACTING_UNIT_ROLES)
+
+
+def _in_trees(prefix: str, paths: list[str]) -> Q:
+    return any_of([Q(**{f"{prefix}path__startswith": path}) for path in paths])
 
 
 # Generalization
@@ -108,7 +117,7 @@ def askable_units(user, round_):
     office_path = round_.office.path
     above_office = [office_path[: i + 1] for i, c in enumerate(office_path) if c == "/"]
     units = Unit.objects.exclude(kind=Unit.Kind.OFFICE).exclude(path__in=above_office)
-    actor = actor_of(user)
-    if actor.is_superuser:
+    units = units.filter(organization_id=round_.office.organization_id)
+    if actor_of(user).is_superuser:
         return units
-    return units.filter(path__startswith=actor.unit_path) if actor.unit_path else units.none()
+    return units.filter(_in_trees("", actor_of(user).paths_in(round_, {Role.OFFICE})))

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import ProtectedError, Q
 from django.utils import timezone
 
+from zhenggai.authority.models import Organization, RoleAssignment
 from zhenggai.carryout import services as carryout
 from zhenggai.ledger import services
 from zhenggai.ledger.calendar import work_calendar
@@ -49,8 +50,9 @@ def load(fresh: bool = False) -> Loaded:
 
 @transaction.atomic
 def remove() -> None:
-    """Delete the demo round, any round run by a demo unit, the demo units, their people and the
-    demo's named logins. The admin login stays; loading resets its password anyway."""
+    """Delete the demo round, any round run by a demo unit, the demo units, their people, their
+    organization with every role held in it, and the demo's named logins. The admin login
+    stays; loading resets its password anyway."""
     root = Unit.objects.filter(name=data.UNITS["committee"][0], parent=None).first()
     units = root.subtree() if root else Unit.objects.none()
     rounds = InspectionRound.objects.filter(Q(name=data.ROUND["name"]) | Q(office__in=units))
@@ -60,9 +62,13 @@ def remove() -> None:
         rounds.delete()
         Person.objects.filter(unit__in=units).delete()
         get_user_model().objects.filter(username__in=data.USERS).delete()
+        if root:
+            RoleAssignment.objects.filter(organization=root.organization_id).delete()
         # Children before parents: a unit protects its sub-units.
         for depth in sorted(set(units.values_list("depth", flat=True)), reverse=True):
             units.filter(depth=depth).delete()
+        if root:
+            Organization.objects.filter(pk=root.organization_id).delete()
     except ProtectedError as exc:
         names = "、".join(sorted({str(obj) for obj in exc.protected_objects})[:5])
         raise DemoError(f"演示数据仍被其他数据引用，无法删除：{names}") from exc
@@ -101,6 +107,10 @@ def _create() -> InspectionRound:
         users[username], _ = save_user(username, data.DEMO_PASSWORD, name=person.name)
         person.user = users[username]
         person.save(update_fields=["user"])
+        for role in data.ROLES[username]:
+            RoleAssignment.objects.create(
+                user=person.user, role=role, organization=person.unit.organization, unit=person.unit
+            )
 
     clerk = users["office"]
     spec = data.ROUND

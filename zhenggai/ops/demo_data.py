@@ -66,7 +66,15 @@ PERSONS = {
 }
 
 # username: (person key, what the login is for). The admin is a superuser with no person.
+# Each login holds its roles (ROLES) over the organization, for its person's unit.
 ADMIN_USERNAME = "admin"
+ROLES = {
+    "office": ["office"],
+    "leader": ["office", "leader"],
+    "court": ["reporter"],
+    "tribunal": ["reporter"],
+    "police": ["reporter"],
+}
 USERS = {
     "office": ("liu", "整改办经办人：管理本轮全部问题和措施"),
     "leader": ("zhou", "政法委书记：牵头领导，可看全局并认领问题"),

@@ -16,6 +16,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
 
+from zhenggai.authority.models import Organization, RoleAssignment
+from zhenggai.authority.models import Role as R
 from zhenggai.carryout.models import Evidence, ProgressReport, Reopening, Verification
 from zhenggai.ledger.calendar import work_calendar
 from zhenggai.ledger.models import (
@@ -154,8 +156,10 @@ def remove() -> None:
         subtree = Unit.objects.filter(path__startswith=root.path)
         Mechanism.objects.filter(issuing_unit__in=subtree).delete()
         Person.objects.filter(unit__in=subtree).delete()
+        RoleAssignment.objects.filter(organization=root.organization_id).delete()
         for depth in sorted(set(subtree.values_list("depth", flat=True)), reverse=True):
             subtree.filter(depth=depth).delete()
+        Organization.objects.filter(pk=root.organization_id).delete()
     _bench_users().delete()
 
 
@@ -196,12 +200,17 @@ def _tree() -> tuple:
 
 
 def _create_units() -> list[Unit]:
-    """One level at a time: a unit's path needs its parent's path and its own pk."""
+    """One level at a time: a unit's path needs its parent's path and its own pk. The tree is
+    an organization of its own."""
+    organization = Organization.objects.create(name=ROOT_NAME)
     units: list[Unit] = []
     level = [(_tree(), None, 0)]
     while level:
         created = Unit.objects.bulk_create(
-            [Unit(name=n, kind=k, parent=p, order=o) for (n, k, _), p, o in level]
+            [
+                Unit(name=n, kind=k, parent=p, order=o, organization=organization)
+                for (n, k, _), p, o in level
+            ]
         )
         for unit in created:
             unit.path = (unit.parent.path if unit.parent else "") + f"{unit.pk:06d}/"
@@ -252,6 +261,19 @@ class _Builder:
             ]
         )
         self.reporters = self._reporters(people, hashed)
+        roles = [(office.pk, R.OFFICE, units[0]), (office.pk, R.LEADER, units[0])]
+        roles.append((unit_user.pk, R.REPORTER, county_bureau))
+        by_pk = {unit.pk: unit for unit in units}
+        roles += [(user, R.REPORTER, by_pk[unit]) for unit, user in self.reporters.items()]
+        RoleAssignment.objects.bulk_create(
+            [
+                RoleAssignment(
+                    user_id=user, role=role, unit=unit, organization_id=unit.organization_id
+                )
+                for user, role, unit in roles
+            ],
+            batch_size=BATCH,
+        )
         self.office_user, self.office_unit = office, units[0]
         return people, office
 

@@ -12,8 +12,17 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
 
-from zhenggai.ledger.models import InspectionRound, Measure, Person, Unit
-from zhenggai.ledger.policy import NOTHING, actor_of, require, rounds_visible_to, supervises
+from zhenggai.authority.models import Role, RoleAssignment
+from zhenggai.authority.roles import actor_of
+from zhenggai.ledger.models import InspectionRound, Measure, Unit
+from zhenggai.ledger.policy import (
+    acts_for,
+    require,
+    rounds_visible_to,
+    rows_by_unit,
+    rows_of_whole_rounds,
+    supervises,
+)
 from zhenggai.rules.status import DONE_MEASURE_STATUSES, MeasureStatus
 from zhenggai.supervision.models import Escalation, Notification, SupervisionNotice
 
@@ -26,16 +35,9 @@ REVIEWABLE = {Status.REPLIED, Status.OVERDUE, Status.ESCALATED}
 
 
 def _addressed_scope(user) -> Q:
-    """Rows of a round, addressed to a unit: the round's office sees them all, a unit those
-    addressed to it or to a unit below it."""
-    actor = actor_of(user)
-    if actor.is_superuser:
-        return Q()
-    if actor.unit_path is None:
-        return NOTHING
-    return Q(round__office__path__startswith=actor.unit_path) | Q(
-        unit__path__startswith=actor.unit_path
-    )
+    """Rows of a round, addressed to a unit: whoever sees the round whole sees them all, a
+    unit those addressed to it or to a unit below it."""
+    return rows_of_whole_rounds(user) | rows_by_unit(user, "unit")
 
 
 def notices_visible_to(user):
@@ -47,13 +49,17 @@ def escalations_visible_to(user):
 
 
 def office_users(round_: InspectionRound):
-    """The people who run a round day to day: staff (not leaders) with a login in the round's
-    office unit or in an 整改办 directly under it."""
-    persons = Person.objects.filter(
-        Q(unit=round_.office) | Q(unit__parent=round_.office, unit__kind=Unit.Kind.OFFICE),
-        is_leader=False,
+    """The people who run a round day to day: staff (not leaders) who hold the office role for
+    the round alone, or for its office unit or an 整改办 directly under it."""
+    office_unit = Q(unit=round_.office) | Q(unit__parent=round_.office, unit__kind=Unit.Kind.OFFICE)
+    held = RoleAssignment.objects.filter(
+        Q(round=round_) | Q(office_unit, round__isnull=True), role=Role.OFFICE
     )
-    return get_user_model().objects.filter(person__in=persons, is_active=True)
+    return (
+        get_user_model()
+        .objects.filter(pk__in=held.values("user_id"), is_active=True)
+        .exclude(person__is_leader=True)
+    )
 
 
 # Permissions: (allowed, reason).
@@ -88,7 +94,7 @@ def can_reply(user, notice: SupervisionNotice) -> tuple[bool, str]:
         return True, ""
     if supervises(user, notice.round):
         return False, "督办单应由被督办单位回复，整改办不能代为回复。"
-    if actor.unit_path and notice.unit.path.startswith(actor.unit_path):
+    if acts_for(user, notice.unit, notice.round):
         return True, ""
     return False, "只有被督办单位的用户可以回复督办单。"
 

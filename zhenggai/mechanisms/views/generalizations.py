@@ -7,7 +7,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from zhenggai.ledger.policy import actor_of, get_problem_for, get_round_for, require, supervises
+from zhenggai.authority.roles import ACTING_UNIT_ROLES
+from zhenggai.ledger.policy import (
+    get_problem_for,
+    get_round_for,
+    require,
+    rows_by_unit,
+    run_rounds,
+    supervises,
+)
 from zhenggai.ledger.queries import today
 from zhenggai.ledger.views.common import apply_service_errors
 from zhenggai.mechanisms import policy, services
@@ -67,14 +75,13 @@ def generalize(request, pk):
 def inbox(request):
     """The requests the user's unit (and the units below it) must answer: not those of the
     rounds the user runs, which the office follows on each round's page."""
-    path = actor_of(request.user).unit_path
-    answers = answer_rows(policy.answers_visible_to(request.user)).select_related(
-        "generalization__source__round"
+    round_field = "generalization__source__round"
+    answers = (
+        answer_rows(policy.answers_visible_to(request.user))
+        .select_related(round_field)
+        .filter(rows_by_unit(request.user, "unit", round_field, ACTING_UNIT_ROLES))
+        .exclude(**{f"{round_field}__in": run_rounds(request.user)})
     )
-    if path:
-        answers = answers.filter(unit__path__startswith=path).exclude(
-            generalization__source__round__office__path__startswith=path
-        )
     context = {
         "pending": answers.filter(answer=Answer.PENDING).order_by(
             "generalization__answer_deadline", "pk"

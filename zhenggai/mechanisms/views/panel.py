@@ -53,7 +53,7 @@ def problem_panel(request, pk):
         .select_related("generalization__source__category", "unit")
         .first(),
         "runs_round": runs_round,
-        "can_register": runs_round or policy.covers(user, problem.lead_unit),
+        "can_register": runs_round or policy.covers(user, problem.lead_unit, problem.round),
         "can_ask": policy.can_ask(user, problem)[0],
         "today": today(),
     }
