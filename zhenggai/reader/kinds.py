@@ -68,40 +68,40 @@ _DEFAULTS: dict[Genre, Kind] = {
 
 
 def assign_kinds(roots: list[Node], genre: Genre = "other") -> None:
-    # (node, the kind its section names, the kind its run's members say)
-    stack: list[tuple[Node, Kind | None, Kind | None]] = [
-        (node, None, run) for node, run in reversed(_runs(roots))
+    # (node, the kind its section names, the kind its run's members say, its own words')
+    stack: list[tuple[Node, Kind | None, Kind | None, Kind | None]] = [
+        (node, None, run, said) for node, run, said in reversed(_runs(roots))
     ]
     ordered = genre == "self_examination"
     phase = _DEFAULTS[genre]
     while stack:
-        node, section, run = stack.pop()
+        node, section, run, said = stack.pop()
         named = _own_kind(node) or lead_kind(node.lead)
         if named:
             node.kind = section = named
         elif section:
             node.kind = section
         else:
-            said = item_kind(node.marker, node.title)
             # A self-examination's sections come in order; elsewhere the run decides.
             node.kind = said or (phase if ordered else run or _DEFAULTS[genre])
         if ordered and node.kind in ("problem", "cause", "measure"):
             phase = node.kind
-        children = _runs(node.children)
-        stack.extend((child, section, vote) for child, vote in reversed(children))
+        # Within a named section nobody's words matter: spare reading them.
+        children = [(c, None, None) for c in node.children] if section else _runs(node.children)
+        stack.extend((child, section, vote, own) for child, vote, own in reversed(children))
 
 
-def _runs(nodes: list[Node]) -> list[tuple[Node, Kind | None]]:
-    """Each node with what most members of its run say: a member whose words say nothing
-    (2.4 个人准备 among steps to take) is what its run is."""
+def _runs(nodes: list[Node]) -> list[tuple[Node, Kind | None, Kind | None]]:
+    """Each node with what most members of its run say, and what its own words say: a
+    member whose words say nothing (2.4 个人准备 among steps to take) is what its run is."""
     votes: dict[str, Counter[Kind]] = {}
-    for node in nodes:
-        said = item_kind(node.marker, node.title)
-        if said:
-            votes.setdefault(node.family, Counter())[said] += 1
+    said = [item_kind(node.marker, node.title) for node in nodes]
+    for node, kind in zip(nodes, said, strict=True):
+        if kind:
+            votes.setdefault(node.family, Counter())[kind] += 1
     return [
-        (node, votes[node.family].most_common(1)[0][0] if node.family in votes else None)
-        for node in nodes
+        (node, votes[node.family].most_common(1)[0][0] if node.family in votes else None, kind)
+        for node, kind in zip(nodes, said, strict=True)
     ]
 
 

@@ -13,7 +13,7 @@ from itertools import islice
 
 from zhenggai.reader.inline import line_starts, split_inline
 from zhenggai.reader.kinds import is_heading, label_kind
-from zhenggai.reader.markers import recognize
+from zhenggai.reader.markers import Marker, recognize
 from zhenggai.reader.model import Node, Paragraph, ReadWarning, walk
 
 TITLE_MAX = 200
@@ -53,10 +53,15 @@ class _Piece:
 def build_outline(
     paragraphs: list[Paragraph], max_depth: int
 ) -> tuple[list[Node], list[ReadWarning]]:
-    ahead = line_starts(paragraphs)
+    starts = [recognize(paragraph.text) for paragraph in paragraphs]
+    ahead = line_starts(starts)
     wrapped = is_wrapped(paragraphs)
     chapters = any(family == "dec2" for family, _ in ahead)
-    pieces = [piece for paragraph in paragraphs for piece in _pieces(paragraph, ahead, chapters)]
+    pieces = [
+        piece
+        for paragraph, start in zip(paragraphs, starts, strict=True)
+        for piece in _pieces(paragraph, start, ahead, chapters)
+    ]
     roots, warnings = _tree(_confirm_sequences(pieces), max_depth)
     _drop_closing_words(roots)
     for node in walk(roots):
@@ -82,7 +87,9 @@ def is_wrapped(paragraphs: list[Paragraph]) -> bool:
     return cjk > 0 and len(_WRAP_SPACE.findall(sample)) * _WRAP_EVERY > cjk
 
 
-def _pieces(paragraph: Paragraph, ahead: set[tuple[str, int]], chapters: bool) -> list[_Piece]:
+def _pieces(
+    paragraph: Paragraph, start: Marker | None, ahead: set[tuple[str, int]], chapters: bool
+) -> list[_Piece]:
     line = paragraph.line
     if paragraph.table_row:
         return [_Piece(None, "", 0, paragraph.text, line)]
@@ -90,21 +97,28 @@ def _pieces(paragraph: Paragraph, ahead: set[tuple[str, int]], chapters: bool) -
     if chapter and len(paragraph.text) <= _CHAPTER_MAX:
         return [_Piece("dec1", chapter[1], int(chapter[1]), paragraph.text[chapter.end() :], line)]
     prefix, items = split_inline(paragraph.text, ahead=ahead)
+    if not items:
+        return [_head(paragraph, prefix, start)]
+    head = _head(paragraph, prefix, start) if prefix.strip() else None
+    lead = head.text if head else ""
     inline = [
-        _Piece(item.marker.family, item.marker.text, item.marker.value, item.text, line)
-        for item in items
+        _Piece(
+            item.marker.family,
+            item.marker.text,
+            item.marker.value,
+            item.text,
+            line,
+            after_words=i == 0 and head is not None and head.family is None,
+            lead=lead,
+        )
+        for i, item in enumerate(items)
     ]
-    if items and not prefix.strip():
-        return inline
-    head = _head(paragraph, prefix)
-    if inline:
-        inline = [replace(piece, lead=head.text) for piece in inline]
-    if inline and head.family is None:
-        inline[0] = replace(inline[0], after_words=True)
-    return [head, *inline]
+    return [head, *inline] if head else inline
 
 
-def _head(paragraph: Paragraph, text: str) -> _Piece:
+def _head(paragraph: Paragraph, text: str, start: Marker | None) -> _Piece:
+    """The piece for the text a paragraph starts with (all of it, or the words before a run
+    inside it); `start` is the marker the whole paragraph starts with."""
     line = paragraph.line
     if paragraph.list_marker:
         shown = paragraph.list_marker
@@ -114,7 +128,7 @@ def _head(paragraph: Paragraph, text: str) -> _Piece:
         if found and found.end >= len(shown):
             return _Piece(found.family, shown, found.value, text[len(shown) :].strip(), line)
         return _Piece(f"list{paragraph.list_level}", shown, 0, text[len(shown) :].strip(), line)
-    found = recognize(text)
+    found = start if start is None or start.end <= len(text) else recognize(text)
     # Bullets are a web page's decoration, not numbering: their lines are plain text.
     if found and found.family == "bullet":
         return _Piece(None, "", 0, text[found.end :].strip(), line)

@@ -4,7 +4,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from zhenggai.reader.inline import line_starts, split_inline
+from zhenggai.reader.inline import line_starts, may_hold_a_heading, split_inline
 from zhenggai.reader.markers import recognize
 from zhenggai.reader.model import Paragraph
 
@@ -42,7 +42,10 @@ def _unglued(title: str, paragraphs: list[Paragraph], count: int) -> tuple[str, 
     """A page that lost its line breaks glues the first heading to the title
     ("……工作方案一、背景与意义"): the heading goes back to the body."""
     last = paragraphs[count - 1]
-    lead, items = split_inline(last.text, ahead=line_starts(paragraphs[count:]))
+    if not may_hold_a_heading(last.text):
+        return title, paragraphs[count:]
+    ahead = line_starts(recognize(p.text) for p in paragraphs[count:])
+    lead, items = split_inline(last.text, ahead=ahead)
     if not items:
         return title, paragraphs[count:]
     cut = len(title) - len(last.text) + len(lead)
