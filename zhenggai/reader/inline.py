@@ -40,7 +40,7 @@ _CANDIDATE = re.compile(
 _HEADINGS = frozenset({"cn_dun", "cn_paren", "dec2", "dec3", "dec4"})
 _AFTER_PUNCTUATION = frozenset("。；;：:，,！!？?")
 # Characters that make a word with the numeral after them: 统一、 周一、 其一、 第一、.
-_WORD_BEFORE = frozenset("统唯之同万逐单划专不归合均纯第整如任周期初每其星礼十百千零〇两几")
+_WORD_BEFORE = frozenset("统唯之同万逐单划专不归合均纯第整周期初每其星礼十百千零〇两几")
 # Before a bracketed number these mean a reference (第（一）项), not a member.
 _REFERENCE_BEFORE = frozenset("第按照款项条")
 _MIN_WORDS = 2
@@ -87,14 +87,17 @@ def split_inline(
     if heading:
         items.append(InlineItem(heading[0], _clean(lead[heading[0].end :])))
         lead = lead[: heading[0].start]
+    # Numbers seen so far: "1.1……1.2……二、……2.1……" goes on with 2.1 although it stands alone.
+    seen = set(ahead)
     while run:
         end = len(text) if again is None else again
         bounds = [m.start for m in run[1:]] + [end]
         for marker, bound in zip(run, bounds, strict=True):
             segment = text[marker.end : bound].strip().rstrip("；;，,")
-            own, nested = split_inline(segment, exclude | {marker.family})
+            own, nested = split_inline(segment, exclude | {marker.family}, seen)
             items.append(InlineItem(marker, _clean(own)))
             items.extend(nested)
+            seen.update((item.marker.family, item.marker.value) for item in nested)
         # The run starts again (another speaker, another list): same family, same level.
         run, again = _first_run(text, exclude, again) if again is not None else ([], None)
     return lead, items
@@ -118,16 +121,18 @@ def _lone_heading(text: str, exclude: frozenset[str], ahead: Set[tuple[str, int]
     """A single heading inside a paragraph: 一、 after a full stop or a colon ("郑重表态：
     一、……" "我讲三点意见。一、……"), or a heading glued to words whose next number
     starts a later paragraph."""
-    if exclude or not may_hold_a_heading(text):
+    if not (exclude or may_hold_a_heading(text)):
         return []
     for marker, order in candidates(text, exclude):
-        if marker.family not in _HEADINGS or not marker.start:
+        # At the start of a paragraph the outline reads the marker; inside a member's words
+        # (exclude is set) the start is where a lone heading stands.
+        if marker.family not in _HEADINGS or not (marker.start or exclude):
             continue
         before = text[max(0, marker.start - 8) : marker.start].rstrip()
         after = text[marker.end : marker.end + 4]
         if not _has_words(after, 0, len(after)) or _NUMBER_NEXT.match(after):
             continue
-        if (marker.family, order[-1] + 1) in ahead and len(order) == 1:
+        if (marker.family, order[-1] + 1) in ahead:
             return [marker]
         if marker.family == "cn_dun" and order == (1,) and before[-1:] in _CLOSED:
             return [marker]

@@ -18,6 +18,7 @@ from zhenggai.reader.placeholders import find_placeholders
 from zhenggai.reader.sniff import sniff
 from zhenggai.reader.text_file import text_paragraphs
 from zhenggai.reader.title import split_title
+from zhenggai.reader.wrap import join_broken_lines
 from zhenggai.reader.xlsx_file import read_xlsx
 
 
@@ -76,6 +77,9 @@ def _understand(
 ) -> ParsedDocument:
     paragraphs, lookalikes = fix_lookalikes(paragraphs)
     paragraphs, debris = remove_debris(paragraphs)
+    if kind == "txt":
+        paragraphs, joined = join_broken_lines(paragraphs)
+        debris += joined
     title, body = split_title(paragraphs)
     kept = {id(paragraph) for paragraph in body}
     title_line = next((p.line for p in paragraphs if id(p) not in kept), None)

@@ -11,6 +11,8 @@ from zhenggai.reader.model import Paragraph
 MAX_LINES = 3
 _LONG = 60
 _SENTENCE = re.compile(r"[。；;！？!?]|[：:]$")
+# "1 目的": a chapter number without a dot starts the body.
+_CHAPTER = re.compile(r"\d{1,2}\s+\S")
 # A date or a "（讨论稿）" under the title belongs to the header, not to the title.
 _ASIDE = re.compile(r"[（(].*[)）]")
 
@@ -59,6 +61,7 @@ def _is_body(paragraph: Paragraph, headings: Counter[int]) -> bool:
         or len(paragraph.text) > _LONG
         or _SENTENCE.search(paragraph.text)
         or recognize(paragraph.text)
+        or _CHAPTER.match(paragraph.text)
         # A heading style used again further down is a section, not the title.
         or (paragraph.heading_level is not None and headings[paragraph.heading_level] > 1)
     )
