@@ -41,6 +41,7 @@ _DOING = re.compile(
 )
 _WHY = re.compile(r"原因|根源|根子|源头|剖析")
 _MARKER_ASKING = re.compile(r".要$")
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 # "在……方面" names a field; what was found there or is to be done there comes below it.
 _FIELD = re.compile(r".*方面[的]?(?:问题)?$")
 
@@ -51,7 +52,11 @@ def is_action(words: str) -> bool:
 
 
 def item_kind(marker: str, title: str) -> Kind | None:
-    """problem, measure, progress or cause as the words say; None when they say nothing."""
+    """problem, measure, progress or cause as the words say; None when they say nothing.
+    Words in quotation marks name a finding (关于“学习不够深入”问题的整改): they are not
+    what this item says."""
+    if "“" in title or '"' in title:
+        title = _QUOTED.sub("", title)
     if _MARKER_ASKING.match(marker) or _ASKING.match(title):
         return "measure"
     if _FIELD.match(title):

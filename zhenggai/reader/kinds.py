@@ -47,9 +47,9 @@ _LABELS = tuple((kind, re.compile(f"{_MODIFIERS}(?:{nouns})")) for kind, nouns i
 # Every label ends with one of its nouns' last characters; most titles are ruled out by that.
 _LABEL_ENDINGS = frozenset(noun[-1] for _, nouns in _LABEL_NOUNS for noun in nouns.split("|"))
 _SECTION_MAX = 30
-_CLAUSE = re.compile(r"[。！？!?；;]")
+_CLAUSE = re.compile(r"[。！？!?；;，,]")
 _LEAD_MAX = 24
-_REQUIRING = re.compile(r"要求|强调|希望|提出.{0,12}(?:意见|建议|要求)|表态")
+_REQUIRING = re.compile(r"要求|强调|希望|提出|表态")
 _HEADING_MAX = 60
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _LABEL_MAX = 16
@@ -110,7 +110,7 @@ def lead_kind(lead: str) -> Kind | None:
     一是…… (problems), 会议要求，一要…… (measures), 有三个特点：一是…… (other)."""
     if not lead:
         return None
-    clause = _CLAUSE.split(lead.rstrip("：:，, "))[-1][-_LEAD_MAX:]
+    clause = _CLAUSE.split(lead.rstrip("：:，,。 "))[-1][-_LEAD_MAX:]
     if _REQUIRING.search(clause):
         return "measure"
     words = simplified(clause)

@@ -100,19 +100,26 @@ def _pieces(
     if not items:
         return [_head(paragraph, prefix, start)]
     head = _head(paragraph, prefix, start) if prefix.strip() else None
+    inline = []
+    # The words before a run lead into it: the paragraph's own, or the item's that the run
+    # stands in ("一、……有几个特点。首先，……其次，……").
+    leads: dict[str, str] = {}
     lead = head.text if head else ""
-    inline = [
-        _Piece(
-            item.marker.family,
-            item.marker.text,
-            item.marker.value,
-            item.text,
-            line,
-            after_words=i == 0 and head is not None and head.family is None,
-            lead=lead,
+    for i, item in enumerate(items):
+        family = item.marker.family
+        if family not in leads:
+            leads[family] = items[i - 1].text if i else lead
+        inline.append(
+            _Piece(
+                family,
+                item.marker.text,
+                item.marker.value,
+                item.text,
+                line,
+                after_words=i == 0 and head is not None and head.family is None,
+                lead=leads[family],
+            )
         )
-        for i, item in enumerate(items)
-    ]
     return [head, *inline] if head else inline
 
 
