@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from zhenggai.reader.model import MeasureKind
+from zhenggai.reader.numerals import chinese_to_int
 
 _DATE = re.compile(
     r"""(?P<y>(?:19|20)\d{2})\s*(?:年|[.\-/．])\s*
@@ -32,6 +33,13 @@ _KIND_TEXT: tuple[tuple[MeasureKind, re.Pattern[str]], ...] = (
     ("time_bound", re.compile("限期整改|限期完成")),
 )
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# Official documents write dates in Chinese numerals: 二〇二四年三月三十一日.
+_CHINESE_DATE = re.compile(
+    r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年"
+    r"(?:\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月"
+    r"(?:\s*(?P<d>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])?)?"
+)
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 
 
 @dataclass(frozen=True)
@@ -42,16 +50,34 @@ class Deadline:
 
 def parse_deadline(cell: str) -> Deadline:
     """A deadline cell: 2024年3月 means the end of March, 2024年 the end of that year."""
-    text = cell.translate(_DIGITS)
+    text = arabic(cell)
     match = next((m for m in _DATE.finditer(text)), None)
     return Deadline(_date(match) if match else None, _kind(text, _KIND_CELL))
 
 
 def find_deadline(text: str) -> Deadline:
     """A deadline inside a measure's prose: a year alone (2024年全市……) is not one."""
-    text = text.translate(_DIGITS)
+    text = arabic(text)
     match = next((m for m in _DATE.finditer(text) if m["m"] or m["half"] or m["q"]), None)
     return Deadline(_date(match) if match else None, _kind(text, _KIND_TEXT))
+
+
+def arabic(text: str) -> str:
+    """Dates with their numbers in Arabic digits: ２０２４ and 二〇二四年三月 become 2024 and
+    2024年3月."""
+    text = text.translate(_DIGITS)
+    if "年" not in text:
+        return text
+    return _CHINESE_DATE.sub(_date_in_digits, text)
+
+
+def _date_in_digits(match: re.Match[str]) -> str:
+    out = match["y"].translate(_YEAR_DIGITS) + "年"
+    if match["m"]:
+        out += f"{chinese_to_int(match['m'])}月"
+    if match["d"]:
+        out += f"{chinese_to_int(match['d'])}日"
+    return out
 
 
 def _kind(

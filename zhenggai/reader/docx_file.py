@@ -32,6 +32,7 @@ _CONTAINERS = {f"{W}{tag}" for tag in ("sdt", "sdtContent", "customXml", "ins", 
 _SKIPPED = {f"{W}{tag}" for tag in ("del", "moveFrom", "instrText", "txbxContent", "pPr", "rPr")}
 _SKIPPED.add(MC_FALLBACK)
 _MAX_SPAN = 64
+_TEXT_BOX_CONTENT = f"{W}txbxContent"
 _CHARS = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 
 
@@ -71,6 +72,7 @@ class _Walker:
             if element.tag == f"{W}p":
                 self._line += 1
                 out.paragraphs.extend(self._paragraph(element))
+                out.paragraphs.extend(self._text_boxes(element))
             else:
                 self._table(element, out)
         return out
@@ -127,6 +129,15 @@ class _Walker:
             for i, piece in enumerate(pieces)
         ]
 
+    def _text_boxes(self, p: ET.Element) -> list[Paragraph]:
+        """The paragraphs of text boxes anchored in a paragraph, after it. Word writes each
+        box twice (DrawingML and, for old readers, VML under mc:Fallback): read it once."""
+        out: list[Paragraph] = []
+        for box in _boxes(p):
+            for inner in box.iter(f"{W}p"):
+                out.extend(piece for piece in self._paragraph(inner) if piece.text)
+        return out
+
     def _list_marker(self, p_pr: ET.Element | None, style: str | None) -> tuple[str | None, int]:
         num_pr = None if p_pr is None else p_pr.find(f"{W}numPr")
         style_num, style_ilvl = self._styles.numbering(style)
@@ -158,6 +169,20 @@ def _blocks(parent: ET.Element) -> Iterator[ET.Element]:
         elif element.tag in (f"{W}p", f"{W}tbl"):
             yield element
         elif element.tag in _CONTAINERS:
+            stack.append(iter(element))
+
+
+def _boxes(p: ET.Element) -> Iterator[ET.Element]:
+    if next(p.iter(_TEXT_BOX_CONTENT), None) is None:
+        return
+    stack = [iter(p)]
+    while stack:
+        element = next(stack[-1], None)
+        if element is None:
+            stack.pop()
+        elif element.tag == _TEXT_BOX_CONTENT:
+            yield element
+        elif element.tag != MC_FALLBACK:
             stack.append(iter(element))
 
 
