@@ -82,3 +82,11 @@ def test_any_chinese_text_comes_back_as_written_from_each_encoding(text, encodin
         return
     decoded, _ = decode(text.encode(encoding))
     assert decoded == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["習貫徹習近平", "從嚴治黨主體", "層黨組織建設薄弱。會議要", "三是基層黨組織建設薄弱。"],
+)
+def test_a_short_big5_text_is_not_taken_for_korean_or_utf16(text):
+    assert decode(text.encode("big5")) == (text, "big5")

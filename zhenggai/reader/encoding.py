@@ -1,5 +1,6 @@
 """Which encoding a plain-text upload uses. Offices send UTF-8 (with or without the BOM Windows
-Notepad adds), GBK or GB18030 from older Chinese Windows, and UTF-16 from "Unicode" saves."""
+Notepad adds), GBK or GB18030 from older Chinese Windows, UTF-16 from "Unicode" saves, and
+Big5 from traditional-Chinese Windows."""
 
 import codecs
 import re
@@ -36,7 +37,9 @@ def decode(data: bytes) -> tuple[str, str]:
     # Short GBK text can be valid UTF-8 too (一 is D2 BB, which UTF-8 reads as һ): of the
     # encodings that decode, the one reading as Chinese wins.
     best: tuple[float, str, str] | None = None
-    for candidate in (_utf16_without_bom(data), "utf-8", "gbk", "gb18030"):
+    # Big5 comes last: short GBK text often decodes as Big5 too, while Big5 text rarely
+    # decodes as GBK; without it, a short Big5 text was taken for Korean or UTF-16.
+    for candidate in (_utf16_without_bom(data), "utf-8", "gbk", "gb18030", "big5"):
         text = _strict(data, candidate) if candidate else None
         if candidate and text is not None and _looks_like_text(text):
             share = _usual_share(text)
