@@ -37,7 +37,7 @@ _CANDIDATE = re.compile(
     re.X,
 )
 # Families whose members may follow a title directly, without punctuation.
-_HEADINGS = frozenset({"cn_dun", "cn_paren", "dec2", "dec3", "dec4"})
+HEADINGS = frozenset({"cn_dun", "cn_paren", "dec2", "dec3", "dec4"})
 _AFTER_PUNCTUATION = frozenset("。；;：:，,！!？?")
 # Characters that make a word with the numeral after them: 统一、 周一、 其一、 第一、.
 _WORD_BEFORE = frozenset("统唯之同万逐单划专不归合均纯第整周期初每其星礼十百千零〇两几")
@@ -126,7 +126,7 @@ def _lone_heading(text: str, exclude: frozenset[str], ahead: Set[tuple[str, int]
     for marker, order in candidates(text, exclude):
         # At the start of a paragraph the outline reads the marker; inside a member's words
         # (exclude is set) the start is where a lone heading stands.
-        if marker.family not in _HEADINGS or not (marker.start or exclude):
+        if marker.family not in HEADINGS or not (marker.start or exclude):
             continue
         before = text[max(0, marker.start - 8) : marker.start].rstrip()
         after = text[marker.end : marker.end + 4]
@@ -218,7 +218,7 @@ def _fits_before(text: str, start: int, family: str) -> bool:
     # Whitespace after a word or a mark stands for a line break the copy lost.
     if last in _AFTER_PUNCTUATION or text[start - 1].isspace():
         return True
-    if family not in _HEADINGS:
+    if family not in HEADINGS:
         return False
     return not (family == "cn_dun" and last in _WORD_BEFORE)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice
 
-from zhenggai.reader.inline import line_starts, split_inline
+from zhenggai.reader.inline import HEADINGS, line_starts, split_inline
 from zhenggai.reader.kinds import is_heading, label_kind
 from zhenggai.reader.markers import Marker, recognize
 from zhenggai.reader.model import Node, Paragraph, ReadWarning, walk
@@ -108,7 +108,8 @@ def _pieces(
     for i, item in enumerate(items):
         family = item.marker.family
         if family not in leads:
-            leads[family] = items[i - 1].text if i else lead
+            # A heading (一、 1.1) names its own topic; words lead into enumerations only.
+            leads[family] = "" if family in HEADINGS else items[i - 1].text if i else lead
         inline.append(
             _Piece(
                 family,
