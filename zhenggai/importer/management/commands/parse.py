@@ -8,7 +8,10 @@ from zhenggai.reader import ReaderError, read_file, to_contract, to_text
 
 
 class Command(BaseCommand):
-    help = "读取文档（.txt/.docx/.pdf/.xlsx），输出其标题、编号结构、警告（表格另有台账行）"
+    help = (
+        "读取文档（.txt/.docx/.pdf/.xlsx），输出其标题、体裁及判断依据、编号结构、警告"
+        "（Excel 台账和 Word 中的台账表格另有台账行）"
+    )
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
