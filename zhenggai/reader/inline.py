@@ -3,9 +3,13 @@
 "会议要求，一要……；二要……" "……：（1）……；（2）……" and whole outlines pasted on one line
 ("【提纲】一、……(一)……(二)……二、……", a table of contents glued to the body). A member is
 a marker that continues a run (1, 2, 3 … of one family; a run cut off may start at 2), at
-the start of the text or after a punctuation mark. Heading markers (一、 （一） 1.1) need no
-punctuation before them: on a line that holds a whole outline, headings follow their titles
-directly. Every member has words of its own, so 一、二、三等奖 and 1、2、3月 are no run."""
+the start of the text, after a punctuation mark or after a space (a line break the copy
+lost). Heading markers (一、 （一） 1.1) need no punctuation before them: on a line that
+holds a whole outline, headings follow their titles directly. Every member has words of its
+own, so 一、二、三等奖 and 1、2、3月 are no run. A run that starts again at 1 (another
+speaker) is read as a new run of the same family, at the same level. A heading may also
+stand alone: 一、 after a full stop or a colon, or a heading whose next number starts a
+later paragraph."""
 
 import re
 from collections.abc import Iterable, Iterator, Set
