@@ -18,9 +18,14 @@ from zhenggai.reader.model import Node, Paragraph, ReadWarning, walk
 
 TITLE_MAX = 200
 _CHAPTER_MAX = 30
-_TITLE_END = re.compile(r"[。！？!?：:]|\s{2,}|\s(?=第\s*\d+\s*页)")
+# Each starts with a look-ahead at one character set, which lets the engine skip ahead.
+_TITLE_END = re.compile(r"(?=[。！？!?：:\s])(?:[。！？!?：:]|\s{2,}|\s(?=第\s*\d+\s*页))")
 _WRAP_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s(?=[^\x00-\x7f])")
-_TITLE_OR_BREAK = re.compile(_TITLE_END.pattern + r"|(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+_TITLE_OR_BREAK = re.compile(
+    r"(?=[。！？!?：:\s])(?:[。！？!?：:]|\s{2,}|\s(?=第\s*\d+\s*页)"
+    r"|(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f]))"
+)
+_ANY_SPACE = re.compile(r"\s")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WRAP_SAMPLE = 200
 # One wrap space per this many Chinese characters or more often: a wrapped text.
@@ -76,7 +81,8 @@ def title_of(text: str, wrapped: bool = True) -> str:
     first = text.split("\n", 1)[0]
     end = (_TITLE_END if wrapped else _TITLE_OR_BREAK).search(first, 0, TITLE_MAX + 1)
     title = first[: end.start()] if end else first[:TITLE_MAX]
-    return _WRAP_SPACE.sub("", title.strip().rstrip("：:；;，,").strip())
+    title = title.strip().rstrip("：:；;，,").strip()
+    return _WRAP_SPACE.sub("", title) if _ANY_SPACE.search(title) else title
 
 
 def is_wrapped(paragraphs: list[Paragraph]) -> bool:
