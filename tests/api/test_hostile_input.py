@@ -23,8 +23,20 @@ def _refusal(response, status=422) -> dict:
 
 @pytest.fixture
 def edit(measures, api_as, office_clerk):
+    """A change of the court's measure, made on its version of the moment."""
     api = api_as(office_clerk)
-    return lambda payload: api.patch(f"/api/measures/{measures['court'].pk}", payload)
+    measure = measures["court"]
+
+    def patch(payload):
+        version = Measure.objects.get(pk=measure.pk).version
+        return api.client.patch(
+            f"/api/measures/{measure.pk}",
+            payload,
+            content_type="application/json",
+            headers={"If-Match": f'"{version}"'},
+        )
+
+    return patch
 
 
 @pytest.mark.parametrize(

@@ -59,7 +59,7 @@ def test_it_sorts_measures_by_deadline(demo_round, api_as, leader):
 
 def test_a_unit_edits_its_own_measure_and_it_is_recorded(measures, api_as, tribunal_reporter):
     measure = measures["tribunal"]
-    payload = {"status": "in_progress", "deliverable": "整改工作台账"}
+    payload = {"status": "in_progress", "deliverable": "整改工作台账", "version": 1}
     response = api_as(tribunal_reporter).patch(f"/api/measures/{measure.pk}", payload)
     assert response.status_code == 200, response.json()
     event = Event.objects.get(kind=Event.Kind.MEASURE_UPDATED, measure=measure)
@@ -86,7 +86,7 @@ def test_it_refuses_to_edit_a_closed_measure(measures, api_as, office_clerk):
 
 def test_it_sets_the_cooperating_units(measures, api_as, office_clerk, units):
     measure = measures["police"]
-    payload = {"cooperating_units": [units["court"].pk, units["tribunal"].pk]}
+    payload = {"cooperating_units": [units["court"].pk, units["tribunal"].pk], "version": 1}
     body = api_as(office_clerk).patch(f"/api/measures/{measure.pk}", payload).json()
     assert sorted(u["name"] for u in body["cooperating_units"]) == sorted([COURT, TRIBUNAL])
 

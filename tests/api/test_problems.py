@@ -144,7 +144,7 @@ def test_it_refuses_a_category_of_another_round(demo_round, api_as, office_clerk
 def test_it_refuses_a_lead_leader_who_is_not_a_leader(demo_round, api_as, office_clerk, units):
     person = PersonFactory(unit=units["court"])
     path = f"/api/problems/{demo_round['problems']['court'].pk}"
-    response = api_as(office_clerk).patch(path, {"lead_leader": person.pk})
+    response = api_as(office_clerk).patch(path, {"lead_leader": person.pk, "version": 1})
     assert response.json()["errors"] == {"lead_leader": ["牵头领导必须是领导班子成员。"]}
 
 
@@ -157,7 +157,8 @@ def test_it_refuses_an_unknown_lead_unit(demo_round, api_as, office_clerk):
 
 def test_the_office_edits_a_problem_and_it_is_recorded(demo_round, api_as, office_clerk):
     problem = demo_round["problems"]["court"]
-    response = api_as(office_clerk).patch(f"/api/problems/{problem.pk}", {"is_key": True})
+    payload = {"is_key": True, "version": problem.version}
+    response = api_as(office_clerk).patch(f"/api/problems/{problem.pk}", payload)
     assert response.status_code == 200 and response.json()["is_key"] is True
     event = Event.objects.get(kind=Event.Kind.PROBLEM_UPDATED, problem=problem)
     assert event.changes == {"is_key": [False, True]} and event.actor == office_clerk

@@ -31,7 +31,12 @@ def test_the_office_changes_the_settings_and_the_change_is_recorded(
     demo_round, api_as, office_clerk
 ):
     round_ = demo_round["round"]
-    payload = {"rhythm_days_after": 15, "due_soon_workdays": 8, "onsite_required_for_key": False}
+    payload = {
+        "rhythm_days_after": 15,
+        "due_soon_workdays": 8,
+        "onsite_required_for_key": False,
+        "version": round_.version,
+    }
     response = api_as(office_clerk).patch(f"/api/rounds/{round_.pk}", payload)
     assert response.status_code == 200
     assert response.json()["due_soon_workdays"] == 8

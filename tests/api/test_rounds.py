@@ -72,14 +72,16 @@ def test_it_names_every_missing_field(api_as, office_clerk):
 
 def test_it_passes_on_the_services_checks_per_field(demo_round, api_as, leader):
     round_ = demo_round["round"]
-    response = api_as(leader).patch(f"/api/rounds/{round_.pk}", {"report_deadline": "2023-01-01"})
+    payload = {"report_deadline": "2023-01-01", "version": round_.version}
+    response = api_as(leader).patch(f"/api/rounds/{round_.pk}", payload)
     assert response.status_code == 422
     assert response.json()["errors"] == {"report_deadline": ["期限不能早于反馈日期。"]}
 
 
 def test_the_office_updates_only_the_fields_sent(demo_round, api_as, office_clerk):
     round_ = demo_round["round"]
-    response = api_as(office_clerk).patch(f"/api/rounds/{round_.pk}", {"status": "ongoing"})
+    payload = {"status": "ongoing", "version": round_.version}
+    response = api_as(office_clerk).patch(f"/api/rounds/{round_.pk}", payload)
     assert response.status_code == 200
     round_.refresh_from_db()
     assert round_.status == InspectionRound.Status.ONGOING and round_.team == "省委第三巡视组"

@@ -12,22 +12,18 @@ database is a file in WAL mode with IMMEDIATE transactions, as zhenggai runs SQL
 
 import datetime
 import json
-import os
-import subprocess
-import sys
 import threading
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
 from tests.carryout.race import EXPECTED, FIRST_DAY, WRITERS, outcome
 from tests.carryout.samples import PNG, upload
+from tests.file_database import IN_MEMORY_SQLITE, run_on_a_file_database
 from zhenggai.api.models import ApiToken
 from zhenggai.carryout.models import ProgressReport
 
@@ -35,9 +31,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 # Django's test server listens with a backlog of 10, so most of fifty connections opened at
 # once would be reset before reaching zhenggai; gunicorn (`zhenggai serve`) keeps its default.
 GUNICORN_BACKLOG = 2048
-ROOT = Path(__file__).resolve().parents[2]
-TEST_NAME = settings.DATABASES["default"].get("TEST", {}).get("NAME")
-IN_MEMORY_SQLITE = connection.vendor == "sqlite" and TEST_NAME in (None, "", ":memory:")
 
 
 def _call(request: urllib.request.Request) -> tuple[int, dict]:
@@ -114,18 +107,5 @@ def test_fifty_reports_posted_at_once_all_land_in_order(
 
 @pytest.mark.skipif(not IN_MEMORY_SQLITE, reason="the database is not SQLite in memory")
 def test_they_also_land_over_http_on_a_file_database_in_wal_mode(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "ZHENGGAI_DATABASE_URL"}
-    env["ZHENGGAI_DATA_DIR"] = str(tmp_path)
-    node = (
-        f"{Path(__file__).relative_to(ROOT)}::test_fifty_reports_posted_at_once_all_land_in_order"
-    )
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "--ds=tests.carryout.file_database_settings", node],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stdout[-5000:] + run.stderr[-2000:]
-    assert "1 passed" in run.stdout
+    name = "test_fifty_reports_posted_at_once_all_land_in_order"
+    assert "1 passed" in run_on_a_file_database(__file__, name, tmp_path)

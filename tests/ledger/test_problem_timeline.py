@@ -139,6 +139,7 @@ def test_edits_made_on_the_pages_are_on_the_timeline_with_before_and_after(
             "text": "审判执行工作存在短板。",
             "source": problem.source,
             "lead_unit": units["court"].pk,
+            "version": problem.version,
         },
     )
     assert response.status_code == 302
@@ -151,6 +152,7 @@ def test_edits_made_on_the_pages_are_on_the_timeline_with_before_and_after(
             "deliverable": measure.deliverable,
             "status": "in_progress",
             "lead_unit": units["court"].pk,
+            "version": measure.version,
         },
     )
     assert response.status_code == 302
@@ -219,8 +221,10 @@ def test_a_unit_sees_no_events_about_measures_it_may_not_see(
     """The police cooperate (through their station) on the court problem's second measure
     only: they see the problem and that measure's history, not the first measure's."""
     problem = demo_round["problems"]["court"]
-    services.update_measure(office_clerk, problem.measures.get(number=1), text="法院内部细节")
-    services.update_measure(office_clerk, demo_round["shared"], text="与派出所共同推进")
+    services.update_measure(
+        office_clerk, problem.measures.get(number=1), text="法院内部细节", version=1
+    )
+    services.update_measure(office_clerk, demo_round["shared"], text="与派出所共同推进", version=1)
 
     def lines(user) -> list[str]:
         client.force_login(user)

@@ -156,6 +156,6 @@ def test_changing_the_due_soon_window_turns_a_measure_yellow_and_back_at_once(of
 
 
 def test_the_service_records_the_settings_it_changes(demo_round, office_clerk):
-    round_ = services.update_round(office_clerk, demo_round["round"], rhythm_days=14)
+    round_ = services.update_round(office_clerk, demo_round["round"], rhythm_days=14, version=1)
     assert round_.rhythm_days == 14
     assert Event.objects.get(kind=Event.Kind.ROUND_UPDATED).changes == {"rhythm_days": [7, 14]}

@@ -79,7 +79,7 @@ def test_a_time_bound_measure_needs_a_deadline(demo_round, office_clerk, units):
 
 def test_editing_a_measure_records_before_and_after(demo_round, court_reporter):
     measure = demo_round["problems"]["court"].measures.get(number=1)
-    services.update_measure(court_reporter, measure, status="in_progress")
+    services.update_measure(court_reporter, measure, status="in_progress", version=1)
     event = Event.objects.filter(measure=measure, kind=Event.Kind.MEASURE_UPDATED).get()
     assert event.changes == {"status": ["not_started", "in_progress"]}
     assert event.actor == court_reporter
@@ -87,7 +87,7 @@ def test_editing_a_measure_records_before_and_after(demo_round, court_reporter):
 
 def test_the_problem_status_follows_its_measures(demo_round, office_clerk):
     problem = demo_round["problems"]["court"]
-    services.update_measure(office_clerk, problem.measures.first(), status="in_progress")
+    services.update_measure(office_clerk, problem.measures.first(), status="in_progress", version=1)
     assert Problem.objects.get(pk=problem.pk).status == "in_progress"
 
 
@@ -95,7 +95,7 @@ def test_the_problem_status_follows_its_measures(demo_round, office_clerk):
 def test_an_edit_cannot_declare_a_measure_done_or_closed(demo_round, office_clerk, status):
     measure = demo_round["problems"]["court"].measures.first()
     with pytest.raises(ValidationError) as refused:
-        services.update_measure(office_clerk, measure, status=status)
+        services.update_measure(office_clerk, measure, status=status, version=1)
     assert "只能由报送进展和核查产生" in str(refused.value)
 
 

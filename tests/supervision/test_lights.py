@@ -63,10 +63,11 @@ def test_a_problem_without_measures_turns_green(demo_round):
 def test_saving_a_measure_recomputes_its_light_and_its_problems(demo_round, office_clerk):
     measure = demo_round["problems"]["police"].measures.get()
     soon = timezone.localdate() + datetime.timedelta(days=1)
-    ledger_services.update_measure(office_clerk, measure, deadline=soon)
+    ledger_services.update_measure(office_clerk, measure, deadline=soon, version=1)
     assert measure.light == "yellow"
     assert Problem.objects.get(pk=measure.problem_id).light == "yellow"
-    ledger_services.update_measure(office_clerk, measure, deadline=soon.replace(year=soon.year + 1))
+    later = soon.replace(year=soon.year + 1)
+    ledger_services.update_measure(office_clerk, measure, deadline=later, version=2)
     assert Measure.objects.get(pk=measure.pk).light == "green"
     assert Problem.objects.get(pk=measure.problem_id).light == "green"
 

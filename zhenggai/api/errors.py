@@ -12,6 +12,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 
+from zhenggai.ledger.versions import StaleEdit
+
 INVALID = "提交的内容有误，请按提示修改。"
 NOT_FOUND = "没有找到该记录，或您无权查看。"
 FORBIDDEN = "您无权执行此操作。"
@@ -94,6 +96,10 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(PermissionDenied)
     def forbidden(request, exc):
         return api.create_response(request, {"detail": str(exc) or FORBIDDEN}, status=403)
+
+    @api.exception_handler(StaleEdit)
+    def stale(request, exc):
+        return api.create_response(request, exc.as_json(), status=409)
 
     @api.exception_handler(Http404)
     def not_found(request, exc):

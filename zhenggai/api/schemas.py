@@ -76,6 +76,19 @@ def partial_of(schema: type[Input], name: str) -> type[Input]:
     return create_model(name, __base__=Input, **fields)
 
 
+VERSION_HELP = (
+    "修改所依据的版本号（读取时返回的 version）；也可用请求头 If-Match 提供。"
+    "版本已过期时返回 409，见 docs/api.md。"
+)
+
+
+def versioned_partial_of(schema: type[Input], name: str) -> type[Input]:
+    """partial_of(schema) with the `version` the change was made on (zhenggai.api.versions)."""
+    number = Annotated[int, BeforeValidator(_not_bool), Field(ge=1, le=2**31 - 1)]
+    version = (number | None, Field(None, description=VERSION_HELP))
+    return create_model(name, __base__=partial_of(schema, f"_{name}"), version=version)
+
+
 class Pagination(LimitOffsetPagination):
     class Input(Schema):
         limit: int = Field(50, ge=1, le=MAX_LIMIT, description=f"每页条数，最多 {MAX_LIMIT}")

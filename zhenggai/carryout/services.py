@@ -78,8 +78,15 @@ def transition(
     elif to_status not in CLOSED_MEASURE_STATUSES:
         measure.closed_on = None
     measure.status = to_status
+    # A new status is a new version: an edit form opened before it is refused, not let to
+    # put the old status back (zhenggai.ledger.versions).
+    moved = before != to_status
+    measure.version += moved
     Measure.objects.filter(pk=measure.pk).update(
-        status=to_status, closed_on=measure.closed_on, updated_at=timezone.now()
+        status=to_status,
+        closed_on=measure.closed_on,
+        updated_at=timezone.now(),
+        version=measure.version,
     )
     changes = dict(changes or {})
     if before != to_status:
@@ -93,6 +100,7 @@ def transition(
         problem=measure.problem,
         measure=measure,
         changes=changes,
+        version=measure.version if moved else None,
     )
     _follow(user, measure.problem)
     return event

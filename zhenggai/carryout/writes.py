@@ -79,7 +79,7 @@ def lock(measure: Measure) -> None:
     )
     fresh = (
         Measure.objects.select_for_update()
-        .values("status", "closed_on", "last_reported_on")
+        .values("status", "closed_on", "last_reported_on", "version")
         .get(pk=measure.pk)
     )
     for name, value in fresh.items():

@@ -22,6 +22,38 @@ class PlainLabels:
                 field.empty_label = self.empty_label
 
 
+MAX_VERSION = 2**31 - 1
+
+
+class Versioned:
+    """An edit form carries the version of the item it was opened on, in a hidden field,
+    and hands it to the service (zhenggai.ledger.versions). A version that is missing or
+    garbled is a message of the form, never a field error a person cannot see."""
+
+    STALE_PAGE = "页面缺少版本信息，可能已经过期：请刷新页面后重新修改。"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Set by the view when a save was refused as stale (zhenggai.ledger.views.stale).
+        self.stale = None
+        if self.instance.pk is not None:
+            self.fields["version"] = forms.CharField(widget=forms.HiddenInput, required=False)
+            self.initial.setdefault("version", self.instance.version)
+
+    def clean(self):
+        data = super().clean()
+        if "version" in self.fields:
+            version = str(data.get("version") or "")
+            if not version.isdigit() or not 1 <= int(version) <= MAX_VERSION:
+                raise forms.ValidationError(self.STALE_PAGE)
+            data["version"] = int(version)
+        return data
+
+    @property
+    def version(self) -> int | None:
+        return self.cleaned_data.get("version")
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -46,7 +78,7 @@ def _count_field(name: str, low: int, unit: str, help_text: str) -> forms.Intege
     )
 
 
-class RoundForm(PlainLabels, forms.ModelForm):
+class RoundForm(PlainLabels, Versioned, forms.ModelForm):
     """The round's facts, then its supervision settings (督办设置), shown as a group."""
 
     SUPERVISION_FIELDS = (
@@ -121,7 +153,11 @@ class RoundForm(PlainLabels, forms.ModelForm):
         )
 
     def round_fields(self):
-        return [self[name] for name in self.fields if name not in self.SUPERVISION_FIELDS]
+        return [
+            self[name]
+            for name in self.fields
+            if name not in self.SUPERVISION_FIELDS and not self[name].is_hidden
+        ]
 
     def supervision_fields(self):
         return [self[name] for name in self.SUPERVISION_FIELDS]
@@ -133,7 +169,7 @@ class CategoryForm(PlainLabels, forms.ModelForm):
         fields = ["title"]
 
 
-class ProblemForm(PlainLabels, forms.ModelForm):
+class ProblemForm(PlainLabels, Versioned, forms.ModelForm):
     class Meta:
         model = Problem
         fields = [
@@ -157,7 +193,7 @@ class ProblemForm(PlainLabels, forms.ModelForm):
         self.fields["lead_leader"].queryset = Person.objects.filter(is_leader=True)
 
 
-class MeasureForm(PlainLabels, forms.ModelForm):
+class MeasureForm(PlainLabels, Versioned, forms.ModelForm):
     class Meta:
         model = Measure
         fields = [

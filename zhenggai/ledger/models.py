@@ -199,6 +199,9 @@ class InspectionRound(models.Model):
     )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+    # Every edit through the services moves it on by one, and an edit made on an older
+    # version is refused (zhenggai.ledger.versions): two people cannot overwrite each other.
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "巡视轮次"
@@ -319,6 +322,8 @@ class Problem(models.Model):
     position = models.BigIntegerField(editable=False, default=0)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+    # See InspectionRound.version.
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
 
     objects = ProblemQuerySet.as_manager()
 
@@ -418,6 +423,8 @@ class Measure(models.Model):
     position = models.BigIntegerField(editable=False, default=0)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+    # See InspectionRound.version; a change of status by carry-out moves it on too.
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
 
     objects = MeasureQuerySet.as_manager()
 
@@ -574,6 +581,10 @@ class Event(models.Model):
     )
     at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
     changes = models.JSONField("变更内容", default=dict, blank=True)
+    # The version of the item the event is about (the measure, else the problem, else the
+    # round) that the event left behind, when it changed that item's fields: a stale edit is
+    # told what happened since the version it was made on (zhenggai.ledger.versions).
+    version = models.PositiveIntegerField("版本", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "操作记录"

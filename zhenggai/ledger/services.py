@@ -4,13 +4,11 @@ Each action takes the acting user and plain values, checks the policy, validates
 records an Event in one transaction. Failures are ValidationError (Chinese messages per field)
 or PermissionDenied (the reason in Chinese)."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from zhenggai.ledger import policy
+from zhenggai.ledger import policy, versions
 from zhenggai.ledger.calendar import work_calendar
 from zhenggai.ledger.models import (
     Category,
@@ -29,15 +27,7 @@ RECTIFICATION_MONTHS = 2
 
 
 def _snapshot(obj, fields) -> dict:
-    values = {}
-    for name in fields:
-        value = getattr(obj, name)
-        if isinstance(value, datetime.date):
-            value = value.isoformat()
-        elif hasattr(value, "pk"):
-            value = str(value)
-        values[name] = value
-    return values
+    return {name: versions.snapshot_value(getattr(obj, name)) for name in fields}
 
 
 def _stored(obj, fields) -> dict:
@@ -53,7 +43,9 @@ def _changes(before: dict, after: dict) -> dict:
     return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
 
 
-def record(kind, round_, user, *, problem=None, measure=None, changes=None) -> Event:
+def record(kind, round_, user, *, problem=None, measure=None, changes=None, version=None) -> Event:
+    """`version`: the version of the item the event changed (the measure, else the problem,
+    else the round), for an event that moved it on (zhenggai.ledger.versions)."""
     return Event.objects.create(
         kind=kind,
         round=round_,
@@ -61,6 +53,7 @@ def record(kind, round_, user, *, problem=None, measure=None, changes=None) -> E
         measure=measure,
         actor=user if user and user.is_authenticated else None,
         changes=changes or {},
+        version=version,
     )
 
 
@@ -119,8 +112,10 @@ def create_round(user, **values) -> InspectionRound:
 
 
 @transaction.atomic
-def update_round(user, round_: InspectionRound, **values) -> InspectionRound:
+def update_round(user, round_: InspectionRound, *, version: int | None, **values):
+    """`version`: the round's version the edit was made on (None: overwrite whatever it is)."""
     policy.require(policy.can_edit_round(user, round_))
+    versions.claim(round_, version)
     before = _stored(round_, ROUND_FIELDS)
     _assign(round_, values)
     default_deadlines(round_)
@@ -128,7 +123,9 @@ def update_round(user, round_: InspectionRound, **values) -> InspectionRound:
     round_.save()
     changes = _changes(before, _snapshot(round_, ROUND_FIELDS))
     if changes:
-        record(Event.Kind.ROUND_UPDATED, round_, user, changes=changes)
+        record(Event.Kind.ROUND_UPDATED, round_, user, changes=changes, version=round_.version)
+    else:
+        versions.release(round_)
     return round_
 
 
@@ -192,8 +189,10 @@ def create_problem(user, round_: InspectionRound, **values) -> Problem:
 
 
 @transaction.atomic
-def update_problem(user, problem: Problem, **values) -> Problem:
+def update_problem(user, problem: Problem, *, version: int | None, **values) -> Problem:
+    """`version`: as for update_round."""
     policy.require(policy.can_edit_problem(user, problem))
+    versions.claim(problem, version)
     before = _stored(problem, PROBLEM_FIELDS)
     _assign(problem, values)
     _check_problem_refs(problem.round, problem)
@@ -201,7 +200,16 @@ def update_problem(user, problem: Problem, **values) -> Problem:
     problem.save()
     changes = _changes(before, _snapshot(problem, PROBLEM_FIELDS))
     if changes:
-        record(Event.Kind.PROBLEM_UPDATED, problem.round, user, problem=problem, changes=changes)
+        record(
+            Event.Kind.PROBLEM_UPDATED,
+            problem.round,
+            user,
+            problem=problem,
+            changes=changes,
+            version=problem.version,
+        )
+    else:
+        versions.release(problem)
     return problem
 
 
@@ -272,8 +280,18 @@ def create_measure(user, problem: Problem, cooperating_units=None, **values) -> 
 
 
 @transaction.atomic
-def update_measure(user, measure: Measure, cooperating_units=None, **values) -> Measure:
+def update_measure(
+    user, measure: Measure, cooperating_units=None, *, version: int | None, **values
+) -> Measure:
+    """`version`: as for update_round."""
     policy.require(policy.can_edit_measure(user, measure))
+    return _change_measure(
+        user, measure, version, Event.Kind.MEASURE_UPDATED, values, cooperating_units
+    )
+
+
+def _change_measure(user, measure, version, kind, values, cooperating_units, note=None):
+    versions.claim(measure, version)
     before = _stored(measure, MEASURE_FIELDS)
     _assign(measure, values)
     _check_hand_set_status(before["status"], measure.status)
@@ -281,15 +299,18 @@ def update_measure(user, measure: Measure, cooperating_units=None, **values) -> 
     measure.save()
     changes = _changes(before, _snapshot(measure, MEASURE_FIELDS))
     changes.update(_set_cooperating(measure, cooperating_units))
-    if changes:
+    if changes or note:
         record(
-            Event.Kind.MEASURE_UPDATED,
+            kind,
             measure.round,
             user,
             problem=measure.problem,
             measure=measure,
-            changes=changes,
+            changes={**changes, **(note or {})},
+            version=measure.version,
         )
+    else:
+        versions.release(measure)
     refresh_problem_status(measure.problem)
     return measure
 

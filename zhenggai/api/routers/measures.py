@@ -17,9 +17,10 @@ from zhenggai.api.schemas import (
     UnitRef,
     choice_of,
     number_of,
-    partial_of,
     text_of,
+    versioned_partial_of,
 )
+from zhenggai.api.versions import edit_version
 from zhenggai.ledger import policy, services
 from zhenggai.ledger.models import Measure, Person, Unit
 from zhenggai.ledger.queries import filter_measures, measure_rows, today
@@ -57,6 +58,7 @@ class MeasureOut(Schema):
     person_in_charge: PersonRef | None
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    version: int
 
     @staticmethod
     def resolve_kind_label(obj):
@@ -89,7 +91,7 @@ class MeasureIn(Input):
     person_in_charge: Id | None = None
 
 
-MeasurePatch = partial_of(MeasureIn, "MeasurePatch")
+MeasurePatch = versioned_partial_of(MeasureIn, "MeasurePatch")
 
 
 def _rows(queryset):
@@ -120,4 +122,6 @@ def create_measure(request, problem_id: int, payload: MeasureIn):
 @router.patch("/measures/{measure_id}", response=MeasureOut, summary="修改措施")
 def update_measure(request, measure_id: int, payload: MeasurePatch):
     measure = policy.get_measure_for(request.auth, measure_id, write=True)
-    return services.update_measure(request.auth, measure, **values_of(payload, REFS))
+    values = values_of(payload, REFS)
+    version = edit_version(request, values)
+    return services.update_measure(request.auth, measure, version=version, **values)

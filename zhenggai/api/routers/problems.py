@@ -18,9 +18,10 @@ from zhenggai.api.schemas import (
     UnitRef,
     choice_of,
     number_of,
-    partial_of,
     text_of,
+    versioned_partial_of,
 )
+from zhenggai.api.versions import edit_version
 from zhenggai.ledger import policy, services
 from zhenggai.ledger.models import Category, Claim, Person, Problem, Unit
 from zhenggai.ledger.queries import filter_problems, problem_rows, today
@@ -66,6 +67,7 @@ class ProblemOut(Schema):
     claims: list[ClaimOut]
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    version: int
 
     @staticmethod
     def resolve_source_label(obj):
@@ -95,7 +97,7 @@ class ProblemIn(Input):
     lead_unit: Id | None = None
 
 
-ProblemPatch = partial_of(ProblemIn, "ProblemPatch")
+ProblemPatch = versioned_partial_of(ProblemIn, "ProblemPatch")
 
 
 class ClaimIn(Input):
@@ -133,7 +135,9 @@ def create_problem(request, round_id: int, payload: ProblemIn):
 @router.patch("/problems/{problem_id}", response=ProblemOut, summary="修改问题")
 def update_problem(request, problem_id: int, payload: ProblemPatch):
     problem = policy.get_problem_for(request.auth, problem_id, write=True)
-    return services.update_problem(request.auth, problem, **values_of(payload, REFS))
+    values = values_of(payload, REFS)
+    version = edit_version(request, values)
+    return services.update_problem(request.auth, problem, version=version, **values)
 
 
 @router.post("/problems/{problem_id}/claim", response={201: ClaimOut}, summary="认领问题")

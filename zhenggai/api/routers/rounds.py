@@ -14,9 +14,10 @@ from zhenggai.api.schemas import (
     UnitRef,
     choice_of,
     number_of,
-    partial_of,
     text_of,
+    versioned_partial_of,
 )
+from zhenggai.api.versions import edit_version
 from zhenggai.ledger import policy, services
 from zhenggai.ledger.models import Category, InspectionRound, Unit
 
@@ -56,6 +57,7 @@ class RoundOut(Schema):
     onsite_required_for_key: bool
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    version: int
 
     @staticmethod
     def resolve_kind_label(obj):
@@ -103,7 +105,7 @@ class RoundIn(Input):
     )
 
 
-RoundPatch = partial_of(RoundIn, "RoundPatch")
+RoundPatch = versioned_partial_of(RoundIn, "RoundPatch")
 
 
 class CategoryIn(Input):
@@ -130,7 +132,9 @@ def create_round(request, payload: RoundIn):
 @router.patch("/rounds/{round_id}", response=RoundOut, summary="修改轮次")
 def update_round(request, round_id: int, payload: RoundPatch):
     round_ = policy.get_round_for(request.auth, round_id, write=True)
-    return services.update_round(request.auth, round_, **values_of(payload, REFS))
+    values = values_of(payload, REFS)
+    version = edit_version(request, values)
+    return services.update_round(request.auth, round_, version=version, **values)
 
 
 @router.get("/rounds/{round_id}/categories", response=list[CategoryOut], summary="方面列表")

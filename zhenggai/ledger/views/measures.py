@@ -10,7 +10,9 @@ from zhenggai.ledger import policy, services
 from zhenggai.ledger.forms import MeasureForm, field_values
 from zhenggai.ledger.panels import measure_panels
 from zhenggai.ledger.queries import today
+from zhenggai.ledger.versions import StaleEdit
 from zhenggai.ledger.views.common import apply_service_errors
+from zhenggai.ledger.views.stale import refused
 
 TEMPLATE = "ledger/measure_form.html"
 
@@ -44,7 +46,16 @@ def measure_edit(request, pk):
     measure = policy.get_measure_for(request.user, pk, write=True)
     form = MeasureForm(request.POST or None, instance=measure, problem=measure.problem)
     if request.method == "POST" and form.is_valid():
-        saved = _save(form, lambda **v: services.update_measure(request.user, measure, **v))
+        try:
+            saved = _save(
+                form,
+                lambda **v: services.update_measure(
+                    request.user, measure, version=form.version, **v
+                ),
+            )
+        except StaleEdit as error:
+            saved = None
+            form = refused(form, error, lambda data: _form_now(request, pk, data))
         if saved:
             if request.htmx:
                 return _row(request, saved)
@@ -53,6 +64,11 @@ def measure_edit(request, pk):
     context = {"form": form, "measure": measure, "problem": measure.problem, "round": measure.round}
     template = f"{TEMPLATE}#form" if request.htmx else TEMPLATE
     return render(request, template, context)
+
+
+def _form_now(request, pk, data):
+    measure = policy.get_measure_for(request.user, pk)
+    return MeasureForm(data, instance=measure, problem=measure.problem)
 
 
 @login_required

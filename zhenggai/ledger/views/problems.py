@@ -10,7 +10,9 @@ from zhenggai.ledger import policy, services
 from zhenggai.ledger.forms import CategoryForm, ClaimForm, ProblemForm, field_values
 from zhenggai.ledger.panels import measure_panels, problem_panels
 from zhenggai.ledger.queries import today
+from zhenggai.ledger.versions import StaleEdit
 from zhenggai.ledger.views.common import apply_service_errors
+from zhenggai.ledger.views.stale import refused
 
 # The problem page shows the newest events; the timeline page has them all, oldest first.
 EVENTS_ON_PROBLEM_PAGE = 50
@@ -97,14 +99,23 @@ def problem_edit(request, pk):
     form = ProblemForm(request.POST or None, instance=problem, round_=problem.round)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_problem(request.user, problem, **field_values(form))
+            services.update_problem(
+                request.user, problem, version=form.version, **field_values(form)
+            )
         except ValidationError as error:
             apply_service_errors(form, error)
+        except StaleEdit as error:
+            form = refused(form, error, lambda data: _form_now(request, pk, data))
         else:
             messages.success(request, "已保存问题。")
             return redirect("ledger:problem_detail", problem.pk)
     context = {"form": form, "round": problem.round, "problem": problem}
     return render(request, "ledger/problem_form.html", context)
+
+
+def _form_now(request, pk, data):
+    problem = policy.get_problem_for(request.user, pk)
+    return ProblemForm(data, instance=problem, round_=problem.round)
 
 
 @login_required

@@ -7,7 +7,9 @@ from zhenggai.ledger import policy, services
 from zhenggai.ledger.forms import RoundForm, field_values
 from zhenggai.ledger.models import Measure, Problem
 from zhenggai.ledger.queries import round_counts, today
+from zhenggai.ledger.versions import StaleEdit
 from zhenggai.ledger.views.common import apply_service_errors
+from zhenggai.ledger.views.stale import refused
 
 
 @login_required
@@ -38,9 +40,15 @@ def round_edit(request, pk):
     form = RoundForm(request.POST or None, instance=round_)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_round(request.user, round_, **field_values(form))
+            services.update_round(request.user, round_, version=form.version, **field_values(form))
         except ValidationError as error:
             apply_service_errors(form, error)
+        except StaleEdit as error:
+            form = refused(
+                form,
+                error,
+                lambda data: RoundForm(data, instance=policy.get_round_for(request.user, pk)),
+            )
         else:
             messages.success(request, "已保存轮次信息。")
             return redirect("ledger:round_home", round_.pk)
