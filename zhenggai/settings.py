@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "zhenggai.carryout",
     "zhenggai.supervision",
     "zhenggai.mechanisms",
+    "zhenggai.requests",
     "zhenggai.dashboard",
     "zhenggai.api",
     "zhenggai.importer",

@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("zhenggai.importer.urls")),
     path("", include("zhenggai.supervision.urls")),
     path("", include("zhenggai.mechanisms.urls")),
+    path("", include("zhenggai.requests.urls")),
 ]

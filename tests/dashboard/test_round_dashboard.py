@@ -114,8 +114,9 @@ def test_units_roll_up_their_sub_units(office, known_round):
 def test_a_unit_can_be_drilled_into(office, known_round, units):
     by_unit = figures_table(_get(office, known_round, unit=units["court"].pk), "units")
     assert by_unit == {
-        "临江市中级人民法院（合计）": [4, 3, 75, 3, 75, 1, 25, 2, 50, 1, 25],
-        "城东人民法庭": [2, 1, 50, 1, 50, 1, 50, 2, 100, 1, 50],
+        # ... and extensions asked, extensions granted, each with its rate: none here
+        "临江市中级人民法院（合计）": [4, 3, 75, 3, 75, 1, 25, 2, 50, 1, 25, 0, 0, 0, 0],
+        "城东人民法庭": [2, 1, 50, 1, 50, 1, 50, 2, 100, 1, 50, 0, 0, 0, 0],
     }
 
 

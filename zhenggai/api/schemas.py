@@ -82,10 +82,12 @@ VERSION_HELP = (
 )
 
 
+Version = Annotated[int, BeforeValidator(_not_bool), Field(ge=1, le=2**31 - 1)]
+
+
 def versioned_partial_of(schema: type[Input], name: str) -> type[Input]:
     """partial_of(schema) with the `version` the change was made on (zhenggai.api.versions)."""
-    number = Annotated[int, BeforeValidator(_not_bool), Field(ge=1, le=2**31 - 1)]
-    version = (number | None, Field(None, description=VERSION_HELP))
+    version = (Version | None, Field(None, description=VERSION_HELP))
     return create_model(name, __base__=partial_of(schema, f"_{name}"), version=version)
 
 

@@ -15,6 +15,7 @@ APP_ROUTERS = [
     "zhenggai.dashboard.api.router",
     "zhenggai.importer.api.router",
     "zhenggai.mechanisms.api.router",
+    "zhenggai.requests.api.router",
     "zhenggai.supervision.api.router",
 ]
 

@@ -20,7 +20,7 @@ COUNTS_DESCRIPTION = (
     "overdue 超期未完成；silent 沉默（超过报送周期未报送进展）；reported 报送过进展；red 红灯；"
     "briefing_only 仅凭听取汇报销号（应为 0）；unverified 无核查通过记录即销号（应为 0）；"
     "problems 问题数；problems_closed 问题已销号；no_mechanism 问题已销号但无长效机制；"
-    "rebound 变异反弹问题"
+    "rebound 变异反弹问题；extension_asked 申请过延期的措施；extended 经批准延期的措施"
 )
 Counts = dict[str, int]
 

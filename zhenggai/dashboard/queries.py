@@ -25,6 +25,7 @@ from zhenggai.ledger.queries import (
     problem_flag_q,
     stage_q,
 )
+from zhenggai.requests.queries import extension_counts
 from zhenggai.rules import figures
 from zhenggai.rules.deadlines import Light, days_overdue
 from zhenggai.rules.status import ProblemStatus
@@ -33,9 +34,11 @@ from zhenggai.rules.status import ProblemStatus
 # the counts it shows: by unit (and level) everything about measures, by category and by
 # leader the breakdown, and problems and close-out apart.
 UNIT_COUNTS = ("total", "done", "closed", "overdue", "silent", "reported", "red")
+# Counted from the extension requests, which are few, not in the scans of the measures.
+EXTENSION_COUNTS = ("extension_asked", "extended")
 GROUP_COUNTS = ("total", "done", "closed", "overdue", "silent")
 PROBLEM_COUNTS = ("problems", "problems_closed", "no_mechanism", "rebound")
-ALL_COUNTS = UNIT_COUNTS + figures.CLOSE_OUT_COUNTS + PROBLEM_COUNTS
+ALL_COUNTS = UNIT_COUNTS + EXTENSION_COUNTS + figures.CLOSE_OUT_COUNTS + PROBLEM_COUNTS
 RED_LIST_LENGTH = 50
 LEADER_LIMIT = 30
 
@@ -109,7 +112,7 @@ BY_CATEGORY_AND_LEADER = ("round_id", "category_id", "lead_leader_id")
 def overview(
     user, rounds, on: datetime.date, since=None, until=None, problems_by=BY_ROUND
 ) -> Overview:
-    """Totals, per round, per level of the unit tree, the burn-down and the red list: six
+    """Totals, per round, per level of the unit tree, the burn-down and the red list: seven
     queries, whatever the number of rows."""
     measures = policy.rows_in_rounds(Measure, user, rounds)
     by_round = {r.pk: _zeros() for r in rounds}
@@ -118,16 +121,19 @@ def overview(
             **measure_counts(UNIT_COUNTS, rounds, on)
         )
     )
+    extensions = extension_counts(user, rounds)
+    for row in extensions:
+        row["lead_unit_id"] = row.pop("measure__lead_unit_id")
     # The units' paths apart: joining them into the scan above would slow it down.
     units = {
         pk: (path, kind)
         for pk, path, kind in Unit.objects.filter(
-            pk__in={row["lead_unit_id"] for row in grouped}
+            pk__in={row["lead_unit_id"] for row in grouped + extensions}
         ).values_list("pk", "path", "kind")
     }
     unit_rows: dict[int, dict[str, figures.Counts]] = {r.pk: {} for r in rounds}
-    for row in grouped:
-        counts = _counts(row, UNIT_COUNTS)
+    for row in grouped + extensions:
+        counts = _counts(row, UNIT_COUNTS if "total" in row else EXTENSION_COUNTS)
         figures.add(by_round[row["round_id"]], counts)
         path = units[row["lead_unit_id"]][0]
         figures.add(unit_rows[row["round_id"]].setdefault(path, {}), counts)

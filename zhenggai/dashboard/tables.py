@@ -27,10 +27,21 @@ COLUMNS = {
     "rebound": ("变异反弹", {**PROBLEMS, "flag": "rebound"}, "problems"),
     "briefing_only": ("仅凭听取汇报销号", {**MEASURES, "flag": "briefing_only"}, "closed"),
     "unverified": ("无核查通过记录即销号", {**MEASURES, "flag": "unverified"}, "closed"),
+    "extension_asked": ("申请过延期", {**MEASURES, "flag": "extension_asked"}, "total"),
+    "extended": ("已延期", {**MEASURES, "flag": "extended"}, "total"),
 }
 BREAKDOWN = ["total", "done", "closed", "overdue", "silent", "problems", "problems_closed"]
 # Problems have a lead unit of their own, so the unit tree counts measures only.
-UNIT_COLUMNS = ["total", "done", "closed", "overdue", "silent", "red"]
+UNIT_COLUMNS = [
+    "total",
+    "done",
+    "closed",
+    "overdue",
+    "silent",
+    "red",
+    "extension_asked",
+    "extended",
+]
 LEVEL_COLUMNS = ["total", "reported", "silent", "closed"]
 LEVEL_HEADINGS = {"reported": "报送率", "silent": "沉默率", "closed": "核查销号率"}
 

@@ -36,9 +36,14 @@ class Versioned:
         super().__init__(*args, **kwargs)
         # Set by the view when a save was refused as stale (zhenggai.ledger.views.stale).
         self.stale = None
-        if self.instance.pk is not None:
+        item = self.versioned_item()
+        if item.pk is not None:
             self.fields["version"] = forms.CharField(widget=forms.HiddenInput, required=False)
-            self.initial.setdefault("version", self.instance.version)
+            self.initial.setdefault("version", item.version)
+
+    def versioned_item(self):
+        """The round, problem or measure whose version the form carries."""
+        return self.instance
 
     def clean(self):
         data = super().clean()

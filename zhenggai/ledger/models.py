@@ -384,6 +384,9 @@ class Measure(models.Model):
     text = models.TextField("整改措施", max_length=5000, validators=text_limit(5000))
     kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.TIME_BOUND)
     deadline = models.DateField("完成时限", null=True, blank=True)
+    # The deadline the ledger committed to, kept once an extension (延期) moves `deadline`:
+    # lights, overdue counts and the tick read `deadline`, the approved date.
+    original_deadline = models.DateField("原定完成时限", null=True, blank=True, editable=False)
     deliverable = models.CharField("成果形式", max_length=300, blank=True, validators=NO_NUL)
     status = models.CharField(
         "整改状态",
@@ -567,6 +570,14 @@ class Event(models.Model):
         MECHANISM_LINKED = "mechanism_linked", "关联长效机制"
         GENERALIZATION_ASKED = "generalization_asked", "举一反三"
         GENERALIZATION_ANSWERED = "generalization_answered", "举一反三答复"
+        EXTENSION_ASKED = "extension_asked", "申请延期"
+        EXTENSION_APPROVED = "extension_approved", "批准延期"
+        EXTENSION_REFUSED = "extension_refused", "不予延期"
+        EXTENSION_WITHDRAWN = "extension_withdrawn", "撤回延期申请"
+        CHANGE_ASKED = "change_asked", "申请变更措施"
+        CHANGE_APPROVED = "change_approved", "批准变更措施"
+        CHANGE_REFUSED = "change_refused", "不予变更措施"
+        CHANGE_WITHDRAWN = "change_withdrawn", "撤回变更申请"
 
     round = models.ForeignKey(InspectionRound, on_delete=models.CASCADE, related_name="events")
     problem = models.ForeignKey(

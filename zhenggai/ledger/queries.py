@@ -23,6 +23,7 @@ from zhenggai.ledger.models import (
 )
 from zhenggai.ledger.policy import responsible_measures, responsible_problems, subtree
 from zhenggai.mechanisms.models import Mechanism
+from zhenggai.requests.models import ExtensionRequest
 from zhenggai.rules.figures import REPORTING_STATUSES, level_label
 from zhenggai.rules.status import (
     CLOSED_MEASURE_STATUSES,
@@ -69,6 +70,8 @@ MEASURE_FLAGS = {
     "reported": "报送过进展",
     "briefing_only": "仅凭听取汇报销号",
     "unverified": "无核查通过记录即销号",
+    "extension_asked": "申请过延期",
+    "extended": "已延期（完成时限经批准调整）",
 }
 PROBLEM_FLAGS = {
     "no_mechanism": "问题已销号但无长效机制",
@@ -265,6 +268,11 @@ def measure_flag_q(flag: str, rounds, on: datetime.date) -> Q:
         return silent_q(rounds, on)
     if flag == "reported":
         return Q(last_reported_on__isnull=False)
+    if flag == "extension_asked":
+        return Q(pk__in=ExtensionRequest.objects.values("measure"))
+    if flag == "extended":
+        # Only an approved extension keeps a committed deadline aside.
+        return Q(original_deadline__isnull=False)
     closed = Q(status__in=CLOSED_MEASURE_STATUSES)
     if flag == "briefing_only":
         # Closed on the strength of briefings (听汇报) alone: the close-out rule forbids it.

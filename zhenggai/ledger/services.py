@@ -234,6 +234,10 @@ MEASURE_FIELDS = [
 ]
 
 
+# An extension keeps the committed deadline beside the approved one.
+AMENDED_FIELDS = [*MEASURE_FIELDS, "original_deadline"]
+
+
 def _set_cooperating(measure: Measure, units) -> dict:
     if units is None:
         return {}
@@ -290,14 +294,22 @@ def update_measure(
     )
 
 
+@transaction.atomic
+def amend_measure(user, measure: Measure, *, version: int | None, event, note=None, **values):
+    """A change decided on a unit's request (延期, 变更: zhenggai.requests), which has checked
+    who may decide it: applied as an edit on `version`, recorded as `event` with before and
+    after and what `note` adds (the request, the decider's words)."""
+    return _change_measure(user, measure, version, event, values, None, note)
+
+
 def _change_measure(user, measure, version, kind, values, cooperating_units, note=None):
     versions.claim(measure, version)
-    before = _stored(measure, MEASURE_FIELDS)
+    before = _stored(measure, AMENDED_FIELDS)
     _assign(measure, values)
     _check_hand_set_status(before["status"], measure.status)
     measure.full_clean()
     measure.save()
-    changes = _changes(before, _snapshot(measure, MEASURE_FIELDS))
+    changes = _changes(before, _snapshot(measure, AMENDED_FIELDS))
     changes.update(_set_cooperating(measure, cooperating_units))
     if changes or note:
         record(

@@ -45,6 +45,9 @@ class MeasureOut(Schema):
     kind: str
     kind_label: str
     deadline: datetime.date | None
+    original_deadline: datetime.date | None = Field(
+        description="原定完成时限：经批准延期后保留的原承诺时限；未延期为 null"
+    )
     deliverable: str
     status: str
     status_label: str

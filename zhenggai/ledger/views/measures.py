@@ -58,7 +58,7 @@ def measure_edit(request, pk):
             form = refused(form, error, lambda data: _form_now(request, pk, data))
         if saved:
             if request.htmx:
-                return _row(request, saved)
+                return measure_card(request, saved)
             messages.success(request, "已保存措施。")
             return redirect("ledger:problem_detail", measure.problem_id)
     context = {"form": form, "measure": measure, "problem": measure.problem, "round": measure.round}
@@ -74,10 +74,11 @@ def _form_now(request, pk, data):
 @login_required
 def measure_row(request, pk):
     """The read-only row, for cancelling an inline edit."""
-    return _row(request, policy.get_measure_for(request.user, pk))
+    return measure_card(request, policy.get_measure_for(request.user, pk))
 
 
-def _row(request, measure):
+def measure_card(request, measure):
+    """A measure's card on the problem page, alone: what an inline change answers with."""
     measure.editable = policy.can_edit_measure(request.user, measure)[0]
     context = {
         "measure": measure,

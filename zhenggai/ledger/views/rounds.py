@@ -10,6 +10,7 @@ from zhenggai.ledger.queries import round_counts, today
 from zhenggai.ledger.versions import StaleEdit
 from zhenggai.ledger.views.common import apply_service_errors
 from zhenggai.ledger.views.stale import refused
+from zhenggai.requests.queries import pending_count
 
 
 @login_required
@@ -66,5 +67,6 @@ def round_home(request, pk):
         "counts": round_counts(problems, measures, today()),
         "categories": categories,
         "can_edit": policy.can_edit_round(request.user, round_)[0],
+        "pending_requests": pending_count(request.user, round_),
     }
     return render(request, "ledger/round_home.html", context)

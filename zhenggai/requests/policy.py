@@ -1,0 +1,103 @@
+"""Who may ask for an extension or a change of a measure, and who decides.
+
+The lead unit asks: a user whose unit is the measure's lead unit or a unit below it. Whoever
+runs the round decides, but never on a request they made. Both rules live in the two small
+functions below (answers_for and decides_for), the one place to change when roles come.
+
+Permissions are plain functions that return (allowed, reason in Chinese); lookups outside
+the user's scope are a 404."""
+
+from django.http import Http404
+
+from zhenggai.ledger.models import InspectionRound, Measure
+from zhenggai.ledger.policy import actor_of, supervises
+from zhenggai.requests.models import ChangeRequest, ExtensionRequest
+from zhenggai.rules.status import CLOSED_MEASURE_STATUSES
+
+Status = ExtensionRequest.Status
+NOUNS = {ExtensionRequest: "延期申请", ChangeRequest: "变更申请"}
+
+
+def answers_for(user, measure: Measure) -> bool:
+    """The user reports for the measure's lead unit or a unit below it."""
+    path = actor_of(user).unit_path
+    return path is not None and path.startswith(measure.lead_unit.path)
+
+
+def decides_for(user, round_: InspectionRound) -> bool:
+    """The user may approve or refuse the round's requests."""
+    return supervises(user, round_)
+
+
+def _can_ask(user, measure: Measure, noun: str) -> tuple[bool, str]:
+    if not answers_for(user, measure):
+        return False, f"只有该措施牵头单位的用户可以提出{noun}。"
+    if measure.status in CLOSED_MEASURE_STATUSES:
+        return False, f"该措施已销号，不能再提出{noun}；如需调整请先重新打开。"
+    return True, ""
+
+
+def can_ask_extension(user, measure: Measure) -> tuple[bool, str]:
+    allowed, reason = _can_ask(user, measure, "延期申请")
+    if allowed and measure.deadline is None:
+        return False, "该措施没有完成时限（长期坚持），无需申请延期。"
+    return allowed, reason
+
+
+def can_ask_change(user, measure: Measure) -> tuple[bool, str]:
+    return _can_ask(user, measure, "变更申请")
+
+
+def can_decide(user, request) -> tuple[bool, str]:
+    noun = NOUNS[type(request)]
+    if not decides_for(user, request.round):
+        return False, f"只有本轮整改牵头单位（整改办）可以审批{noun}。"
+    if request.asked_by_id == user.pk:
+        return False, f"不能审批自己提出的{noun}，请由整改办其他同志审批。"
+    if request.status != Status.PENDING:
+        return False, f"该{noun}{request.get_status_display()}，不能再审批。"
+    return True, ""
+
+
+def can_withdraw(user, request) -> tuple[bool, str]:
+    noun = NOUNS[type(request)]
+    if not answers_for(user, request.measure):
+        return False, f"只有该措施牵头单位的用户可以撤回{noun}。"
+    if request.status != Status.PENDING:
+        return False, f"该{noun}{request.get_status_display()}，不能撤回。"
+    return True, ""
+
+
+# Lists and lookups: a request is seen by whoever sees its measure.
+
+
+def requests_in(model, user, round_: InspectionRound):
+    """The round's requests of this sort that the user sees."""
+    rows = model.objects.filter(round=round_)
+    if supervises(user, round_):
+        return rows
+    return rows.filter(measure__in=Measure.objects.visible_to(user).filter(round=round_))
+
+
+def requests_visible_to(model, user):
+    return model.objects.filter(measure__in=Measure.objects.visible_to(user))
+
+
+def get_request_for(model, user, pk):
+    queryset = model.objects.select_related(
+        "round__office",
+        "measure__problem__category",
+        "measure__lead_unit",
+        "measure__round__office",
+        "asked_by__person",
+        "decided_by__person",
+    )
+    try:
+        request = queryset.get(pk=pk)
+    except (model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(f"没有找到该{NOUNS[model]}，或您无权查看。") from exc
+    if supervises(user, request.round):
+        return request
+    if not Measure.objects.visible_to(user).filter(pk=request.measure_id).exists():
+        raise Http404(f"没有找到该{NOUNS[model]}，或您无权查看。")
+    return request
