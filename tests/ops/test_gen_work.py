@@ -11,6 +11,7 @@ from zhenggai.carryout.models import ProgressReport, Reopening, Verification
 from zhenggai.ledger.models import Measure, Person, Problem
 from zhenggai.mechanisms.models import Mechanism
 from zhenggai.ops import generator
+from zhenggai.requests.models import ExtensionRequest
 from zhenggai.rules.closeout import closeout_refusal
 from zhenggai.rules.status import CLOSED_MEASURE_STATUSES
 
@@ -104,3 +105,18 @@ def test_fresh_removes_the_work_records_and_makes_them_anew(summary):
     assert ProgressReport.objects.count() == 5 * Measure.objects.count()
     assert Verification.objects.filter(measure__isnull=True).count() == 0
     assert Mechanism.objects.filter(problems=None).count() == 0
+
+
+def test_some_measures_were_extended_and_others_asked_in_vain(summary):
+    assert "份延期申请" in summary
+    approved = ExtensionRequest.objects.filter(status="approved").select_related("measure")
+    assert approved.exists()
+    for request in approved:
+        measure = request.measure
+        assert request.new_deadline == measure.deadline
+        assert request.current_deadline == measure.original_deadline < measure.deadline
+    extended = Measure.objects.filter(original_deadline__isnull=False)
+    assert extended.count() == approved.count()
+    assert ExtensionRequest.objects.exclude(status="approved").exists()
+    for request in ExtensionRequest.objects.filter(status="pending").select_related("measure"):
+        assert request.measure.status not in ("done_pending", "closed", "ongoing")

@@ -1,6 +1,9 @@
 """What the units and the office did with the generated ledger: progress reports (five per
 measure at any scale, so 500,000 at 1×), verifications behind every close-out and every
-return, rebounds with their reopening, and lasting mechanisms for half of the closed problems.
+return, rebounds with their reopening, lasting mechanisms for half of the closed problems,
+and extension requests: one measure with a deadline in fifty extended (its generated
+deadline is the approved one, the committed one earlier), as many again asked in vain or
+waiting for the office.
 
 The generator's builder decides statuses; this module writes the records that the services
 would have left behind for those statuses, as the services would have written them: the last
@@ -11,15 +14,19 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from zhenggai.carryout.models import ProgressReport, Reopening, Verification
 from zhenggai.ledger.models import Measure, Problem
 from zhenggai.mechanisms.models import Mechanism
-from zhenggai.rules.status import CLOSED_MEASURE_STATUSES, MeasureStatus
+from zhenggai.requests.models import ExtensionRequest
+from zhenggai.rules.status import CLOSED_MEASURE_STATUSES, DONE_MEASURE_STATUSES, MeasureStatus
 
 S = MeasureStatus
 V = Verification.Method
 REPORTS_PER_MEASURE = 5
 BATCH = 5000
+EXTENDED = ASKED_IN_VAIN = 0.02
 # fmt: off
 DONE_STEPS = [
     "召开专题会议研究部署", "制定工作方案并明确责任分工", "完成问题线索全面排查",
@@ -35,6 +42,9 @@ FINDINGS = [
 ]
 SHORTFALLS = ["佐证材料不足以证明整改到位", "实地查看发现问题仍然存在", "整改措施停留在文件层面"]
 MECHANISM_NAMES = ["工作规则", "管理办法", "实施细则", "工作规范", "监督制约机制", "考核办法"]
+EXTENSION_REASONS = [
+    "专项经费尚待批复", "涉及多部门协调，需上级统筹", "案件办理周期较长", "信息系统建设尚未验收",
+]
 # fmt: on
 
 
@@ -44,6 +54,7 @@ class Done:
     verifications: int = 0
     reopenings: int = 0
     mechanisms: int = 0
+    extensions: int = 0
 
 
 class Work:
@@ -56,6 +67,9 @@ class Work:
         self.office_user, self.office_unit = office_user, office_unit
         self.reporters = reporters
         self.done = Done()
+        # Its own sequence, seeded from the shared one without drawing from it: the rest of
+        # the data set stays what it was before there were extensions.
+        self.extension_rng = random.Random(str(rng.getstate()[1][:4]))
 
     def decide_rebound(self, measure: Measure) -> None:
         """One closed measure in a hundred was found again after close-out and reopened: it
@@ -71,6 +85,7 @@ class Work:
         self._verifications(round_, problems, measures)
         self._rebounds(measures)
         self._mechanisms(round_, problems)
+        self._extensions(round_, measures)
 
     def _reports(self, round_, measures: list[Measure]) -> None:
         reported = [m for m in measures if m.last_reported_on]
@@ -195,3 +210,38 @@ class Work:
             description=f"针对{problem.topic}方面的问题，明确责任分工、工作流程和监督措施。",
             created_by=self.office_user,
         )
+
+    def _extensions(self, round_, measures: list[Measure]) -> None:
+        rng, now = self.extension_rng, timezone.now()
+        extended, rows = [], []
+        for measure in measures:
+            if measure.deadline is None:
+                continue
+            roll = rng.random()
+            if roll >= EXTENDED + ASKED_IN_VAIN:
+                continue
+            row = ExtensionRequest(
+                round=round_,
+                measure_id=measure.pk,
+                current_deadline=measure.deadline,
+                new_deadline=measure.deadline + datetime.timedelta(days=rng.randrange(30, 91)),
+                reason=f"{rng.choice(EXTENSION_REASONS)}，原定时限内难以完成。",
+                asked_by_id=self.reporters.get(measure.lead_unit_id, self.office_user.pk),
+                decided_by=self.office_user,
+                decided_at=now,
+                status=ExtensionRequest.Status.REFUSED,
+                decision_note="按原定时限完成。",
+            )
+            committed = measure.deadline - datetime.timedelta(days=rng.randrange(15, 91))
+            if roll < EXTENDED and committed > round_.feedback_date:
+                measure.original_deadline = committed
+                extended.append(measure)
+                row.current_deadline, row.new_deadline = committed, measure.deadline
+                row.status, row.decision_note = ExtensionRequest.Status.APPROVED, "同意。"
+            elif measure.status not in DONE_MEASURE_STATUSES and rng.random() < 0.5:
+                row.status, row.decision_note = ExtensionRequest.Status.PENDING, ""
+                row.decided_by, row.decided_at = None, None
+            rows.append(row)
+        Measure.objects.bulk_update(extended, ["original_deadline"], batch_size=BATCH)
+        ExtensionRequest.objects.bulk_create(rows, batch_size=BATCH)
+        self.done.extensions += len(rows)

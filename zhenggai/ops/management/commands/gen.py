@@ -12,7 +12,8 @@ class Command(BaseCommand):
         "生成省级规模的压测数据：300个政法单位（四级）、2000名人员、10个巡视轮次"
         "（每轮4个方面，最大一轮占一半）、2万个问题、10万条整改措施（约三成有配合单位）"
         "和部分认领，以及各单位留下的工作记录：每条措施平均5份进展报告（约50万份）、"
-        "每个销号或退回措施的核查记录、约1%的变异反弹、半数已销号问题的长效机制；"
+        "每个销号或退回措施的核查记录、约1%的变异反弹、半数已销号问题的长效机制、"
+        "约4%有时限措施的延期申请（一半已批准延期）；"
         "--count 按倍数缩放人员、问题和措施（单位树固定）。"
         f"生成的轮次名称以“{generator.ROUND_PREFIX}”开头，单位都在“{generator.ROOT_NAME}”之下，"
         f"并创建登录账号 {', '.join(generator.BENCH_USERS)}（超级用户、整改办用户、县级单位用户），"
@@ -47,6 +48,6 @@ class Command(BaseCommand):
             "已生成压测数据：{units} 个单位、{persons} 名人员、{rounds} 个轮次、"
             "{problems} 个问题、{measures} 条措施、{cooperations} 条配合、{claims} 条认领、"
             "{reports} 份进展报告、{verifications} 条核查记录、{reopenings} 次反弹、"
-            "{mechanisms} 项长效机制，"
+            "{mechanisms} 项长效机制、{extensions} 份延期申请，"
             "用时 {seconds:.1f} 秒。".format(seconds=time.monotonic() - started, **made)
         )
