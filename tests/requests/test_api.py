@@ -140,7 +140,7 @@ def test_who_may_do_what(measures, api_as, court_reporter, police_reporter, offi
         {"new_deadline": in_days(30).isoformat(), "reason": "配合单位也想延期。"},
     )
     assert shared.status_code == 403
-    assert shared.json()["detail"] == "只有该措施牵头单位的用户可以提出延期申请。"
+    assert shared.json()["detail"] == "只有该措施牵头单位的填报人可以提出延期申请。"
     own = api_as(court_reporter).post(
         f"/api/extension-requests/{request.pk}/approve", {"version": 1}
     )

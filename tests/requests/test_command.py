@@ -53,7 +53,7 @@ def test_the_office_approves_and_refuses(measure, measures, court_reporter, offi
         (["--user", "office", "--round", "999999"], "没有找到编号为 999999 的轮次"),
         (
             ["--user", "court", "--approve", "E1"],
-            "只有本轮整改牵头单位（整改办）可以审批延期申请。",
+            "只有本轮整改办或审批领导可以审批延期申请。",
         ),
     ],
 )

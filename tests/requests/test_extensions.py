@@ -8,7 +8,9 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from tests.factories import MeasureFactory, PersonFactory, UserFactory, grant
 from tests.requests.conftest import ask, in_days
+from zhenggai.authority.models import Role
 from zhenggai.ledger.models import Event, Measure
 from zhenggai.ledger.versions import StaleEdit
 from zhenggai.requests import services
@@ -125,8 +127,8 @@ def test_the_unit_may_withdraw_its_open_request(measure, court_reporter, office_
 @pytest.mark.parametrize(
     ("who", "reason"),
     [
-        ("police_reporter", "只有该措施牵头单位的用户可以提出延期申请。"),
-        ("office_clerk", "只有该措施牵头单位的用户可以提出延期申请。"),
+        ("police_reporter", "只有该措施牵头单位的填报人可以提出延期申请。"),
+        ("office_clerk", "只有该措施牵头单位的填报人可以提出延期申请。"),
     ],
 )
 def test_only_the_lead_unit_asks(request, measure, who, reason):
@@ -141,15 +143,15 @@ def test_only_the_office_decides_and_not_on_its_own_request(
     request = ask(court_reporter, measures["court"])
     with pytest.raises(PermissionDenied) as refused:
         services.approve(court_reporter, request, version=1)
-    assert str(refused.value) == "只有本轮整改牵头单位（整改办）可以审批延期申请。"
+    assert str(refused.value) == "只有本轮整改办或审批领导可以审批延期申请。"
 
     services.approve(leader, request, version=1)
     assert Measure.objects.get(pk=request.measure_id).deadline == request.new_deadline
 
 
 def test_nobody_decides_on_their_own_request(units, demo_round, office_clerk, leader):
-    from tests.factories import MeasureFactory
-
+    """The clerk also reports for the committee, which leads a measure of its own."""
+    grant(office_clerk, Role.REPORTER, units["committee"])
     own = MeasureFactory(
         problem=demo_round["problems"]["court"], number=3, lead_unit=units["committee"]
     )
@@ -158,6 +160,16 @@ def test_nobody_decides_on_their_own_request(units, demo_round, office_clerk, le
         services.approve(office_clerk, request, version=1)
     assert str(refused.value) == "不能审批自己提出的延期申请，请由整改办其他同志审批。"
     services.approve(leader, request, version=1)
+
+
+def test_the_rounds_approving_leader_decides_too(measure, units, court_reporter):
+    secretary = UserFactory(username="secretary")
+    PersonFactory(unit=units["committee"], user=secretary, name="吴副书记", is_leader=True)
+    grant(secretary, Role.LEADER, units["committee"])
+    request = ask(court_reporter, measure)
+
+    services.refuse(secretary, request, note="请按原时限完成。")
+    assert ExtensionRequest.objects.get().decided_by == secretary
 
 
 def test_a_closed_or_ongoing_measure_is_not_extended(measure, court_reporter):

@@ -117,7 +117,7 @@ def test_someone_outside_the_lead_unit_gets_the_reason(measures, police_reporter
         reverse("requests:extension_create", args=[measures["shared"].pk])
     )
     assert response.status_code == 403
-    assert "只有该措施牵头单位的用户可以提出延期申请。" in text_of(response)
+    assert "只有该措施牵头单位的填报人可以提出延期申请。" in text_of(response)
 
 
 def test_the_round_home_counts_what_waits_and_the_list_shows_it(

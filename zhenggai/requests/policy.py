@@ -1,16 +1,20 @@
-"""Who may ask for an extension or a change of a measure, and who decides.
+"""Who may ask for an extension or a change of a measure, and who decides (roles as in
+docs/roles.md).
 
-The lead unit asks: a user whose unit is the measure's lead unit or a unit below it. Whoever
-runs the round decides, but never on a request they made. Both rules live in the two small
-functions below (answers_for and decides_for), the one place to change when roles come.
+The lead unit asks: a reporter for the measure's lead unit (one whose unit's tree holds it,
+as for reporting its progress). The round's office decides, or the round's approving leader,
+but never on a request they made. Both rules live in the two small functions below
+(answers_for and decides_for).
 
 Permissions are plain functions that return (allowed, reason in Chinese); lookups outside
 the user's scope are a 404."""
 
 from django.http import Http404
 
+from zhenggai.authority.models import Role
+from zhenggai.authority.roles import actor_of
 from zhenggai.ledger.models import InspectionRound, Measure
-from zhenggai.ledger.policy import actor_of, supervises
+from zhenggai.ledger.policy import approving_leader, sees_whole, supervises
 from zhenggai.requests.models import ChangeRequest, ExtensionRequest
 from zhenggai.rules.status import CLOSED_MEASURE_STATUSES
 
@@ -19,19 +23,20 @@ NOUNS = {ExtensionRequest: "延期申请", ChangeRequest: "变更申请"}
 
 
 def answers_for(user, measure: Measure) -> bool:
-    """The user reports for the measure's lead unit or a unit below it."""
-    path = actor_of(user).unit_path
-    return path is not None and path.startswith(measure.lead_unit.path)
+    """The user reports for the measure's lead unit. The office, which may change a measure
+    itself, does not ask."""
+    trees = actor_of(user).paths_in(measure.round, {Role.REPORTER})
+    return any(measure.lead_unit.path.startswith(tree) for tree in trees)
 
 
 def decides_for(user, round_: InspectionRound) -> bool:
     """The user may approve or refuse the round's requests."""
-    return supervises(user, round_)
+    return supervises(user, round_) or approving_leader(user, round_)
 
 
 def _can_ask(user, measure: Measure, noun: str) -> tuple[bool, str]:
     if not answers_for(user, measure):
-        return False, f"只有该措施牵头单位的用户可以提出{noun}。"
+        return False, f"只有该措施牵头单位的填报人可以提出{noun}。"
     if measure.status in CLOSED_MEASURE_STATUSES:
         return False, f"该措施已销号，不能再提出{noun}；如需调整请先重新打开。"
     return True, ""
@@ -51,7 +56,7 @@ def can_ask_change(user, measure: Measure) -> tuple[bool, str]:
 def can_decide(user, request) -> tuple[bool, str]:
     noun = NOUNS[type(request)]
     if not decides_for(user, request.round):
-        return False, f"只有本轮整改牵头单位（整改办）可以审批{noun}。"
+        return False, f"只有本轮整改办或审批领导可以审批{noun}。"
     if request.asked_by_id == user.pk:
         return False, f"不能审批自己提出的{noun}，请由整改办其他同志审批。"
     if request.status != Status.PENDING:
@@ -62,7 +67,7 @@ def can_decide(user, request) -> tuple[bool, str]:
 def can_withdraw(user, request) -> tuple[bool, str]:
     noun = NOUNS[type(request)]
     if not answers_for(user, request.measure):
-        return False, f"只有该措施牵头单位的用户可以撤回{noun}。"
+        return False, f"只有该措施牵头单位的填报人可以撤回{noun}。"
     if request.status != Status.PENDING:
         return False, f"该{noun}{request.get_status_display()}，不能撤回。"
     return True, ""
@@ -74,7 +79,7 @@ def can_withdraw(user, request) -> tuple[bool, str]:
 def requests_in(model, user, round_: InspectionRound):
     """The round's requests of this sort that the user sees."""
     rows = model.objects.filter(round=round_)
-    if supervises(user, round_):
+    if sees_whole(user, round_):
         return rows
     return rows.filter(measure__in=Measure.objects.visible_to(user).filter(round=round_))
 
@@ -96,7 +101,7 @@ def get_request_for(model, user, pk):
         request = queryset.get(pk=pk)
     except (model.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404(f"没有找到该{NOUNS[model]}，或您无权查看。") from exc
-    if supervises(user, request.round):
+    if sees_whole(user, request.round):
         return request
     if not Measure.objects.visible_to(user).filter(pk=request.measure_id).exists():
         raise Http404(f"没有找到该{NOUNS[model]}，或您无权查看。")

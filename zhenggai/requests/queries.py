@@ -6,7 +6,8 @@ from itertools import chain
 
 from django.db.models import Count, Q
 
-from zhenggai.ledger.policy import actor_of, responsible_measures, supervises
+from zhenggai.ledger.models import Measure
+from zhenggai.ledger.policy import rows_in_rounds, sees_whole
 from zhenggai.requests import policy
 from zhenggai.requests.models import ChangeRequest, ExtensionRequest
 
@@ -58,13 +59,14 @@ def extension_counts(user, rounds) -> list[dict]:
     """Per round and lead unit, the measures with an extension asked (any outcome) and the
     measures extended (an extension approved), of the measures the user sees. Read from the
     requests, which are few, so the dashboard's scans of the measures stay as they are."""
-    supervised = [r.pk for r in rounds if supervises(user, r)]
-    others = [r.pk for r in rounds if r.pk not in supervised]
-    rows = ExtensionRequest.objects.filter(round__in=supervised)
-    path = actor_of(user).unit_path
-    if others and path is not None:
+    whole = [r.pk for r in rounds if sees_whole(user, r)]
+    others = [r for r in rounds if r.pk not in whole]
+    rows = ExtensionRequest.objects.filter(round__in=whole)
+    if others:
+        # Elsewhere the measures the user's trees answer for: a semi-join on few rows.
+        seen = rows_in_rounds(Measure, user, others).values("pk")
         rows = rows | ExtensionRequest.objects.filter(
-            round__in=others, measure__in=responsible_measures(path)
+            round__in=[r.pk for r in others], measure__in=seen
         )
     return list(
         rows.values("round_id", "measure__lead_unit_id")
