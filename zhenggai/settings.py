@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "zhenggai.dashboard",
     "zhenggai.api",
     "zhenggai.importer",
+    "zhenggai.documents",
     "zhenggai.ops",
 ]
 

@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("zhenggai.supervision.urls")),
     path("", include("zhenggai.mechanisms.urls")),
     path("", include("zhenggai.requests.urls")),
+    path("", include("zhenggai.documents.urls")),
 ]

@@ -17,6 +17,7 @@ APP_ROUTERS = [
     "zhenggai.mechanisms.api.router",
     "zhenggai.requests.api.router",
     "zhenggai.supervision.api.router",
+    "zhenggai.documents.api.router",
 ]
 
 

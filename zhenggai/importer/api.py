@@ -2,8 +2,10 @@
 to the ledger or discard it. The same services as the web pages and `zhenggai import`."""
 
 import datetime
+import json
 from typing import Literal
 
+from django.core.exceptions import ValidationError
 from ninja import File, Form, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
@@ -114,9 +116,11 @@ def edit_item(request, batch_id: int, key: str, payload: ItemIn):
 
 @router.post("/imports/{batch_id}/apply", response=BatchOut, summary="导入台账")
 def apply(request, batch_id: int):
-    """一个事务：全部导入，或（有未处理的项时返回 422 并逐项说明）全部不导入。"""
+    """一个事务：全部导入，或（有未处理的项时返回 422 并逐项说明）全部不导入。
+    本轮导出的台账改后导回时，accept 列出采用的修改
+    （draft.ledger_changes.entries 的 key），不填即全部采用。"""
     batch = services.get_batch_for(request.auth, batch_id)
-    services.apply(request.auth, batch)
+    services.apply(request.auth, batch, _accepted(request))
     return ImportBatch.objects.get(pk=batch.pk)
 
 
@@ -124,3 +128,22 @@ def apply(request, batch_id: int):
 def discard(request, batch_id: int):
     batch = services.get_batch_for(request.auth, batch_id)
     return services.discard(request.auth, batch)
+
+
+def _accepted(request) -> set[str] | None:
+    """The optional JSON body {"accept": ["x1", …]}: which differences of a ledger brought
+    back to apply; without it, all (and a draft of another kind ignores it)."""
+    body = request.body
+    if request.content_type != "application/json" or not body.strip():
+        return None
+    try:
+        accept = json.loads(body).get("accept")
+    except (ValueError, AttributeError) as error:
+        raise ValidationError(
+            {"accept": '请求内容应为 JSON 对象，如 {"accept": ["x1"]}。'}
+        ) from error
+    if accept is None:
+        return None
+    if not isinstance(accept, list) or not all(isinstance(key, str) for key in accept):
+        raise ValidationError({"accept": 'accept 应为修改编号的列表，如 ["x1", "x3"]。'})
+    return set(accept)

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
-from zhenggai.importer import drafts, items
+from zhenggai.importer import drafts, items, ledger_changes
 from zhenggai.importer.matching import RoundMatcher
 from zhenggai.importer.models import ImportBatch
 from zhenggai.ledger import policy
@@ -30,6 +30,7 @@ from zhenggai.reader import DEFAULT_LIMITS, ParsedDocument, ReaderError, build_d
 from zhenggai.reader.limits import MIB
 from zhenggai.reader.model import walk
 from zhenggai.reader.units import KNOWN_UNITS
+from zhenggai.writer import read_mark
 
 logger = logging.getLogger(__name__)
 
@@ -93,8 +94,14 @@ def upload(
     if previous and not again:
         raise DuplicateImport(previous)
     document = _read(content, file_name)
-    matcher = RoundMatcher(round_)
-    known = tuple(name for _, name in matcher.units) + KNOWN_UNITS
+    mark = read_mark(content) if document.format == "xlsx" else None
+    if mark is not None and mark.round_id == round_.pk:
+        # The round's own ledger brought back: its differences, not a new draft.
+        draft = {"ledger_changes": ledger_changes.compare(user, round_, document.rows, mark)}
+    else:
+        matcher = RoundMatcher(round_)
+        known = tuple(name for _, name in matcher.units) + KNOWN_UNITS
+        draft = drafts.new_draft(build_draft(document, known), matcher)
     batch = ImportBatch(
         round=round_,
         file_name=drafts.plain(file_name)[:255],
@@ -106,7 +113,7 @@ def upload(
         evidence=drafts.plain([dataclasses.asdict(w) for w in document.evidence]),
         warnings=drafts.plain([dataclasses.asdict(w) for w in document.warnings]),
         source=drafts.plain(_source_rows(document)),
-        draft=drafts.new_draft(build_draft(document, known), matcher),
+        draft=draft,
         uploaded_by=user,
     )
     batch.file.save(file_name, ContentFile(content), save=False)
@@ -197,10 +204,13 @@ class _Planned:
     problems: list[tuple[dict, list[dict]]]
 
 
-def apply(user, batch: ImportBatch) -> dict[str, int]:
-    """The accepted items into the ledger, all or nothing. Returns what was created."""
+def apply(user, batch: ImportBatch, accepted: set[str] | None = None) -> dict[str, int]:
+    """The accepted items into the ledger, all or nothing. Returns what was created. For a
+    ledger brought back, `accepted` names the differences to apply (all when None)."""
     with transaction.atomic():
         batch = _locked_draft(user, batch)
+        if is_ledger_changes(batch):
+            return _apply_changes(user, batch, accepted)
         plan = _plan(batch.draft)
         refs = _references(batch, plan)
         created, problems = _create(user, batch, plan, refs)
@@ -214,6 +224,23 @@ def apply(user, batch: ImportBatch) -> dict[str, int]:
         batch.created = created
         batch.save()
         batch.problems.set(problems)
+    return created
+
+
+def is_ledger_changes(batch: ImportBatch) -> bool:
+    return "ledger_changes" in batch.draft
+
+
+def _apply_changes(user, batch: ImportBatch, accepted: set[str] | None) -> dict[str, int]:
+    changes = batch.draft["ledger_changes"]
+    if accepted is None:
+        accepted = {entry["key"] for entry in changes["entries"]}
+    created = ledger_changes.apply(user, batch.round, changes, accepted)
+    batch.status = ImportBatch.Status.APPLIED
+    batch.applied_by = user
+    batch.applied_at = timezone.now()
+    batch.created = created
+    batch.save()
     return created
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
-from zhenggai.importer import drafts, items, review, services
+from zhenggai.importer import drafts, items, ledger_changes, review, services
 from zhenggai.importer.forms import Choices, UploadForm, item_form
 from zhenggai.importer.models import ImportBatch
 from zhenggai.ledger import policy
@@ -64,6 +64,8 @@ def upload(request, round_pk):
 
 
 def _page(request, batch: ImportBatch, **extra):
+    if services.is_ledger_changes(batch):
+        return _changes_page(request, batch, **extra)
     rows, anchors = review.source_rows(batch)
     context = {
         "round": batch.round,
@@ -80,6 +82,35 @@ def _page(request, batch: ImportBatch, **extra):
     else:
         context.update(review.kept(batch), created=batch.problems.select_related("category"))
     return render(request, PAGE, context | extra)
+
+
+def _changes_page(request, batch: ImportBatch, apply_errors=(), **extra):
+    """The round's own ledger brought back: its differences, each to accept or not."""
+    entries = batch.draft["ledger_changes"]["entries"]
+    for entry in entries:
+        entry["rows"] = [
+            (ledger_changes.field_label(name), _shown(before), _shown(after))
+            for name, (before, after) in entry["fields"].items()
+        ] + [
+            (ledger_changes.field_label(name), "", _shown(value))
+            for name, value in entry["values"].items()
+            if value
+        ]
+    context = {
+        "round": batch.round,
+        "batch": batch,
+        "entries": entries,
+        "counts": {
+            change: sum(1 for e in entries if e["change"] == change)
+            for change in ("changed", "added", "removed")
+        },
+        "apply_errors": apply_errors,
+    }
+    return render(request, "importer/changes.html", context)
+
+
+def _shown(value) -> str:
+    return "、".join(value) if isinstance(value, list) else str(value)
 
 
 @login_required
@@ -119,6 +150,8 @@ def item_save(request, pk, key):
 @require_POST
 def apply(request, pk):
     batch = services.get_batch_for(request.user, pk)
+    if services.is_ledger_changes(batch):
+        return _apply_changes(request, batch)
     try:
         created = services.apply(request.user, batch)
     except ValidationError as error:
@@ -130,6 +163,19 @@ def apply(request, pk):
             return render(request, f"{PAGE}#apply_errors", {"apply_errors": problems})
         return _page(request, batch, apply_errors=problems)
     messages.success(request, _applied_message(created))
+    return _go(request, batch.get_absolute_url())
+
+
+def _apply_changes(request, batch: ImportBatch):
+    try:
+        created = services.apply(request.user, batch, set(request.POST.getlist("accept")))
+    except ValidationError as error:
+        return _changes_page(request, batch, apply_errors=error.messages)
+    messages.success(
+        request,
+        f"已按台账修改：修改 {created['changed']} 处，新增 {created['added']} 项措施，"
+        f"删除 {created['removed']} 项措施。",
+    )
     return _go(request, batch.get_absolute_url())
 
 

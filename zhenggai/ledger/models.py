@@ -552,6 +552,7 @@ class Event(models.Model):
         PROBLEM_UPDATED = "problem_updated", "修改问题"
         MEASURE_CREATED = "measure_created", "新增措施"
         MEASURE_UPDATED = "measure_updated", "修改措施"
+        MEASURE_DELETED = "measure_deleted", "删除措施"
         CLAIMED = "claimed", "认领"
         IMPORTED = "imported", "导入"
         REPORTED = "reported", "提交进展"

@@ -282,6 +282,16 @@ def can_edit_measure(user, measure: Measure) -> tuple[bool, str]:
     return False, "只有整改牵头单位或该措施的牵头单位可以修改措施。"
 
 
+def can_delete_measure(user, measure: Measure) -> tuple[bool, str]:
+    """Only the round's office removes a measure, and only one nothing was done on yet: a
+    measure with progress, verifications or reminders stays, to be reopened or changed."""
+    if not supervises(user, measure.round):
+        return False, "只有本轮整改牵头单位可以删除措施。"
+    if measure.status != "not_started" or measure.last_reported_on or measure.closed_on:
+        return False, "该措施已有进展、核查或销号记录，不能删除；如需调整请修改措施。"
+    return True, ""
+
+
 def can_claim(user, problem: Problem) -> tuple[bool, str]:
     actor = actor_of(user)
     if actor.person_id is None:

@@ -327,6 +327,18 @@ def _change_measure(user, measure, version, kind, values, cooperating_units, not
     return measure
 
 
+@transaction.atomic
+def delete_measure(user, measure: Measure) -> None:
+    """The record keeps what the measure was: the event stays on its problem."""
+    policy.require(policy.can_delete_measure(user, measure))
+    problem = measure.problem
+    before = {"code": measure.code, **_snapshot(measure, MEASURE_FIELDS)}
+    changes = {name: [value, None] for name, value in before.items()}
+    measure.delete()
+    record(Event.Kind.MEASURE_DELETED, problem.round, user, problem=problem, changes=changes)
+    refresh_problem_status(problem)
+
+
 # Claims
 
 

@@ -1,6 +1,8 @@
-"""Logins that the operations commands create: shared by createadmin and the demo."""
+"""Logins that the operations commands create (shared by createadmin and the demo), and the
+user a command acts as."""
 
 from django.contrib.auth import get_user_model
+from django.core.management.base import CommandError
 
 
 def save_user(username: str, password: str, *, superuser: bool = False, name: str = ""):
@@ -14,3 +16,17 @@ def save_user(username: str, password: str, *, superuser: bool = False, name: st
     user.set_password(password)
     user.save()
     return user, created
+
+
+def acting_user(username: str | None):
+    """The user a command acts as: --user, or else the one superuser there is."""
+    users = get_user_model().objects.filter(is_active=True)
+    if username:
+        found = users.filter(username=username).first()
+        if found is None:
+            raise CommandError(f"没有找到启用的用户“{username}”。")
+        return found
+    superusers = list(users.filter(is_superuser=True)[:2])
+    if len(superusers) != 1:
+        raise CommandError("请用 --user 指定操作人（系统中的超级用户不止一个或没有）。")
+    return superusers[0]

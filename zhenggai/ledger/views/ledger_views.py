@@ -42,6 +42,8 @@ def ledger(request, pk):
         "page": page,
         "today": on,
         "querystring": params.urlencode(),
+        # The export carries the same filters.
+        "filter_params": [(name, value) for name, values in params.lists() for value in values],
         "view_params": _without(params, "view"),
     }
     template = "ledger/ledger.html#results" if request.htmx else "ledger/ledger.html"

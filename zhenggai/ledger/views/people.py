@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from zhenggai.documents.policy import material_rounds
 from zhenggai.ledger import policy
 from zhenggai.ledger.models import Measure, MeasureCooperation, Problem
 from zhenggai.ledger.queries import first_rows, measure_rows, overdue_q, today
@@ -60,6 +61,7 @@ def person_detail(request, pk):
     )
     context = {
         "person": person,
+        "material_rounds": material_rounds(request.user, person),
         "problems": problems[:LIMIT],
         "claimed": claimed[:LIMIT],
         "measures": measures.order_by("deadline", "position")[:LIMIT],

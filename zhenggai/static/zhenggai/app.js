@@ -28,3 +28,10 @@ document.addEventListener("htmx:configRequest", function (event) {
     }
   });
 });
+
+// Print buttons: the page's print layout (@media print in app.css) does the rest.
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-print]")) {
+    window.print();
+  }
+});

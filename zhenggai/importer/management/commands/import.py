@@ -2,13 +2,13 @@
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
 from zhenggai.importer import drafts, services
 from zhenggai.ledger import policy
+from zhenggai.ops.accounts import acting_user
 
 
 class Command(BaseCommand):
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("--again", action="store_true", help="该文件已导入过本轮时仍然导入")
 
     def handle(self, *args, file, round_id, user, apply, again, **options):
-        actor = _user(user)
+        actor = acting_user(user)
         try:
             round_ = policy.get_round_for(actor, round_id, write=True)
         except Http404 as error:
@@ -59,19 +59,6 @@ class Command(BaseCommand):
             f"{created['measures']} 项整改措施；{created['causes']} 条原因剖析和"
             f"{created['unattached_measures']} 项未归入问题的措施保存在导入记录 {batch.pk} 中。"
         )
-
-
-def _user(username: str | None):
-    users = get_user_model().objects.filter(is_active=True)
-    if username:
-        found = users.filter(username=username).first()
-        if found is None:
-            raise CommandError(f"没有找到启用的用户“{username}”。")
-        return found
-    superusers = list(users.filter(is_superuser=True)[:2])
-    if len(superusers) != 1:
-        raise CommandError("请用 --user 指定操作人（系统中的超级用户不止一个或没有）。")
-    return superusers[0]
 
 
 def _content(file: str) -> bytes:

@@ -1,0 +1,66 @@
+"""Any ledger view with its filters exports exactly what the page lists, in the page's order,
+and nothing outside the user's scope."""
+
+import io
+
+import openpyxl
+from django.urls import reverse
+
+from tests.factories import ProblemFactory
+
+
+def exported_codes(client, round_, query=""):
+    response = client.get(reverse("documents:ledger_xlsx", args=[round_.pk]) + query)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    )
+    content = b"".join(response.streaming_content)
+    sheet = openpyxl.load_workbook(io.BytesIO(content))["整改台账"]
+    return [sheet.cell(row, 1).value for row in range(4, sheet.max_row + 1)]
+
+
+def listed_codes(client, round_, query=""):
+    page = client.get(reverse("ledger:ledger", args=[round_.pk]) + query)
+    return [row.code for row in page.context["page"].object_list]
+
+
+def test_a_filtered_task_list_exports_the_rows_the_page_lists(client, demo_round, office_clerk):
+    client.force_login(office_clerk)
+    round_ = demo_round["round"]
+    query = f"?view=measures&unit={demo_round['shared'].lead_unit_id}&sort=-deadline"
+    assert exported_codes(client, round_, query) == listed_codes(client, round_, query)
+    # The court and its tribunal, latest deadline first.
+    assert exported_codes(client, round_, query) == ["1-1.2", "1-1.1", "1-2.1"]
+
+
+def test_the_problem_list_exports_each_listed_problems_measures(client, demo_round, office_clerk):
+    client.force_login(office_clerk)
+    round_ = demo_round["round"]
+    ProblemFactory(round=round_, category=demo_round["category"], number=4)
+    assert exported_codes(client, round_, "?view=problems") == [
+        "1-1.1", "1-1.2", "1-2.1", "1-3.1", "1-4",
+    ]  # fmt: skip
+
+
+def test_a_unit_exports_only_what_it_sees(client, demo_round, police_reporter):
+    client.force_login(police_reporter)
+    # The police lead 1-3 and their station cooperates on the court's 1-1.2.
+    assert exported_codes(client, demo_round["round"], "?view=measures") == ["1-1.2", "1-3.1"]
+
+
+def test_a_round_outside_the_scope_is_not_found(client, demo_round, outsider):
+    client.force_login(outsider)
+    response = client.get(reverse("documents:ledger_xlsx", args=[demo_round["round"].pk]))
+    assert response.status_code == 404
+
+
+def test_the_ledger_page_links_its_export_with_its_filters(client, demo_round, office_clerk):
+    client.force_login(office_clerk)
+    round_ = demo_round["round"]
+    page = client.get(reverse("ledger:ledger", args=[round_.pk]) + "?view=measures&overdue=on")
+    assert page.context["filter_params"] == [("view", "measures"), ("overdue", "on")]
+    export = reverse("documents:ledger_xlsx", args=[round_.pk])
+    html = page.content.decode()
+    assert f'action="{export}"' in html
+    assert '<input type="hidden" name="overdue" value="on">' in html
