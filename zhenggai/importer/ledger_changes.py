@@ -18,6 +18,7 @@ from zhenggai.documents.gather import latest_progress
 from zhenggai.ledger import policy
 from zhenggai.ledger import services as ledger
 from zhenggai.ledger.models import InspectionRound, Measure, Person, Problem, Unit
+from zhenggai.ledger.versions import StaleEdit
 from zhenggai.reader.model import LedgerRow
 from zhenggai.rules.status import MEASURE_STATUS_LABELS
 from zhenggai.writer.ledger import ExportMark
@@ -84,7 +85,10 @@ def _problem_changes(row: LedgerRow, problem: Problem) -> list[dict]:
     if not fields:
         return []
     label = f"问题 {problem.code}“{_short(problem.text)}”"
-    return [_entry("changed", "problem", problem.code, row.line, label, fields=fields)]
+    entry = _entry("changed", "problem", problem.code, row.line, label, fields=fields)
+    # Applied only if nobody changed the problem since it was compared (ledger.versions).
+    entry["version"] = problem.version
+    return [entry]
 
 
 def _measure_changes(row: LedgerRow, measure: Measure) -> list[dict]:
@@ -105,7 +109,9 @@ def _measure_changes(row: LedgerRow, measure: Measure) -> list[dict]:
     if not fields and not notes:
         return []
     label = f"措施 {measure.code}“{_short(measure.text)}”"
-    return [_entry("changed", "measure", measure.code, row.line, label, fields=fields, notes=notes)]
+    entry = _entry("changed", "measure", measure.code, row.line, label, fields=fields, notes=notes)
+    entry["version"] = measure.version
+    return [entry]
 
 
 def _row_values(row: LedgerRow) -> dict:
@@ -178,6 +184,8 @@ def apply(user, round_: InspectionRound, changes: dict, accepted: set[str]) -> d
                 continue
             try:
                 _apply_one(user, round_, entry)
+            except StaleEdit:
+                errors.append(f"{entry['label']}：比对后已被他人修改，请重新上传台账再核对。")
             except (ValidationError, PermissionDenied) as error:
                 messages = error.messages if isinstance(error, ValidationError) else [str(error)]
                 errors.append(f"{entry['label']}：{'；'.join(messages)}")
@@ -197,7 +205,9 @@ def _apply_one(user, round_: InspectionRound, entry: dict) -> None:
     elif entry["subject"] == "problem":
         problem = _problem(user, round_, entry["code"])
         values = {name: after for name, (_, after) in entry["fields"].items()}
-        ledger.update_problem(user, problem, **_problem_values(round_, values))
+        ledger.update_problem(
+            user, problem, version=entry.get("version"), **_problem_values(round_, values)
+        )
     else:
         measure = _measure(user, round_, entry["code"])
         values = {name: after for name, (_, after) in entry["fields"].items()}
@@ -206,6 +216,7 @@ def _apply_one(user, round_: InspectionRound, entry: dict) -> None:
             user,
             measure,
             cooperating_units=_units(units) if units is not None else None,
+            version=entry.get("version"),
             **_measure_values(values),
         )
 
