@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "zhenggai.importer",
     "zhenggai.documents",
     "zhenggai.ops",
+    "zhenggai.audit",
 ]
 
 MIDDLEWARE = [
@@ -168,6 +169,17 @@ ZHENGGAI_SCHEDULER = env_bool("ZHENGGAI_SCHEDULER", True)
 ZHENGGAI_TICK_HOUR = env_int("ZHENGGAI_TICK_HOUR", 2)
 if not 0 <= ZHENGGAI_TICK_HOUR <= 23:
     raise ConfigError(f"ZHENGGAI_TICK_HOUR 必须在 0 到 23 之间，而不是 {ZHENGGAI_TICK_HOUR}")
+
+# The audit trail's digest (zhenggai.audit.chain): SM3 (国密) or SHA-256; each entry records
+# its own, so a change applies to the entries after it.
+ZHENGGAI_AUDIT_DIGEST = env_str("ZHENGGAI_AUDIT_DIGEST", "sm3")
+if ZHENGGAI_AUDIT_DIGEST not in ("sm3", "sha256"):
+    raise ConfigError(
+        f"ZHENGGAI_AUDIT_DIGEST 只能是 sm3 或 sha256，而不是 {ZHENGGAI_AUDIT_DIGEST!r}"
+    )
+# Behind nginx every request comes from 127.0.0.1: the header that carries the client's
+# address instead (e.g. X-Real-IP), recorded in the audit trail. Empty: the peer's address.
+ZHENGGAI_CLIENT_ADDRESS_HEADER = env_str("ZHENGGAI_CLIENT_ADDRESS_HEADER")
 
 LOGGING = {
     "version": 1,
