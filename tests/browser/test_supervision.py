@@ -85,7 +85,7 @@ def test_a_police_user_does_not_see_the_courts_notice(
         office_clerk, demo_round["round"], unit=units["court"], content="请整改。"
     )
     log_in(page, "police")
-    page.get_by_role("link", name="督办单").click()
+    page.get_by_role("link", name="督办单", exact=True).click()
     expect(page.get_by_text("没有符合条件的督办单")).to_be_visible()
 
 

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from zhenggai.ledger.views import ledger_views, measures, people, problems, rounds
+from zhenggai.ledger.views import home, ledger_views, measures, people, problems, rounds
 
 app_name = "ledger"
 urlpatterns = [
-    path("", rounds.round_list, name="round_list"),
+    path("", home.home, name="home"),
+    path("rounds/", rounds.round_list, name="round_list"),
     path("rounds/new/", rounds.round_create, name="round_create"),
     path("rounds/<int:pk>/", rounds.round_home, name="round_home"),
     path("rounds/<int:pk>/edit/", rounds.round_edit, name="round_edit"),

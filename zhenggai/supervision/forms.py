@@ -12,6 +12,7 @@ from zhenggai.supervision.models import Escalation, SupervisionNotice
 from zhenggai.supervision.services import REPLY_WORKDAYS, RETURN_REASON_MAX
 
 MAX_CITED = 50
+AWAITING = "awaiting"  # a filter, not a status: any status that still wants a reply
 CODE = re.compile(r"(\d{1,3})-(\d{1,4})")
 SEPARATORS = re.compile(r"[\s,，、;；]+")
 
@@ -154,7 +155,9 @@ class ReminderForm(PlainLabels, forms.Form):
 class NoticeFilterForm(PlainLabels, forms.Form):
     empty_label = "全部"
     status = forms.ChoiceField(
-        label="状态", choices=[("", "全部"), *SupervisionNotice.Status.choices], required=False
+        label="状态",
+        choices=[("", "全部"), (AWAITING, "待回复"), *SupervisionNotice.Status.choices],
+        required=False,
     )
     unit = forms.ModelChoiceField(
         label="督办单位（含下级）", queryset=Unit.objects.all(), required=False

@@ -34,6 +34,11 @@ ESCALATABLE = {Status.ISSUED, Status.OVERDUE, Status.REPLIED, Status.ESCALATED, 
 REVIEWABLE = {Status.REPLIED, Status.OVERDUE, Status.ESCALATED}
 
 
+def awaiting_reply_q() -> Q:
+    """Notices the addressed unit still has to answer (待回复)."""
+    return Q(status__in=REPLYABLE, reply="")
+
+
 def _addressed_scope(user) -> Q:
     """Rows of a round, addressed to a unit: whoever sees the round whole sees them all, a
     unit those addressed to it or to a unit below it."""

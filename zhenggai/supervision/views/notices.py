@@ -16,6 +16,7 @@ from zhenggai.ledger.queries import today
 from zhenggai.ledger.views.common import apply_service_errors
 from zhenggai.supervision import policy, services
 from zhenggai.supervision.forms import (
+    AWAITING,
     CloseForm,
     NoticeFilterForm,
     NoticeForm,
@@ -35,8 +36,11 @@ def notice_list(request, round_pk=None):
         notices = notices.filter(round=round_)
     form = NoticeFilterForm(request.GET or None)
     if form.is_valid():
-        if form.cleaned_data["status"]:
-            notices = notices.filter(status=form.cleaned_data["status"])
+        status = form.cleaned_data["status"]
+        if status == AWAITING:
+            notices = notices.filter(policy.awaiting_reply_q())
+        elif status:
+            notices = notices.filter(status=status)
         if form.cleaned_data["unit"]:
             notices = notices.filter(unit__path__startswith=form.cleaned_data["unit"].path)
     page = Paginator(notices, PAGE_SIZE).get_page(request.GET.get("page"))

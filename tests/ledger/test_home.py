@@ -1,0 +1,112 @@
+"""Each person's home page (工作台): what waits for them, and every figure links to a list
+that shows the same count."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import UserFactory, grant
+from zhenggai.authority.models import Role
+from zhenggai.ledger.home import home_sections
+from zhenggai.ledger.models import Measure, Problem
+from zhenggai.requests import services as requests
+from zhenggai.supervision import services as supervision
+from zhenggai.supervision.models import SupervisionNotice
+
+SHOWN = re.compile(r"共 (\d+) [条件]|待审批 (\d+) 份")
+
+
+@pytest.fixture
+def busy_round(demo_round, units, office_clerk, leader, court_reporter):
+    """Work waiting for each person: a returned court measure, a notice to the court, another
+    to the police gone overdue, an extension asked, and the leader's problems lit."""
+    round_ = demo_round["round"]
+    problems = demo_round["problems"]
+    Measure.objects.filter(pk=demo_round["shared"].pk).update(status="returned")
+    Measure.objects.filter(problem=problems["police"]).update(status="done_pending")
+    on = datetime.date.today() + datetime.timedelta(days=10)
+    for number, unit in (("1", units["court"]), ("2", units["police"])):
+        supervision.issue_notice(
+            office_clerk,
+            round_,
+            unit=unit,
+            content="请于期限内书面回复整改情况。",
+            problems=[],
+            reply_deadline=on,
+            number=f"督〔2026〕{number}号",
+        )
+    SupervisionNotice.objects.filter(unit=units["police"]).update(status="overdue")
+    measure = problems["court"].measures.get(number=1)
+    requests.ask_extension(
+        court_reporter, measure, new_deadline=on, reason="需协调财政追加经费，原定时限内无法完成。"
+    )
+    # Lights last: every service above recomputes them.
+    Measure.objects.filter(round=round_).update(light="green")
+    Measure.objects.filter(problem=problems["court"], number=1).update(light="red")
+    Problem.objects.filter(round=round_).update(lead_leader=leader.person)
+    Problem.objects.filter(round=round_).update(light="green")
+    Problem.objects.filter(pk=problems["court"].pk).update(light="red")
+    Problem.objects.filter(pk=problems["tribunal"].pk).update(light="yellow")
+    return demo_round
+
+
+def _figures(user) -> dict[str, int]:
+    return {f.label: f.count for s in home_sections(user) for f in s.figures}
+
+
+def test_a_reporter_sees_its_units_work(busy_round, court_reporter):
+    figures = _figures(court_reporter)
+    # The court's two measures and its tribunal's, all past their deadlines.
+    assert figures == {"待报送": 3, "已超期": 3, "待回复督办单": 1, "待整改（退回）": 1}
+
+
+def test_the_office_sees_what_waits_for_it(busy_round, office_clerk):
+    figures = _figures(office_clerk)
+    assert figures == {"待核查": 1, "延期和变更申请": 1, "超期": 3, "督办单逾期": 1}
+
+
+def test_a_leader_sees_its_problems_by_light(busy_round, leader):
+    figures = _figures(leader)
+    assert figures["红灯问题"] == 1 and figures["黄灯问题"] == 1 and figures["绿灯问题"] == 1
+    assert figures["红灯措施"] == 1
+
+
+def test_a_leader_who_approves_sees_what_waits_for_its_decision(busy_round, units):
+    deputy = UserFactory(username="deputy")
+    grant(deputy, Role.LEADER, units["committee"])
+    assert _figures(deputy) == {"待我审批": 1}
+
+
+@pytest.mark.parametrize("who", ["court_reporter", "office_clerk", "leader"])
+def test_every_figure_links_to_a_list_of_as_many_rows(busy_round, client, request, who):
+    user = request.getfixturevalue(who)
+    client.force_login(user)
+    figures = [f for s in home_sections(user) for f in s.figures]
+    assert figures
+    for figure in figures:
+        page = client.get(figure.url).content.decode()
+        shown = SHOWN.search(page)
+        assert shown, figure.url
+        assert int(shown[1] or shown[2]) == figure.count, (figure.label, figure.url)
+
+
+def test_the_home_page_is_where_a_login_lands(busy_round, client, court_reporter):
+    response = client.post(
+        reverse("login"), {"username": "court", "password": "correct-horse-battery"}
+    )
+    assert response.url == reverse("ledger:home")
+    page = client.get(response.url).content.decode()
+    assert "本单位待办" in page and "待回复督办单" in page
+
+
+def test_a_person_with_no_role_is_told_nothing_waits(client, outsider):
+    client.force_login(outsider)
+    assert "目前没有等您处理的事项" in client.get(reverse("ledger:home")).content.decode()
+
+
+def test_the_home_page_costs_few_queries(busy_round, client, leader, django_assert_max_num_queries):
+    client.force_login(leader)
+    with django_assert_max_num_queries(14):
+        client.get(reverse("ledger:home"))
