@@ -57,10 +57,22 @@ def test_it_sorts_measures_by_deadline(demo_round, api_as, leader):
     assert items[0]["deadline"] == "2024-03-31"
 
 
-def test_a_unit_edits_its_own_measure_and_it_is_recorded(measures, api_as, tribunal_reporter):
+def test_a_unit_assigns_its_person_in_charge_and_it_is_recorded(
+    measures, api_as, tribunal_reporter, units
+):
+    measure = measures["tribunal"]
+    clerk = PersonFactory(unit=units["tribunal"], name="许书记员")
+    payload = {"person_in_charge": clerk.pk, "version": 1}
+    response = api_as(tribunal_reporter).patch(f"/api/measures/{measure.pk}", payload)
+    assert response.status_code == 200, response.json()
+    event = Event.objects.get(kind=Event.Kind.MEASURE_UPDATED, measure=measure)
+    assert event.changes["person_in_charge"] == [None, "许书记员"]
+
+
+def test_the_office_edits_a_measure_and_the_problem_follows(measures, api_as, office_clerk):
     measure = measures["tribunal"]
     payload = {"status": "in_progress", "deliverable": "整改工作台账", "version": 1}
-    response = api_as(tribunal_reporter).patch(f"/api/measures/{measure.pk}", payload)
+    response = api_as(office_clerk).patch(f"/api/measures/{measure.pk}", payload)
     assert response.status_code == 200, response.json()
     event = Event.objects.get(kind=Event.Kind.MEASURE_UPDATED, measure=measure)
     assert event.changes["status"] == ["not_started", "in_progress"]

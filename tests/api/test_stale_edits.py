@@ -29,11 +29,11 @@ def test_a_change_on_the_current_version_is_saved_and_moves_it_on(measure, api_a
 
 
 def test_a_change_on_an_older_version_is_a_409_with_what_changed(
-    measure, api_as, office_clerk, court_reporter
+    measure, api_as, office_clerk, leader
 ):
     services.update_measure(office_clerk, measure, deliverable="审判管理通报", version=1)
 
-    response = api_as(court_reporter).patch(
+    response = api_as(leader).patch(
         f"/api/measures/{measure.pk}", {"text": "另起炉灶", "version": 1}
     )
 

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
-from zhenggai.ledger.models import Claim, InspectionRound, Measure, Problem
+from zhenggai.ledger.models import Claim, InspectionRound, Measure
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -104,23 +104,24 @@ def test_a_bookmarked_filtered_url_opens_the_problem(page, demo_round, units, co
     expect(page.get_by_role("heading", name=problem.code)).to_be_visible()
 
 
-def test_a_unit_edits_its_measure_inline(page, demo_round, court_reporter):
+def test_a_unit_assigns_its_person_in_charge_inline_and_nothing_else(
+    page, demo_round, court_reporter
+):
     problem = demo_round["problems"]["court"]
     measure = problem.measures.get(number=1)
     log_in(page, "court")
     page.goto(f"/problems/{problem.pk}/")
     page.locator(f"#measure-{measure.pk}").get_by_role("button", name="修改").click()
     form = page.locator(f"form#measure-{measure.pk}")
-    form.get_by_label("整改状态").select_option(label="整改中")
-    form.get_by_label("完成时限").fill("")
-    form.get_by_role("button", name="保存措施").click()
-    expect(form).to_contain_text("必须填写完成时限")
-    form.get_by_label("完成时限").fill("2024-01-15")
+    expect(form).to_contain_text("这里只能指定本单位的责任人")
+    expect(form.get_by_label("完成时限")).to_have_count(0)
+    form.get_by_label("责任人").select_option(label="陈法官")
+    page.screenshot(path="/tmp/authority-unit-edit-1366.png", full_page=True)
     form.get_by_role("button", name="保存措施").click()
     row = page.locator(f"article#measure-{measure.pk}")
-    expect(row).to_contain_text("整改中")
-    expect(row).to_contain_text("2024-01-15")
-    assert Problem.objects.get(pk=problem.pk).status == "in_progress"
+    expect(row).to_contain_text("陈法官")
+    saved = Measure.objects.get(pk=measure.pk)
+    assert (saved.person_in_charge.name, saved.deadline) == ("陈法官", measure.deadline)
 
 
 def test_the_ledger_is_usable_on_a_phone(phone, demo_round, office_clerk):

@@ -5,6 +5,7 @@ before and after, and moves the round's lights at once."""
 import re
 
 import pytest
+from django.forms.models import model_to_dict
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,7 +24,8 @@ def office(client, office_clerk):
 
 def form_data(round_: InspectionRound, **changes) -> dict:
     """What the edit form posts when the clerk changes only `changes`."""
-    data = {**RoundForm(instance=round_).initial, **changes}
+    initial = model_to_dict(round_, fields=RoundForm._meta.fields)
+    data = {**initial, "version": round_.version, **changes}
     if data.pop("onsite_required_for_key"):  # an unticked box is not posted at all
         data["onsite_required_for_key"] = "on"
     return {name: "" if value is None else value for name, value in data.items()}

@@ -77,12 +77,12 @@ def test_a_time_bound_measure_needs_a_deadline(demo_round, office_clerk, units):
     assert "必须填写完成时限" in str(refused.value)
 
 
-def test_editing_a_measure_records_before_and_after(demo_round, court_reporter):
+def test_editing_a_measure_records_before_and_after(demo_round, office_clerk):
     measure = demo_round["problems"]["court"].measures.get(number=1)
-    services.update_measure(court_reporter, measure, status="in_progress", version=1)
+    services.update_measure(office_clerk, measure, status="in_progress", version=1)
     event = Event.objects.filter(measure=measure, kind=Event.Kind.MEASURE_UPDATED).get()
     assert event.changes == {"status": ["not_started", "in_progress"]}
-    assert event.actor == court_reporter
+    assert event.actor == office_clerk
 
 
 def test_the_problem_status_follows_its_measures(demo_round, office_clerk):

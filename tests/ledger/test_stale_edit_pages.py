@@ -29,9 +29,9 @@ def logged_in(user) -> Client:
     return client
 
 
-def measure_form(measure: Measure, **changes) -> dict:
-    """What the inline form posts when it was opened on `measure` and `changes` were typed."""
-    form = MeasureForm(instance=measure, problem=measure.problem)
+def measure_form(measure: Measure, by, **changes) -> dict:
+    """What the inline form posts when `by` opened it on `measure` and typed `changes`."""
+    form = MeasureForm(instance=measure, problem=measure.problem, user=by)
     data = {name: form[name].value() for name in form.fields}
     data.update(changes)
     return {k: ("" if v is None else v) for k, v in data.items() if k != "cooperating_units"}
@@ -51,11 +51,11 @@ def field_value(response, name: str) -> str:
     return html.unescape(found.group(1) or "")
 
 
-def test_a_stale_inline_edit_is_refused_beside_the_form(measure, office_clerk, court_reporter):
-    opened = measure_form(measure)
+def test_a_stale_inline_edit_is_refused_beside_the_form(measure, office_clerk, leader):
+    opened = measure_form(measure, leader)
     services.update_measure(office_clerk, measure, deliverable="审判管理通报", version=1)
 
-    response = logged_in(court_reporter).post(
+    response = logged_in(leader).post(
         reverse("ledger:measure_edit", args=[measure.pk]),
         {**opened, "text": "按季度开展专题学习并通报。"},
         headers=HTMX,
@@ -74,10 +74,10 @@ def test_a_stale_inline_edit_is_refused_beside_the_form(measure, office_clerk, c
     assert Measure.objects.get(pk=measure.pk).text == measure.text
 
 
-def test_saving_again_keeps_both_peoples_changes(measure, office_clerk, court_reporter):
-    opened = measure_form(measure)
+def test_saving_again_keeps_both_peoples_changes(measure, office_clerk, leader):
+    opened = measure_form(measure, leader)
     services.update_measure(office_clerk, measure, deliverable="审判管理通报", version=1)
-    court = logged_in(court_reporter)
+    court = logged_in(leader)
     url = reverse("ledger:measure_edit", args=[measure.pk])
     typed = {**opened, "text": "按季度开展专题学习并通报。"}
     refused = court.post(url, typed, headers=HTMX)
@@ -99,7 +99,7 @@ def test_saving_again_keeps_both_peoples_changes(measure, office_clerk, court_re
 
 
 def test_a_field_both_changed_keeps_what_this_person_typed(measure, office_clerk, leader):
-    opened = measure_form(measure)
+    opened = measure_form(measure, leader)
     services.update_measure(office_clerk, measure, deadline=datetime.date(2024, 2, 29), version=1)
 
     response = logged_in(leader).post(
@@ -117,7 +117,7 @@ def test_a_field_both_changed_keeps_what_this_person_typed(measure, office_clerk
 
 def test_a_stale_problem_edit_is_refused_on_its_page(demo_round, office_clerk, leader):
     problem = demo_round["problems"]["police"]
-    form = ProblemForm(instance=problem, round_=problem.round)
+    form = ProblemForm(instance=problem, round_=problem.round, user=office_clerk)
     opened = {name: form[name].value() or "" for name in form.fields}
     services.update_problem(leader, problem, is_key=True, version=1)
 
@@ -149,7 +149,7 @@ def test_a_stale_round_edit_is_refused_on_its_page(demo_round, office_clerk, lea
 
 @pytest.mark.parametrize("version", [None, "", "abc", "0", "-1", "99999999999999"])
 def test_a_form_without_a_good_version_saves_nothing(measure, office_clerk, version):
-    data = measure_form(measure, text="无版本的修改")
+    data = measure_form(measure, office_clerk, text="无版本的修改")
     if version is None:
         data.pop("version")
     else:

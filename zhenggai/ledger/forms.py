@@ -3,6 +3,8 @@
 from django import forms
 from django.core.validators import MaxValueValidator
 
+from zhenggai.authority import fields as field_authority
+from zhenggai.ledger import policy
 from zhenggai.ledger.fields import ModelMultipleChoiceField
 from zhenggai.ledger.models import Category, InspectionRound, Measure, Person, Problem, Unit
 from zhenggai.rules.lifecycle import HAND_SET_STATUSES
@@ -59,6 +61,22 @@ class Versioned:
         return self.cleaned_data.get("version")
 
 
+class AuthorizedFields:
+    """An edit form shows only the fields the user may set (zhenggai.authority.fields); the
+    service refuses the others anyway."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.withheld: list[str] = []
+        if self.instance.pk is None:
+            return
+        allowed = set(field_authority.editable_fields(user, self.instance))
+        self.withheld = [name for name in self._meta.fields if name not in allowed]
+        for name in self.withheld:
+            self.fields.pop(name, None)
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -83,7 +101,7 @@ def _count_field(name: str, low: int, unit: str, help_text: str) -> forms.Intege
     )
 
 
-class RoundForm(PlainLabels, Versioned, forms.ModelForm):
+class RoundForm(PlainLabels, AuthorizedFields, Versioned, forms.ModelForm):
     """The round's facts, then its supervision settings (督办设置), shown as a group."""
 
     SUPERVISION_FIELDS = (
@@ -174,7 +192,7 @@ class CategoryForm(PlainLabels, forms.ModelForm):
         fields = ["title"]
 
 
-class ProblemForm(PlainLabels, Versioned, forms.ModelForm):
+class ProblemForm(PlainLabels, AuthorizedFields, Versioned, forms.ModelForm):
     class Meta:
         model = Problem
         fields = [
@@ -198,7 +216,7 @@ class ProblemForm(PlainLabels, Versioned, forms.ModelForm):
         self.fields["lead_leader"].queryset = Person.objects.filter(is_leader=True)
 
 
-class MeasureForm(PlainLabels, Versioned, forms.ModelForm):
+class MeasureForm(PlainLabels, AuthorizedFields, Versioned, forms.ModelForm):
     class Meta:
         model = Measure
         fields = [
@@ -222,15 +240,22 @@ class MeasureForm(PlainLabels, Versioned, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.problem = problem
         self.instance.round_id = problem.round_id
-        self.fields["person_in_charge"].queryset = Person.objects.select_related("unit")
-        status = self.fields["status"]
+        persons = Person.objects.select_related("unit")
+        if not policy.supervises(self.user, problem.round) and self.instance.lead_unit_id:
+            # The lead unit assigns its person in charge from its own tree.
+            persons = persons.filter(unit__path__startswith=self.instance.lead_unit.path)
+        self.fields["person_in_charge"].queryset = persons
+        if "status" in self.fields:
+            self._hand_set_status(self.fields["status"])
+        if not self.instance.pk and problem.lead_unit_id:
+            self.initial.setdefault("lead_unit", problem.lead_unit_id)
+
+    def _hand_set_status(self, status):
         if self.instance.status in HAND_SET_STATUSES:
             status.choices = [c for c in status.choices if c[0] in HAND_SET_STATUSES]
         else:
             status.disabled = True
             status.help_text = "该状态由报送进展和核查产生，不能在这里修改。"
-        if not self.instance.pk and problem.lead_unit_id:
-            self.initial.setdefault("lead_unit", problem.lead_unit_id)
 
 
 class ClaimForm(PlainLabels, forms.Form):

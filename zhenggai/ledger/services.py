@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from zhenggai.authority import fields as field_authority
 from zhenggai.ledger import policy, versions
 from zhenggai.ledger.calendar import work_calendar
 from zhenggai.ledger.models import (
@@ -55,6 +56,18 @@ def record(kind, round_, user, *, problem=None, measure=None, changes=None, vers
         changes=changes or {},
         version=version,
     )
+
+
+def _changing(obj, values: dict) -> list[str]:
+    """The fields among `values` whose value differs from what the database holds: a client
+    may send a field back unchanged, which is no attempt to set it."""
+    columns = {name: obj._meta.get_field(name).attname for name in values}
+    stored = type(obj)._default_manager.filter(pk=obj.pk).values(*columns.values()).get()
+    return [
+        name
+        for name, value in values.items()
+        if stored[columns[name]] != (value.pk if hasattr(value, "pk") else value)
+    ]
 
 
 def _assign(obj, values: dict) -> list[str]:
@@ -115,6 +128,7 @@ def create_round(user, **values) -> InspectionRound:
 def update_round(user, round_: InspectionRound, *, version: int | None, **values):
     """`version`: the round's version the edit was made on (None: overwrite whatever it is)."""
     policy.require(policy.can_edit_round(user, round_))
+    field_authority.require_fields(user, round_, _changing(round_, values))
     versions.claim(round_, version)
     before = _stored(round_, ROUND_FIELDS)
     _assign(round_, values)
@@ -192,6 +206,7 @@ def create_problem(user, round_: InspectionRound, **values) -> Problem:
 def update_problem(user, problem: Problem, *, version: int | None, **values) -> Problem:
     """`version`: as for update_round."""
     policy.require(policy.can_edit_problem(user, problem))
+    field_authority.require_fields(user, problem, _changing(problem, values))
     versions.claim(problem, version)
     before = _stored(problem, PROBLEM_FIELDS)
     _assign(problem, values)
@@ -248,6 +263,26 @@ def _set_cooperating(measure: Measure, units) -> dict:
     return {"cooperating_units": [before, after]} if before != after else {}
 
 
+def _cooperating_change(measure: Measure, units) -> bool:
+    if units is None:
+        return False
+    lead = measure.lead_unit_id
+    wanted = {u.pk for u in units if u.pk != lead}
+    return wanted != set(measure.cooperating_units.exclude(pk=lead).values_list("pk", flat=True))
+
+
+def _check_person_in_charge(user, measure: Measure, person: Person | None) -> None:
+    """The lead unit assigns its person in charge from its own tree; the office from the
+    whole organization (checked with the other references)."""
+    if person is None or policy.supervises(user, measure.round):
+        return
+    lead_path = Measure.objects.filter(pk=measure.pk).values_list("lead_unit__path", flat=True)
+    if not person.unit.path.startswith(lead_path.get()):
+        raise ValidationError(
+            {"person_in_charge": "责任人只能从本措施牵头单位及其下级单位中选择。"}
+        )
+
+
 def _check_hand_set_status(before: str, after: str) -> None:
     """Done, closed, ongoing and returned come only from reports and verifications
     (zhenggai.carryout), so that nothing is closed without a verification behind it."""
@@ -287,8 +322,14 @@ def create_measure(user, problem: Problem, cooperating_units=None, **values) -> 
 def update_measure(
     user, measure: Measure, cooperating_units=None, *, version: int | None, **values
 ) -> Measure:
-    """`version`: as for update_round."""
+    """`version`: as for update_round. Each changed field must be one the user may set
+    (zhenggai.authority.fields)."""
     policy.require(policy.can_edit_measure(user, measure))
+    changing = _changing(measure, values)
+    if _cooperating_change(measure, cooperating_units):
+        changing.append("cooperating_units")
+    field_authority.require_fields(user, measure, changing)
+    _check_person_in_charge(user, measure, values.get("person_in_charge"))
     return _change_measure(
         user, measure, version, Event.Kind.MEASURE_UPDATED, values, cooperating_units
     )

@@ -17,11 +17,16 @@ from zhenggai.ledger.views.stale import refused
 TEMPLATE = "ledger/measure_form.html"
 
 
+def _units(units):
+    """None when the form does not offer cooperating units: they stay as they are."""
+    return None if units is None else list(units)
+
+
 def _save(form, save):
     try:
         return save(
             **field_values(form, skip=("cooperating_units",)),
-            cooperating_units=list(form.cleaned_data["cooperating_units"]),
+            cooperating_units=_units(form.cleaned_data.get("cooperating_units")),
         )
     except ValidationError as error:
         apply_service_errors(form, error)
@@ -31,7 +36,7 @@ def _save(form, save):
 @login_required
 def measure_create(request, problem_pk):
     problem = policy.get_problem_for(request.user, problem_pk, write=True)
-    form = MeasureForm(request.POST or None, problem=problem)
+    form = MeasureForm(request.POST or None, problem=problem, user=request.user)
     if request.method == "POST" and form.is_valid():
         measure = _save(form, lambda **v: services.create_measure(request.user, problem, **v))
         if measure:
@@ -44,7 +49,9 @@ def measure_create(request, problem_pk):
 @login_required
 def measure_edit(request, pk):
     measure = policy.get_measure_for(request.user, pk, write=True)
-    form = MeasureForm(request.POST or None, instance=measure, problem=measure.problem)
+    form = MeasureForm(
+        request.POST or None, instance=measure, problem=measure.problem, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             saved = _save(
@@ -68,7 +75,7 @@ def measure_edit(request, pk):
 
 def _form_now(request, pk, data):
     measure = policy.get_measure_for(request.user, pk)
-    return MeasureForm(data, instance=measure, problem=measure.problem)
+    return MeasureForm(data, instance=measure, problem=measure.problem, user=request.user)
 
 
 @login_required

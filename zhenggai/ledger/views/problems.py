@@ -78,7 +78,7 @@ def problem_timeline(request, pk):
 @login_required
 def problem_create(request, round_pk):
     round_ = policy.get_round_for(request.user, round_pk, write=True)
-    form = ProblemForm(request.POST or None, round_=round_)
+    form = ProblemForm(request.POST or None, round_=round_, user=request.user)
     if not round_.categories.exists():
         messages.warning(request, "本轮还没有问题方面，请先添加方面。")
         return redirect("ledger:category_create", round_.pk)
@@ -96,7 +96,9 @@ def problem_create(request, round_pk):
 @login_required
 def problem_edit(request, pk):
     problem = policy.get_problem_for(request.user, pk, write=True)
-    form = ProblemForm(request.POST or None, instance=problem, round_=problem.round)
+    form = ProblemForm(
+        request.POST or None, instance=problem, round_=problem.round, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_problem(
@@ -115,7 +117,7 @@ def problem_edit(request, pk):
 
 def _form_now(request, pk, data):
     problem = policy.get_problem_for(request.user, pk)
-    return ProblemForm(data, instance=problem, round_=problem.round)
+    return ProblemForm(data, instance=problem, round_=problem.round, user=request.user)
 
 
 @login_required

@@ -23,7 +23,7 @@ def round_list(request):
 @login_required
 def round_create(request):
     policy.require(policy.can_create_round(request.user))
-    form = RoundForm(request.POST or None)
+    form = RoundForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             round_ = services.create_round(request.user, **field_values(form))
@@ -38,7 +38,7 @@ def round_create(request):
 @login_required
 def round_edit(request, pk):
     round_ = policy.get_round_for(request.user, pk, write=True)
-    form = RoundForm(request.POST or None, instance=round_)
+    form = RoundForm(request.POST or None, instance=round_, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_round(request.user, round_, version=form.version, **field_values(form))
@@ -48,7 +48,9 @@ def round_edit(request, pk):
             form = refused(
                 form,
                 error,
-                lambda data: RoundForm(data, instance=policy.get_round_for(request.user, pk)),
+                lambda data: RoundForm(
+                    data, instance=policy.get_round_for(request.user, pk), user=request.user
+                ),
             )
         else:
             messages.success(request, "已保存轮次信息。")

@@ -1,0 +1,178 @@
+"""Who may set which field of a measure (zhenggai.authority.fields), role by role, through
+the API and the edit page: the office sets everything; the lead unit assigns only its own
+person in charge; a cooperating unit, a leader, a verifier and an observer set nothing."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import PersonFactory
+from zhenggai.authority.fields import TABLE
+from zhenggai.ledger.forms import MeasureForm, ProblemForm, RoundForm
+from zhenggai.ledger.models import Measure
+
+MEASURE_FIELDS = list(TABLE["measure"])
+
+
+@pytest.fixture
+def measure(demo_round):
+    """The court leads it, the police station cooperates on it."""
+    return demo_round["shared"]
+
+
+def new_values(units) -> dict:
+    clerk = PersonFactory(unit=units["tribunal"], name="许书记员")
+    return {
+        "number": 9,
+        "text": "按季度开展专题学习并通报结果",
+        "kind": "immediate",
+        "deadline": "2099-12-31",
+        "deliverable": "专题学习通报",
+        "status": "in_progress",
+        "lead_unit": units["police"].pk,
+        "cooperating_units": [units["police"].pk],
+        "person_in_charge": clerk.pk,
+    }
+
+
+def patched(api, measure, values) -> dict[str, int]:
+    """The answer to a PATCH of each field alone, whatever the version."""
+    answers = {}
+    for field, value in values.items():
+        response = api.client.patch(
+            f"/api/measures/{measure.pk}",
+            {field: value},
+            content_type="application/json",
+            headers={"If-Match": "*"},
+        )
+        answers[field] = response.status_code
+        if response.status_code == 403:
+            assert re.search("无权|只有", response.json()["detail"]), response.json()
+    return answers
+
+
+def test_the_table_covers_every_field_of_the_edit_forms():
+    for kind, form in (("round", RoundForm), ("problem", ProblemForm), ("measure", MeasureForm)):
+        assert set(form._meta.fields) <= set(TABLE[kind]), kind
+
+
+def test_the_office_sets_every_field(measure, units, api_as, office_clerk):
+    answers = patched(api_as(office_clerk), measure, new_values(units))
+    assert answers == dict.fromkeys(MEASURE_FIELDS, 200)
+    saved = Measure.objects.get(pk=measure.pk)
+    assert (str(saved.deadline), saved.lead_unit, saved.kind) == (
+        "2099-12-31",
+        units["police"],
+        "immediate",
+    )
+
+
+def test_the_lead_unit_assigns_only_its_person_in_charge(measure, units, api_as, court_reporter):
+    answers = patched(api_as(court_reporter), measure, new_values(units))
+    assert answers == dict.fromkeys(MEASURE_FIELDS, 403) | {"person_in_charge": 200}
+    saved = Measure.objects.get(pk=measure.pk)
+    assert (saved.deadline, saved.text) == (measure.deadline, measure.text)
+    assert saved.person_in_charge.name == "许书记员"
+
+
+def test_the_lead_unit_is_told_to_ask_for_an_extension(measure, api_as, court_reporter):
+    response = api_as(court_reporter).patch(
+        f"/api/measures/{measure.pk}", {"deadline": "9999-12-31", "version": 1}
+    )
+    assert response.status_code == 403
+    assert response.json()["detail"] == (
+        "您无权修改“完成时限”：这些内容由本轮整改办确定。如需调整完成时限，请提出延期申请，"
+        "由整改办审批。"
+    )
+
+
+def test_a_field_sent_back_unchanged_is_no_attempt_to_set_it(measure, api_as, court_reporter):
+    payload = {"deadline": str(measure.deadline), "text": measure.text, "version": 1}
+    response = api_as(court_reporter).patch(f"/api/measures/{measure.pk}", payload)
+    assert response.status_code == 200
+
+
+def test_the_lead_unit_picks_its_person_in_charge_from_its_own_tree(
+    measure, units, api_as, court_reporter
+):
+    stranger = PersonFactory(unit=units["police"], name="外单位民警")
+    response = api_as(court_reporter).patch(
+        f"/api/measures/{measure.pk}", {"person_in_charge": stranger.pk, "version": 1}
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"]["person_in_charge"] == [
+        "责任人只能从本措施牵头单位及其下级单位中选择。"
+    ]
+
+
+@pytest.mark.parametrize(
+    "role,status",
+    [
+        ("police_reporter", 403),  # a cooperating unit
+        ("plain_leader", 403),
+        ("verifier", 403),
+        ("observer", 403),
+        ("tribunal_reporter", 404),  # below the lead unit: does not see the measure
+        ("outsider", 404),
+    ],
+)
+def test_everyone_else_sets_nothing(request, measure, units, api_as, role, status):
+    user = request.getfixturevalue(role)
+    answers = patched(api_as(user), measure, new_values(units))
+    assert answers == dict.fromkeys(MEASURE_FIELDS, status)
+    assert Measure.objects.get(pk=measure.pk).version == measure.version
+
+
+# The edit page
+
+
+def form_fields(page: str) -> set[str]:
+    names = set(re.findall(r'name="([a-z_]+)"', page))
+    return names & set(MEASURE_FIELDS)
+
+
+def test_the_office_page_offers_every_field(client, measure, office_clerk):
+    client.force_login(office_clerk)
+    page = client.get(reverse("ledger:measure_edit", args=[measure.pk])).content.decode()
+    assert form_fields(page) == set(MeasureForm._meta.fields)
+    assert "这里只能指定本单位的责任人" not in page
+
+
+def test_the_lead_unit_page_offers_its_person_in_charge_only(
+    client, measure, units, court_reporter
+):
+    PersonFactory(unit=units["police"], name="外单位民警")
+    PersonFactory(unit=units["tribunal"], name="许书记员")
+    client.force_login(court_reporter)
+    page = client.get(reverse("ledger:measure_edit", args=[measure.pk])).content.decode()
+    assert form_fields(page) == {"person_in_charge"}
+    assert "这里只能指定本单位的责任人" in page and "延期申请" in page
+    assert "许书记员" in page and "外单位民警" not in page
+
+
+def test_the_lead_unit_page_ignores_posted_commitments(client, measure, units, court_reporter):
+    client.force_login(court_reporter)
+    values = new_values(units)
+    response = client.post(
+        reverse("ledger:measure_edit", args=[measure.pk]),
+        {**values, "version": measure.version},
+    )
+    assert response.status_code == 302
+    saved = Measure.objects.get(pk=measure.pk)
+    assert (saved.deadline, saved.text, saved.lead_unit) == (
+        measure.deadline,
+        measure.text,
+        measure.lead_unit,
+    )
+    assert saved.person_in_charge.name == "许书记员"
+
+
+@pytest.mark.parametrize(
+    "role,status",
+    [("police_reporter", 403), ("plain_leader", 403), ("verifier", 403), ("observer", 403)],
+)
+def test_the_page_refuses_everyone_else(client, request, measure, role, status):
+    client.force_login(request.getfixturevalue(role))
+    response = client.get(reverse("ledger:measure_edit", args=[measure.pk]))
+    assert response.status_code == status

@@ -1,0 +1,130 @@
+"""Field-level authority: who may set each field of a round, a problem and a measure, as one
+table that anyone can read.
+
+A ledger is a set of commitments the inspected organization made to the inspection, so the
+unit that must do the work does not rewrite them. The office (整改办) that runs the round
+sets every field. A measure's lead unit (a reporter for it, or an office of a tree that holds
+it without running the round) only assigns its own person in charge, chosen from its own
+tree; anything else it asks the office for, through an extension request (延期申请) for a
+deadline or a change request (变更申请) for the text, kind or deliverable. Leaders, observers
+and verifiers set nothing; a system administrator manages accounts and base data, not the
+ledger.
+
+The domain services refuse a change of a field the user may not set (PermissionDenied with
+the reason in Chinese, a 403 in the API); the forms show only the fields the user may set."""
+
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+
+from zhenggai.ledger import policy
+from zhenggai.ledger.models import InspectionRound, Measure, Problem
+
+
+class Setter(StrEnum):
+    OFFICE = "office"  # runs the round (zhenggai.ledger.policy.supervises)
+    LEAD_UNIT = "lead_unit"  # acts for the measure's lead unit (policy.acts_for) otherwise
+
+
+OFFICE = frozenset({Setter.OFFICE})
+OFFICE_AND_LEAD_UNIT = frozenset({Setter.OFFICE, Setter.LEAD_UNIT})
+
+# Who may set each field. A field missing here is set by nobody through an edit.
+TABLE: dict[str, dict[str, frozenset[Setter]]] = {
+    "round": {
+        "name": OFFICE,
+        "kind": OFFICE,
+        "team": OFFICE,
+        "organization": OFFICE,
+        "office": OFFICE,
+        "visit_start": OFFICE,
+        "visit_end": OFFICE,
+        "feedback_date": OFFICE,
+        "rectification_deadline": OFFICE,
+        "report_deadline": OFFICE,
+        "status": OFFICE,
+        "rhythm_days": OFFICE,
+        "rhythm_days_after": OFFICE,
+        "due_soon_workdays": OFFICE,
+        "onsite_required_for_key": OFFICE,
+    },
+    "problem": {
+        "category": OFFICE,
+        "number": OFFICE,
+        "text": OFFICE,
+        "manifestations": OFFICE,
+        "source": OFFICE,
+        "is_key": OFFICE,
+        "lead_leader": OFFICE,
+        "lead_unit": OFFICE,
+    },
+    "measure": {
+        "number": OFFICE,
+        "text": OFFICE,
+        "kind": OFFICE,
+        "deadline": OFFICE,
+        "deliverable": OFFICE,
+        "status": OFFICE,
+        "lead_unit": OFFICE,
+        "cooperating_units": OFFICE,
+        "person_in_charge": OFFICE_AND_LEAD_UNIT,
+    },
+}
+
+# What the lead unit does instead of changing a field it may not set.
+ASK_INSTEAD = {
+    "deadline": "如需调整完成时限，请提出延期申请，由整改办审批。",
+    "text": "如需调整措施内容，请提出变更申请，由整改办审批。",
+    "kind": "如需调整措施类型，请提出变更申请，由整改办审批。",
+    "deliverable": "如需调整成果形式，请提出变更申请，由整改办审批。",
+}
+NO_SETTER = "您在本轮没有修改台账的权限。"
+
+
+def kind_of(obj) -> str:
+    return {InspectionRound: "round", Problem: "problem", Measure: "measure"}[type(obj)]
+
+
+def round_of(obj) -> InspectionRound:
+    return obj if isinstance(obj, InspectionRound) else obj.round
+
+
+def setters(user, obj) -> frozenset[Setter]:
+    """As whom the user may set fields of this round, problem or measure."""
+    round_ = round_of(obj)
+    if policy.supervises(user, round_):
+        return OFFICE
+    if isinstance(obj, Measure) and policy.acts_for(user, obj.lead_unit, round_):
+        return frozenset({Setter.LEAD_UNIT})
+    return frozenset()
+
+
+def editable_fields(user, obj) -> list[str]:
+    """The fields of the object the user may set, in the table's order."""
+    mine = setters(user, obj)
+    return [name for name, who in TABLE[kind_of(obj)].items() if who & mine]
+
+
+def refusal(user, obj, names) -> str | None:
+    """Why the user may not set these fields of the object, or None when it may."""
+    allowed = set(editable_fields(user, obj))
+    refused = [name for name in names if name not in allowed]
+    if not refused:
+        return None
+    if not allowed:
+        return NO_SETTER
+    labels = "、".join(f"“{_label(obj, name)}”" for name in refused)
+    advice = " ".join(dict.fromkeys(ASK_INSTEAD[n] for n in refused if n in ASK_INSTEAD))
+    return f"您无权修改{labels}：这些内容由本轮整改办确定。{advice}".rstrip()
+
+
+def require_fields(user, obj, names) -> None:
+    reason = refusal(user, obj, names)
+    if reason:
+        raise PermissionDenied(reason)
+
+
+def _label(obj, name: str) -> str:
+    if name == "cooperating_units":
+        return "配合单位"
+    return str(type(obj)._meta.get_field(name).verbose_name)
