@@ -10,8 +10,18 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from tests.writer import samples
+from tests.writer.documents import KINDS, every_document
 from zhenggai.writer import rectification_report, to_docx
 from zhenggai.writer.official import format_date, title_lines
+
+
+@pytest.fixture(scope="module")
+def opened():
+    """kind → the document as python-docx opens it."""
+    return {
+        kind: docx.Document(io.BytesIO(to_docx(document)))
+        for kind, document in every_document().items()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -36,21 +46,78 @@ def paragraph_starting(document, text):
     return next(p for p in document.paragraphs if p.text.startswith(text))
 
 
-def test_the_page_is_a4_with_the_standard_margins(report):
-    section = report.sections[0]
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_page_is_a4_with_the_standard_margins(opened, kind):
+    section = opened[kind].sections[0]
     assert mm(section.page_width, section.page_height) == [210, 297]
     assert mm(section.top_margin, section.bottom_margin) == [37, 35]
     assert mm(section.left_margin, section.right_margin) == [28, 26]
 
 
-def test_the_title_is_xiaobiaosong_erhao_centred_in_balanced_lines(report):
+# The East Asian font of each style of text: the title, the headings by level, the rest.
+OFFICIAL_FONTS = {"方正小标宋简体", "黑体", "楷体_GB2312", "仿宋_GB2312"}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_line_is_set_at_22_points_in_official_fonts_and_sizes(opened, kind):
+    document = opened[kind]
+    title, *rest = [p for p in document.paragraphs if p.text]
+    assert {fonts(run)[1] for run in title.runs} == {"方正小标宋简体"}
+    assert {run.font.size for run in title.runs} == {Pt(22)}
+    for paragraph in rest:
+        form = paragraph.paragraph_format
+        assert form.line_spacing_rule == WD_LINE_SPACING.EXACTLY, paragraph.text
+        assert form.line_spacing == Pt(22), paragraph.text
+        for run in paragraph.runs:
+            assert run.font.size == Pt(16), run.text
+            assert fonts(run)[0] == "Times New Roman" and fonts(run)[1] in OFFICIAL_FONTS
+            # 28 characters to the line: each 三号 character at 98 % of its width.
+            assert run._r.rPr.find(qn("w:w")).get(qn("w:val")) == "98"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_document_numbers_its_pages_at_the_outer_edges(opened, kind):
+    document = opened[kind]
+    assert document.settings.odd_and_even_pages_header_footer
+    section = document.sections[0]
+    for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
+        paragraph = footer.paragraphs[0]
+        assert paragraph.alignment == getattr(WD_ALIGN_PARAGRAPH, side.upper())
+        assert " PAGE " in paragraph._p.xml and paragraph.text == "— 1 —"
+        # One 四号 character in from the outer edge.
+        assert getattr(paragraph.paragraph_format, f"{side}_indent") == Pt(14)
+
+
+def test_the_title_is_xiaobiaosong_erhao_centred_in_lines_broken_between_words(report):
     title = report.paragraphs[0]
     assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert title.runs[0].font.size == Pt(22)
     assert fonts(title.runs[0]) == ("Times New Roman", "方正小标宋简体")
-    lines = [run.text for run in title.runs]
-    assert "".join(lines) == "中共临江市委政法委员会关于省委第三巡视组反馈意见整改落实情况的报告"
-    assert len(lines) == 2 and abs(len(lines[0]) - len(lines[1])) <= 4
+    # Not 关于省委 | 第三巡视组: the team's name stays whole.
+    assert [run.text for run in title.runs] == [
+        "中共临江市委政法委员会关于省委第三巡视组",
+        "反馈意见整改落实情况的报告",
+    ]
+
+
+@pytest.mark.parametrize(
+    "title, lines",
+    [
+        (
+            "中共临江市委政法委员会关于落实省委第三巡视组反馈意见的整改方案",
+            ["中共临江市委政法委员会", "关于落实省委第三巡视组反馈意见的整改方案"],
+        ),
+        # Not 专题民 | 主生活会.
+        (
+            "周明同志巡视整改专题民主生活会个人发言提纲",
+            ["周明同志巡视整改专题民主生活会", "个人发言提纲"],
+        ),
+        # No word ends where the lines would fit: even lengths, the longer first.
+        ("甲" * 43, ["甲" * 15, "甲" * 14, "甲" * 14]),
+    ],
+)
+def test_a_long_title_breaks_between_words_into_lines_that_fit(title, lines):
+    assert title_lines(title) == lines
 
 
 def test_the_body_is_fangsong_sanhao_at_22_points_fixed_with_two_characters_indent(report):
@@ -84,6 +151,8 @@ def test_a_font_table_names_east_asian_fallbacks_for_the_official_fonts():
         ("仿宋_GB2312", "仿宋"),
         ("楷体_GB2312", "楷体"),
         ("方正小标宋简体", "宋体"),
+        ("黑体", "SimHei"),
+        ("宋体", "SimSun"),
     ):
         assert f'w:name="{official}"><w:altName w:val="{fallback}"/>' in xml
 

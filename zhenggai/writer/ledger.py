@@ -4,7 +4,7 @@ the header repeated on every page.
 
 Written with XlsxWriter in constant_memory mode: each row goes to disk as it is written and
 only one problem's measures are held at a time, so 100,000 measures take the memory of a
-few. (bench/bench_xlsx.py measured it against openpyxl's write-only mode.)
+few. (bench/bench_documents.py measures it against openpyxl's write-only mode.)
 
 A hidden sheet 导出信息 records what was exported (round, filters, time, the measures' codes),
 so that the same file edited and brought back is compared with exactly those measures."""

@@ -26,7 +26,8 @@ MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
 LINE = Pt(22)
 TITLE_LINE = Pt(35)
 CHARS_PER_LINE = 28
-CONDENSE_TWIPS = -5  # a quarter point, in twentieths
+# 28 三号 characters (448 pt) fit the 442 pt line at 98 % width.
+CHARACTER_SCALE = 98
 BODY_SIZE = Pt(16)  # 三号
 TITLE_SIZE = Pt(22)  # 二号
 PAGE_NUMBER_SIZE = Pt(14)  # 四号
@@ -109,22 +110,32 @@ def _style_run(run, style: Style) -> None:
 
 
 def _condense(properties) -> None:
-    """28 三号 characters fill the 156 mm line only when each gives up a quarter point; a
-    character grid would do the same in Word but spreads the text in LibreOffice."""
-    spacing = properties.find(qn("w:spacing"))
-    if spacing is None:
-        spacing = OxmlElement("w:spacing")
-        properties.append(spacing)
-    spacing.set(qn("w:val"), str(CONDENSE_TWIPS))
+    """28 三号 characters fill the 156 mm line only when each is a little narrower. Scaled, not
+    spaced closer: LibreOffice drops a full stop that hangs past the margin at the end of a
+    justified line whose characters are spaced closer. (A character grid would do the same in
+    Word but spreads the text in LibreOffice.)"""
+    _child(properties, "w:w", _AFTER_SCALE).set(qn("w:val"), str(CHARACTER_SCALE))
 
 
 def _chinese(properties) -> None:
     """Marked as Chinese, so that a CJK font collection is read in its Simplified face."""
-    language = properties.find(qn("w:lang"))
-    if language is None:
-        language = OxmlElement("w:lang")
-        properties.append(language)
-    language.set(qn("w:eastAsia"), "zh-CN")
+    _child(properties, "w:lang", _AFTER_LANG).set(qn("w:eastAsia"), "zh-CN")
+
+
+# What follows w:w and w:lang in a run's properties: Word wants the schema's order.
+_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+_AFTER_SCALE = (
+    *("w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr"),
+    *("w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", *_AFTER_LANG),
+)
+
+
+def _child(properties, tag: str, successors: tuple[str, ...]):
+    found = properties.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        properties.insert_element_before(found, *successors)
+    return found
 
 
 def name_fallbacks(document: DocxDocument) -> None:
@@ -248,6 +259,20 @@ def _page_field(paragraph: Paragraph) -> None:
 # Blocks
 
 
+def add_blocks(add_paragraph: Callable[[], Paragraph], blocks: list[Block]) -> None:
+    previous_blocks, following_blocks = [None, *blocks[:-1]], [*blocks[1:], None]
+    for previous, block, following in zip(previous_blocks, blocks, following_blocks, strict=True):
+        paragraph = add_block(add_paragraph, block)
+        form = paragraph.paragraph_format
+        if following is not None and following.outside and not block.outside:
+            # The last lines of the text go over a page break with the closing words, so that
+            # no page holds the signature alone.
+            form.keep_with_next = True
+        if block.style == "signer" and previous is not None and previous.style == "signer":
+            # One room for the seal, above the first signer.
+            form.space_before = Pt(0)
+
+
 def add_block(add_paragraph: Callable[[], Paragraph], block: Block) -> Paragraph:
     paragraph = add_paragraph()
     style_name = HEADING_STYLES.get(block.style)
@@ -270,33 +295,33 @@ def add_block(add_paragraph: Callable[[], Paragraph], block: Block) -> Paragraph
 
 
 def title_lines(title: str) -> list[str]:
-    """A title too long for one line, broken into lines of even length, the longer ones
-    first, rather than leaving one character alone on the last line."""
+    """A title too long for one line, broken between words (after 的, 同志, 委员会, 巡视组 …,
+    before 关于) into lines as even as that allows, the longer first; only where no such place
+    fits is a line broken at its even length."""
     width = int((PAGE_WIDTH - MARGINS["left"] - MARGINS["right"]) / TITLE_SIZE)
     count = -(-len(title) // width)
-    if count <= 1:
-        return [title]
-    size, extra = divmod(len(title), count)
     lines, start = [], 0
-    for number in range(count - 1):
-        end = _break_near(title, start + size + (1 if number < extra else 0), start, width)
+    for left in range(count, 1, -1):
+        even = start + -(-(len(title) - start) // left)
+        # The rest must still fit the lines left.
+        lowest = max(start + 1, len(title) - width * (left - 1))
+        highest = min(start + width, len(title) - 1)
+        places = [at for at in range(lowest, highest + 1) if _between_words(title, at)]
+        end = min(places, key=lambda at: (abs(at - even), -at)) if places else even
         lines.append(title[start:end])
         start = end
     return [*lines, title[start:]]
 
 
-# A title breaks best before 关于 or after 的, 同志 ...: between words, not inside one.
-_BREAK_BEFORE = ("关于", "对", "在")
-_BREAK_AFTER = ("的", "同志", "会", "委", "局", "院", "组")
+_WORD_ENDS = ("的", "同志", "委员会", "巡视组", "巡察组", "生活会", "党组", "办公室", "局", "院")
+# 党组织, 巡视组长, 委员会议: where the word goes on.
+_WORD_GOES_ON = "织长员议"
 
 
-def _break_near(title: str, even: int, start: int, width: int) -> int:
-    for distance in (0, 1, -1, 2, -2, 3, -3):
-        at = even + distance
-        fits = start < at < len(title) and at - start <= width
-        if fits and (title[at:].startswith(_BREAK_BEFORE) or title[:at].endswith(_BREAK_AFTER)):
-            return at
-    return even
+def _between_words(title: str, at: int) -> bool:
+    if title.startswith("关于", at):
+        return True
+    return title[:at].endswith(_WORD_ENDS) and title[at] not in _WORD_GOES_ON
 
 
 def _format(paragraph: Paragraph, block: Block) -> None:

@@ -53,13 +53,19 @@ NOT_INSTALLED = (
 
 
 def to_pdf(docx: bytes, timeout: float = TIMEOUT_S) -> bytes:
+    return to_pdfs([docx], timeout)[0]
+
+
+def to_pdfs(documents: list[bytes], timeout: float = TIMEOUT_S) -> list[bytes]:
+    """Several documents in one start of LibreOffice, which takes longer than converting."""
     program = soffice()
     if program is None:
         raise PdfUnavailable(NOT_INSTALLED)
     with tempfile.TemporaryDirectory(prefix="zhenggai-pdf-") as folder:
         work = Path(folder)
-        source = work / "document.docx"
-        source.write_bytes(docx)
+        sources = [work / f"document{number}.docx" for number in range(len(documents))]
+        for source, docx in zip(sources, documents, strict=True):
+            source.write_bytes(docx)
         env = {**os.environ, "HOME": str(work), "FONTCONFIG_FILE": str(_fonts_conf(work))}
         command = [
             program,
@@ -72,13 +78,13 @@ def to_pdf(docx: bytes, timeout: float = TIMEOUT_S) -> bytes:
             "pdf:writer_pdf_Export",
             "--outdir",
             str(work),
-            str(source),
+            *map(str, sources),
         ]
         _run(command, env, timeout)
-        result = work / "document.pdf"
-        if not result.is_file() or result.stat().st_size == 0:
+        results = [source.with_suffix(".pdf") for source in sources]
+        if not all(result.is_file() and result.stat().st_size for result in results):
             raise PdfUnavailable("LibreOffice 未能把文书转换为 PDF，请下载 Word 版本。")
-        return result.read_bytes()
+        return [result.read_bytes() for result in results]
 
 
 def _run(command: list[str], env: dict[str, str], timeout: float) -> None:

@@ -18,8 +18,7 @@ class TemplateError(ValueError):
 
 def to_docx(document: Document, template: bytes | None = None) -> bytes:
     docx, add_paragraph = official.open_template(template)
-    for block in document.blocks:
-        official.add_block(add_paragraph, block)
+    official.add_blocks(add_paragraph, document.blocks)
     return official.finish(docx, document.title, own_page_setup=template is None)
 
 
