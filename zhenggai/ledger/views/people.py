@@ -1,14 +1,31 @@
 """Unit and leader pages: everything a unit or a leader answers for, in the user's scope."""
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 
 from zhenggai.documents.policy import material_rounds
 from zhenggai.ledger import policy
-from zhenggai.ledger.models import Measure, MeasureCooperation, Problem
+from zhenggai.ledger.models import LIGHT_CHOICES, Measure, MeasureCooperation, Problem
 from zhenggai.ledger.queries import first_rows, measure_rows, overdue_q, today
 
 LIMIT = 50
+LIGHTS = dict(LIGHT_CHOICES)
+
+
+def _light(request) -> str:
+    """The light the page is filtered by (亮灯筛选), or "" for all."""
+    light = request.GET.get("light", "")
+    return light if light in LIGHTS else ""
+
+
+def _lit(queryset, light: str):
+    return queryset.filter(light=light) if light else queryset
+
+
+def _with_measure_flag(problems):
+    """A problem with no measures has no light to show (its stored light is the default)."""
+    return problems.annotate(has_measures=Exists(Measure.objects.filter(problem=OuterRef("pk"))))
 
 
 @login_required
@@ -25,16 +42,20 @@ def unit_detail(request, pk):
         pk__in=MeasureCooperation.objects.filter(unit__in=subtree).values("measure_id")
     )
     on = today()
+    light = _light(request)
+    led_lit = _lit(led, light)
     context = {
         "unit": unit,
+        "light": light,
+        "lights": LIGHT_CHOICES,
         "children": unit.children.all(),
-        "led": first_rows(led.order_by("deadline", "position"), LIMIT, measure_rows),
+        "led": first_rows(led_lit.order_by("deadline", "position"), LIMIT, measure_rows),
         "led_total": led.count(),
         "led_overdue": led.filter(overdue_q(on)).count(),
         "cooperating": first_rows(
-            cooperating.order_by("deadline", "position"), LIMIT, measure_rows
+            _lit(cooperating, light).order_by("deadline", "position"), LIMIT, measure_rows
         ),
-        "problems": problems.filter(lead_unit__in=subtree)
+        "problems": _with_measure_flag(_lit(problems, light).filter(lead_unit__in=subtree))
         .select_related("round", "category", "lead_leader")
         .order_by("round", "position")[:LIMIT],
         "today": on,
@@ -46,21 +67,17 @@ def unit_detail(request, pk):
 @login_required
 def person_detail(request, pk):
     person = policy.get_person_for(request.user, pk)
-    problems = (
-        Problem.objects.visible_to(request.user)
-        .filter(lead_leader=person)
-        .select_related("round", "category", "lead_unit")
-    )
-    claimed = (
-        Problem.objects.visible_to(request.user)
-        .filter(claims__person=person)
-        .select_related("round", "category")
-    )
+    light = _light(request)
+    visible = _with_measure_flag(_lit(Problem.objects.visible_to(request.user), light))
+    problems = visible.filter(lead_leader=person).select_related("round", "category", "lead_unit")
+    claimed = visible.filter(claims__person=person).select_related("round", "category")
     measures = measure_rows(
-        Measure.objects.visible_to(request.user).filter(person_in_charge=person)
+        _lit(Measure.objects.visible_to(request.user), light).filter(person_in_charge=person)
     )
     context = {
         "person": person,
+        "light": light,
+        "lights": LIGHT_CHOICES,
         "material_rounds": material_rounds(request.user, person),
         "problems": problems[:LIMIT],
         "claimed": claimed[:LIMIT],
