@@ -53,6 +53,6 @@ def test_a_unit_user_cannot_edit_a_problem(page, demo_round, court_reporter):
     expect(page).to_have_title("无权操作 · 整改")
     expect(page.get_by_role("heading", name="无权操作")).to_be_visible()
     expect(page.get_by_text("只有本轮整改牵头单位的用户可以修改轮次和问题清单。")).to_be_visible()
-    page.get_by_role("link", name="返回巡视轮次").click()
-    expect(page.get_by_role("heading", name="巡视轮次")).to_be_visible()
+    page.get_by_role("link", name="返回工作台").click()
+    expect(page.get_by_role("heading", name="工作台")).to_be_visible()
     assert Problem.objects.get(pk=problem.pk).text == problem.text

@@ -35,3 +35,51 @@ document.addEventListener("click", function (event) {
     window.print();
   }
 });
+
+// An htmx request that fails (refused, a server error, no network) says why beside the form
+// that sent it: the reason is the one the server's error page gives (data-error-reason), so
+// it is the same Chinese sentence a full page would show. The next try clears it.
+(function () {
+  var FALLBACK = {
+    403: "无权操作。",
+    404: "没有找到该记录，或您无权查看。",
+    413: "提交的内容过大。",
+    503: "系统正忙，请稍后重试。"
+  };
+  function anchor(elt) {
+    var holder = elt.closest("form") || elt;
+    // A message cannot sit between table rows: it goes after the table.
+    return holder.closest("table") || holder;
+  }
+  function show(elt, text) {
+    var place = anchor(elt);
+    var note = place.nextElementSibling;
+    if (!note || !note.classList.contains("htmx-error")) {
+      note = document.createElement("p");
+      note.className = "error htmx-error";
+      note.setAttribute("role", "alert");
+      place.insertAdjacentElement("afterend", note);
+    }
+    note.textContent = text;
+  }
+  function reason(xhr) {
+    var page = new DOMParser().parseFromString(xhr.responseText || "", "text/html");
+    var found = page.querySelector("[data-error-reason]");
+    if (found && found.textContent.trim()) {
+      return found.textContent.trim();
+    }
+    return FALLBACK[xhr.status] || "操作没有成功（服务器返回 " + xhr.status + "），请稍后重试。";
+  }
+  document.addEventListener("htmx:responseError", function (event) {
+    show(event.detail.elt, reason(event.detail.xhr));
+  });
+  document.addEventListener("htmx:sendError", function (event) {
+    show(event.detail.elt, "网络连接失败，未能提交，请检查网络后重试。");
+  });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var note = anchor(event.detail.elt).nextElementSibling;
+    if (note && note.classList.contains("htmx-error")) {
+      note.remove();
+    }
+  });
+})();
