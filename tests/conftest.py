@@ -30,8 +30,6 @@ from zhenggai.authority.models import Role
 from zhenggai.ledger.calendar import forget_work_calendar
 from zhenggai.ledger.models import Unit
 
-PASSWORD = "correct-horse-battery"
-
 
 @pytest.fixture
 def media(settings, tmp_path):

@@ -4,6 +4,7 @@ import datetime
 
 import factory
 from django.contrib.auth.models import User
+from django.test import RequestFactory
 
 from zhenggai.authority.models import Role, RoleAssignment, VerificationGroup
 from zhenggai.ledger.models import (
@@ -15,6 +16,9 @@ from zhenggai.ledger.models import (
     Unit,
 )
 
+# Every named user's password; it passes the password rules.
+PASSWORD = "Correct-horse-battery-7"
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -22,7 +26,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("username",)
 
     username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.django.Password("correct-horse-battery")
+    password = factory.django.Password(PASSWORD)
 
 
 class UnitFactory(factory.django.DjangoModelFactory):
@@ -121,3 +125,8 @@ def grant(user, role: Role, unit: Unit | None = None, round=None) -> RoleAssignm
     # A role given in the middle of a test holds at once.
     user.__dict__.pop("_zhenggai_actor", None)
     return assignment
+
+
+def login_request():
+    """A request to try a password with: the lockout (django-axes) counts failures by address."""
+    return RequestFactory().post("/login/")

@@ -1,5 +1,6 @@
 """Django settings. Every variable is documented in docs/configuration.md."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -23,6 +24,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "ninja",
+    "axes",
+    "zhenggai.accounts",
     "zhenggai.ledger",
     "zhenggai.authority",
     "zhenggai.carryout",
@@ -51,6 +54,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "zhenggai.ledger.middleware.HtmxLoginRedirectMiddleware",
     "zhenggai.ledger.middleware.MethodNotAllowedPageMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "zhenggai.urls"
@@ -98,6 +103,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # Refuses a locked-out login name or address before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "ledger:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -135,6 +145,20 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("ZHENGGAI_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+
+# Lockout after failed logins (django-axes, zhenggai/accounts/lockout.py): failures counted per
+# login name and per client address within the cool-off; either one at the limit is locked.
+AXES_FAILURE_LIMIT = env_int("ZHENGGAI_LOCKOUT_FAILURES", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("ZHENGGAI_LOCKOUT_MINUTES", 15))
+if AXES_FAILURE_LIMIT < 1 or AXES_COOLOFF_TIME.total_seconds() < 60:
+    raise ConfigError("ZHENGGAI_LOCKOUT_FAILURES 和 ZHENGGAI_LOCKOUT_MINUTES 必须至少为 1")
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Tries made while locked do not push the end of the lock further, so the time shown holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "zhenggai.accounts.lockout.lockout_response"
+# Behind nginx, the address from ZHENGGAI_CLIENT_ADDRESS_HEADER (below), as the audit trail has it.
+AXES_CLIENT_IP_CALLABLE = "zhenggai.audit.context.client_address"
+AXES_VERBOSE = False
 
 LEDGER_PAGE_SIZE = 50
 

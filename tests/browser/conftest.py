@@ -6,7 +6,7 @@ import os
 import pytest
 
 from tests.dashboard.conftest import build_known_round
-from tests.factories import PersonFactory
+from tests.factories import PASSWORD, PersonFactory
 from zhenggai.carryout import services as carryout
 
 # Playwright's sync API runs an event loop in this thread; the Django calls our tests make
@@ -74,7 +74,7 @@ def phone(chromium, live_server):
     context.close()
 
 
-def log_in(page, username, password="correct-horse-battery"):
+def log_in(page, username, password=PASSWORD):
     page.goto("/login/")
     page.get_by_label("用户名").fill(username)
     page.get_by_label("密码").fill(password)

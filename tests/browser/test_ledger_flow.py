@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
+from tests.factories import PASSWORD
 from zhenggai.ledger.models import Claim, InspectionRound, Measure
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -95,7 +96,7 @@ def test_a_bookmarked_filtered_url_opens_the_problem(page, demo_round, units, co
     url = f"/rounds/{demo_round['round'].pk}/ledger/?view=problems&unit={units['tribunal'].pk}"
     page.goto(url)
     page.get_by_label("用户名").fill("court")
-    page.get_by_label("密码").fill("correct-horse-battery")
+    page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
     expect(page.locator(".count")).to_contain_text("共 1 条")
     expect(page.get_by_label("单位（含下级）")).to_have_value(str(units["tribunal"].pk))

@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 from django.db.models import Q
 from django.utils import timezone
 
+from tests.factories import login_request
 from zhenggai.ledger import services
 from zhenggai.ledger.models import (
     Claim,
@@ -60,7 +61,7 @@ def test_the_demo_command_loads_the_round_and_prints_url_and_logins():
     assert DEMO_PASSWORD in out
     for username in [ADMIN_USERNAME, *USERS]:
         assert f"  {username}" in out
-        assert authenticate(username=username, password=DEMO_PASSWORD) is not None
+        assert authenticate(login_request(), username=username, password=DEMO_PASSWORD) is not None
 
 
 def test_the_demo_ledger_is_full_and_has_deadlines_on_both_sides_of_today(demo_loaded):

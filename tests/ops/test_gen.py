@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
+from tests.factories import login_request
 from zhenggai.ledger.models import (
     InspectionRound,
     Measure,
@@ -55,9 +56,9 @@ def test_gen_builds_a_consistent_tree_and_ledger():
 def test_gen_makes_the_three_bench_logins():
     gen(password="another-pass-1")
 
-    admin = authenticate(username="bench_admin", password="another-pass-1")
-    office = authenticate(username="bench_office", password="another-pass-1")
-    unit = authenticate(username="bench_unit", password="another-pass-1")
+    admin = authenticate(login_request(), username="bench_admin", password="another-pass-1")
+    office = authenticate(login_request(), username="bench_office", password="another-pass-1")
+    unit = authenticate(login_request(), username="bench_unit", password="another-pass-1")
     assert admin.is_superuser
     assert office.person.unit.name == generator.ROOT_NAME
     assert unit.person.unit.name.endswith("县公安局")
