@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "zhenggai.ledger.middleware.HtmxLoginRedirectMiddleware",
+    "zhenggai.accounts.middleware.PasswordChangeDueMiddleware",
     "zhenggai.ledger.middleware.MethodNotAllowedPageMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -99,9 +100,20 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The password rules (zhenggai/accounts/passwords.py), applied on the change page, in the admin
+# and by createadmin.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {
+        "NAME": "zhenggai.accounts.passwords.MinimumLength",
+        "OPTIONS": {"min_length": env_int("ZHENGGAI_PASSWORD_MIN_LENGTH", 10)},
+    },
+    {"NAME": "zhenggai.accounts.passwords.CharacterKinds", "OPTIONS": {"min_kinds": 3}},
+    {"NAME": "zhenggai.accounts.passwords.NotTheLoginName"},
+    {"NAME": "zhenggai.accounts.passwords.NotCommon"},
+    {
+        "NAME": "zhenggai.accounts.passwords.NotRecentlyUsed",
+        "OPTIONS": {"count": env_int("ZHENGGAI_PASSWORD_HISTORY", 5)},
+    },
 ]
 AUTHENTICATION_BACKENDS = [
     # Refuses a locked-out login name or address before the password is even checked.

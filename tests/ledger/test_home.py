@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import UserFactory, grant
+from tests.factories import PASSWORD, UserFactory, grant
 from zhenggai.authority.models import Role
 from zhenggai.ledger.home import home_sections
 from zhenggai.ledger.models import Measure, Problem
@@ -93,9 +93,7 @@ def test_every_figure_links_to_a_list_of_as_many_rows(busy_round, client, reques
 
 
 def test_the_home_page_is_where_a_login_lands(busy_round, client, court_reporter):
-    response = client.post(
-        reverse("login"), {"username": "court", "password": "correct-horse-battery"}
-    )
+    response = client.post(reverse("login"), {"username": "court", "password": PASSWORD})
     assert response.url == reverse("ledger:home")
     page = client.get(response.url).content.decode()
     assert "本单位待办" in page and "待回复督办单" in page

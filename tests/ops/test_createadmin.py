@@ -4,11 +4,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from zhenggai.accounts.models import PasswordChangeDue
 from zhenggai.ops.management.commands import createadmin
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "lin-jiang-2026"
+PASSWORD = "Lin-jiang-2026"
 
 
 def createadmin_(*args, **options) -> str:
@@ -86,8 +87,22 @@ def test_refuses_to_wait_for_a_password_without_a_terminal(monkeypatch):
         createadmin_("boss")
 
 
-@pytest.mark.parametrize("weak", ["short1", "password123"])
+@pytest.mark.parametrize("weak", ["short1", "password123", "linjiang2026x", "Boss-2026-lin"])
 def test_refuses_a_weak_password_and_changes_nothing(weak):
     with pytest.raises(CommandError, match="密码不符合要求"):
         createadmin_("boss", password=weak)
     assert not get_user_model().objects.filter(username="boss").exists()
+
+
+def test_the_administrator_is_not_asked_to_change_the_password_they_chose():
+    createadmin_("boss", password=PASSWORD)
+
+    assert not PasswordChangeDue.objects.exists()
+
+
+def test_refuses_a_recent_password_of_an_existing_login():
+    createadmin_("boss", password=PASSWORD)
+    createadmin_("boss", password="Lin-jiang-2027")
+
+    with pytest.raises(CommandError, match="最近 5 次"):
+        createadmin_("boss", password=PASSWORD)

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from tests.factories import login_request
+from zhenggai.accounts.models import PasswordChangeDue
 from zhenggai.ledger import services
 from zhenggai.ledger.models import (
     Claim,
@@ -62,6 +63,8 @@ def test_the_demo_command_loads_the_round_and_prints_url_and_logins():
     for username in [ADMIN_USERNAME, *USERS]:
         assert f"  {username}" in out
         assert authenticate(login_request(), username=username, password=DEMO_PASSWORD) is not None
+    # Visitors use the demo logins as they are: none is sent to change its password first.
+    assert not PasswordChangeDue.objects.exists()
 
 
 def test_the_demo_ledger_is_full_and_has_deadlines_on_both_sides_of_today(demo_loaded):

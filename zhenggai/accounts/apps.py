@@ -5,3 +5,14 @@ class AccountsConfig(AppConfig):
     name = "zhenggai.accounts"
     label = "accounts"
     verbose_name = "账号与登录"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from zhenggai.accounts import services
+
+        user_logged_in.connect(
+            lambda sender, request, user, **kwargs: services.note_login(request, user),
+            dispatch_uid="zhenggai.accounts.note_login",
+            weak=False,
+        )

@@ -6,7 +6,7 @@ loaded (negative = in the past), so the ledger always has done, overdue and comi
 A measure without "person" is in the charge of its lead unit's contact: the first non-leader
 person listed for that unit in PERSONS."""
 
-DEMO_PASSWORD = "zhenggai-demo"
+DEMO_PASSWORD = "Zhenggai-demo-2026"
 
 ROUND = {
     "name": "省委第三巡视组巡视临江市委政法委反馈意见整改",

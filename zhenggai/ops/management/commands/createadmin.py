@@ -15,8 +15,10 @@ PASSWORD_ENV = "ZHENGGAI_ADMIN_PASSWORD"
 class Command(BaseCommand):
     help = (
         "创建超级用户；同名账号已存在时改为超级用户并重设密码。密码依次取自 --password、"
-        f"环境变量 {PASSWORD_ENV}，都没有时在终端中输入两次。密码须通过系统的密码规则"
-        "（至少 8 位，不能是常见密码）。"
+        f"环境变量 {PASSWORD_ENV}，都没有时在终端中输入两次。密码须符合系统的密码规则"
+        "（见 docs/deployment.md：默认至少 10 位，含大写字母、小写字母、数字、符号中的至少三类，"
+        "不含用户名，不是常见密码，不与最近 5 次用过的相同）。管理员自己设定的密码，"
+        "登录后不要求再修改。"
     )
 
     def add_arguments(self, parser):
@@ -25,7 +27,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, username, password, **options):
         password = password or os.environ.get(PASSWORD_ENV) or self.prompt()
-        candidate = get_user_model()(username=username)
+        users = get_user_model().objects
+        candidate = users.filter(username=username).first() or users.model(username=username)
         try:
             validate_password(password, candidate)
         except ValidationError as exc:
