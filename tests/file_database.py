@@ -18,11 +18,14 @@ TEST_NAME = settings.DATABASES["default"].get("TEST", {}).get("NAME")
 IN_MEMORY_SQLITE = connection.vendor == "sqlite" and TEST_NAME in (None, "", ":memory:")
 
 
-def run_on_a_file_database(test_file: str, name: str, data_dir: Path) -> str:
+def run_on_a_file_database(
+    test_file: str, name: str, data_dir: Path, environment: dict[str, str] | None = None
+) -> str:
     """Run test `name` of `test_file` (a __file__) in a child pytest on a file database in
-    `data_dir`; its output, once it has passed."""
+    `data_dir`, with `environment` added; its output, once it has passed."""
     env = {k: v for k, v in os.environ.items() if k != "ZHENGGAI_DATABASE_URL"}
     env["ZHENGGAI_DATA_DIR"] = str(data_dir)
+    env.update(environment or {})
     node = f"{Path(test_file).relative_to(ROOT)}::{name}"
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "--ds=tests.carryout.file_database_settings", node],

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "zhenggai.ledger.middleware.HtmxLoginRedirectMiddleware",
     "zhenggai.accounts.middleware.PasswordChangeDueMiddleware",
     "zhenggai.ledger.middleware.MethodNotAllowedPageMiddleware",
+    "zhenggai.ops.busy.DatabaseBusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -91,8 +92,11 @@ else:
             "OPTIONS": {
                 # WAL lets readers go on while one writer writes; IMMEDIATE avoids
                 # the upgrade deadlock of two deferred transactions.
+                # busy_timeout bounds how long a write waits for another writer before
+                # the person is told to try again (zhenggai/ops/busy.py).
                 "init_command": (
-                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;"
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                    f"PRAGMA busy_timeout={env_int('ZHENGGAI_SQLITE_BUSY_MS', 10000)};"
                 ),
                 "transaction_mode": "IMMEDIATE",
             },
