@@ -7,6 +7,7 @@ import operator
 from dataclasses import dataclass
 
 from django import forms
+from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.utils import timezone
 
@@ -381,11 +382,14 @@ def _filter_problem_status(queryset, status: str):
     return queryset.filter(status=status)
 
 
-def first_rows(ordered, limit: int, rows) -> list:
-    """The first rows of an ordered queryset, picked by their keys alone and then loaded with
-    their joins: the database orders a narrow result, not every joined row."""
-    ids = list(ordered.values_list("pk", flat=True)[:limit])
-    return rows_in_order(ordered.model, ids, rows)
+def page_of(ordered, number, rows, size: int):
+    """One page of an ordered queryset: paged through primary keys alone, then the page's rows
+    loaded with their joins, so a deep page costs an index walk, not a join of every row
+    before the offset."""
+    ids = ordered.values_list("pk", flat=True)
+    page = Paginator(ids, size).get_page(number)
+    page.object_list = rows_in_order(ordered.model, list(page.object_list), rows)
+    return page
 
 
 def rows_in_order(model, ids: list, rows) -> list:

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from zhenggai.ledger import policy
@@ -12,8 +11,8 @@ from zhenggai.ledger.queries import (
     filter_measures,
     filter_problems,
     measure_rows,
+    page_of,
     problem_rows,
-    rows_in_order,
     today,
 )
 
@@ -51,12 +50,7 @@ def ledger(request, pk):
 
 
 def _page(request, ordered, rows):
-    """Page through primary keys alone, then load the page's rows with their joins: a deep
-    page then costs an index walk, not a join of every row before the offset."""
-    ids = ordered.values_list("pk", flat=True)
-    page = Paginator(ids, settings.LEDGER_PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = rows_in_order(ordered.model, list(page.object_list), rows)
-    return page
+    return page_of(ordered, request.GET.get("page"), rows, settings.LEDGER_PAGE_SIZE)
 
 
 def _without(params, key):

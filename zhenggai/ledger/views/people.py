@@ -1,14 +1,16 @@
 """Unit and leader pages: everything a unit or a leader answers for, in the user's scope."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef
 from django.shortcuts import render
 
 from zhenggai.documents.policy import material_rounds
 from zhenggai.ledger import policy
 from zhenggai.ledger.models import LIGHT_CHOICES, Measure, MeasureCooperation, Problem
-from zhenggai.ledger.queries import first_rows, measure_rows, overdue_q, today
+from zhenggai.ledger.queries import measure_rows, overdue_q, page_of, today
 
+PAGE_SIZE = 20  # a unit's lists are long: each pages on its own
 LIMIT = 50
 LIGHTS = dict(LIGHT_CHOICES)
 
@@ -49,17 +51,26 @@ def unit_detail(request, pk):
         "light": light,
         "lights": LIGHT_CHOICES,
         "children": unit.children.all(),
-        "led": first_rows(led_lit.order_by("deadline", "position"), LIMIT, measure_rows),
-        "led_total": led.count(),
-        "led_overdue": led.filter(overdue_q(on)).count(),
-        "cooperating": first_rows(
-            _lit(cooperating, light).order_by("deadline", "position"), LIMIT, measure_rows
+        "led": page_of(
+            led_lit.order_by("deadline", "position"),
+            request.GET.get("led"),
+            measure_rows,
+            PAGE_SIZE,
         ),
-        "problems": _with_measure_flag(_lit(problems, light).filter(lead_unit__in=subtree))
-        .select_related("round", "category", "lead_leader")
-        .order_by("round", "position")[:LIMIT],
+        "led_counts": led.aggregate(total=Count("pk"), overdue=Count("pk", filter=overdue_q(on))),
+        "cooperating": page_of(
+            _lit(cooperating, light).order_by("deadline", "position"),
+            request.GET.get("cooperating"),
+            measure_rows,
+            PAGE_SIZE,
+        ),
+        "problems": Paginator(
+            _with_measure_flag(_lit(problems, light).filter(lead_unit__in=subtree))
+            .select_related("round", "category", "lead_leader")
+            .order_by("round", "position"),
+            PAGE_SIZE,
+        ).get_page(request.GET.get("problems")),
         "today": on,
-        "limit": LIMIT,
     }
     return render(request, "ledger/unit_detail.html", context)
 

@@ -83,3 +83,32 @@ document.addEventListener("click", function (event) {
     }
   });
 })();
+
+// Phones: a list's cells carry their column's name (shown as the card's labels, app.css), and
+// a fold button opens or closes the part it controls (the filters, the top bar's menu).
+(function () {
+  function label(root) {
+    root.querySelectorAll("table.cards").forEach(function (table) {
+      var names = Array.from(table.querySelectorAll("thead th")).map(function (th) {
+        return th.textContent.trim();
+      });
+      table.querySelectorAll("tbody tr").forEach(function (row) {
+        Array.from(row.children).forEach(function (cell, i) {
+          if (names[i] && !cell.hasAttribute("data-label")) {
+            cell.setAttribute("data-label", names[i]);
+          }
+        });
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { label(document); });
+  document.addEventListener("htmx:afterSettle", function () { label(document); });
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-fold]");
+    if (!button) {
+      return;
+    }
+    var open = document.getElementById(button.getAttribute("aria-controls")).classList.toggle("open");
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+})();

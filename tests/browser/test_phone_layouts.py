@@ -1,0 +1,111 @@
+"""Every home page and list on a 390 px phone: no page wider than the screen, lists as cards,
+the filters and the top bar's menu folded behind a button. Screenshots at 1366 and 390 px go
+to /tmp for a look."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import log_in
+from tests.factories import MeasureFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PHONE = {"width": 390, "height": 844}
+
+
+def fits(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def look(page, name: str) -> None:
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 844})
+        page.screenshot(path=f"/tmp/daily-{name}-{width}.png", full_page=True)
+    page.set_viewport_size(PHONE)
+
+
+@pytest.fixture
+def everyone(demo_round, office_clerk, leader, court_reporter, units):
+    problem = demo_round["problems"]["court"]
+    problem.lead_leader = leader.person
+    problem.save()
+    # Long words a phone must wrap rather than scroll.
+    MeasureFactory(
+        problem=problem,
+        number=3,
+        lead_unit=units["court"],
+        text="建立" + "涉法涉诉信访事项终结备案审查" * 8 + "机制",
+    )
+    return demo_round
+
+
+def lists(demo_round, units, leader) -> dict[str, str]:
+    round_pk = demo_round["round"].pk
+    ledger = f"/rounds/{round_pk}/ledger/"
+    return {
+        "home": "/",
+        "rounds": "/rounds/",
+        "problems": f"{ledger}?view=problems",
+        "measures": f"{ledger}?view=measures",
+        "responsibility": f"{ledger}?view=responsibility",
+        "unit": f"/units/{units['court'].pk}/",
+        "leader": f"/persons/{leader.person.pk}/",
+        "notices": f"/rounds/{round_pk}/notices/",
+        "requests": f"/rounds/{round_pk}/requests/",
+        "notifications": "/notifications/",
+    }
+
+
+@pytest.mark.parametrize("who", ["office", "leader", "court"])
+def test_no_home_page_or_list_is_wider_than_a_phone(phone, everyone, units, leader, who):
+    phone.set_viewport_size(PHONE)
+    log_in(phone, who)
+    for name, path in lists(everyone, units, leader).items():
+        phone.goto(path)
+        assert fits(phone), f"{who} {name}"
+        if who == "office":
+            look(phone, name)
+
+
+def test_a_list_is_a_pile_of_cards_on_a_phone(phone, everyone):
+    phone.set_viewport_size(PHONE)
+    log_in(phone, "office")
+    phone.goto(f"/rounds/{everyone['round'].pk}/ledger/?view=measures")
+    expect(phone.locator("table.cards thead")).to_be_hidden()
+    card = phone.locator("table.cards tbody tr").first
+    expect(card.locator("td[data-label='牵头单位']")).to_be_visible()
+    assert card.bounding_box()["width"] <= 390
+
+
+def test_the_filters_fold_behind_a_button_on_a_phone(phone, everyone):
+    phone.set_viewport_size(PHONE)
+    log_in(phone, "office")
+    phone.goto(f"/rounds/{everyone['round'].pk}/ledger/?view=measures")
+    expect(phone.get_by_label("关键词")).to_be_hidden()
+    phone.get_by_role("button", name="筛选条件").click()
+    phone.get_by_label("关键词").fill("终结备案")
+    phone.get_by_label("关键词").press("Enter")
+    expect(phone.locator(".count")).to_contain_text("共 1 条")
+
+
+def test_the_top_bar_folds_into_a_menu_on_a_phone(phone, everyone):
+    phone.set_viewport_size(PHONE)
+    log_in(phone, "office")
+    nav = phone.get_by_role("link", name="看板", exact=True)
+    expect(nav).to_be_hidden()
+    phone.get_by_role("button", name="菜单").click()
+    nav.click()
+    expect(phone.get_by_role("heading", name="整改看板（全部轮次）")).to_be_visible()
+
+
+def test_a_long_unit_page_pages_each_list(page, demo_round, units, court_reporter):
+    problem = demo_round["problems"]["court"]
+    for number in range(3, 30):
+        MeasureFactory(problem=problem, number=number, lead_unit=units["court"])
+    log_in(page, "court")
+    page.goto(f"/units/{units['court'].pk}/")
+    led = page.locator("section", has=page.get_by_role("heading", name="牵头的整改措施"))
+    expect(led.locator("tbody tr")).to_have_count(20)
+    led.get_by_role("link", name="下一页").click()
+    led = page.locator("section", has=page.get_by_role("heading", name="牵头的整改措施"))
+    expect(led.locator("tbody tr")).to_have_count(10)  # 29 of the court's, and the tribunal's
