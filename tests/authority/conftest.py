@@ -1,12 +1,22 @@
 """The roles tests/conftest.py does not name: a leader who is only a leader, a verifier of
 the 纪委监委's group for the demo round, an observer of the organization and the system
-administrator."""
+administrator; and another organization with an office and a round of its own."""
 
 import pytest
 
 from tests.api.conftest import api_as  # noqa: F401 -- the API's clients with a token
-from tests.factories import PersonFactory, UserFactory, VerificationGroupFactory, grant
+from tests.factories import (
+    MeasureFactory,
+    PersonFactory,
+    ProblemFactory,
+    RoundFactory,
+    UnitFactory,
+    UserFactory,
+    VerificationGroupFactory,
+    grant,
+)
 from zhenggai.authority.models import Role, RoleAssignment
+from zhenggai.ledger.models import Unit
 
 
 @pytest.fixture
@@ -37,3 +47,26 @@ def observer(units):
 @pytest.fixture
 def admin(db):
     return UserFactory(username="root", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def elsewhere(db):
+    """Another organization on the same server: its committee, court, a leader and a judge,
+    its office clerk and a round of its own."""
+    committee = UnitFactory(name="江南市委政法委", kind=Unit.Kind.COMMITTEE)
+    court = UnitFactory(name="江南市人民法院", kind=Unit.Kind.COURT, parent=committee)
+    clerk = UserFactory(username="jiangnan-office")
+    PersonFactory(unit=committee, user=clerk, name="江南文书")
+    grant(clerk, Role.OFFICE, committee)
+    round_ = RoundFactory(office=committee, name="江南市委巡察反馈意见整改")
+    problem = ProblemFactory(round=round_, lead_unit=court, text="江南的问题：案件积压")
+    return {
+        "committee": committee,
+        "court": court,
+        "leader": PersonFactory(unit=committee, name="江南书记", is_leader=True),
+        "judge": PersonFactory(unit=court, name="江南法官"),
+        "clerk": clerk,
+        "round": round_,
+        "problem": problem,
+        "measure": MeasureFactory(problem=problem, lead_unit=court),
+    }

@@ -24,8 +24,13 @@ def test_a_short_name_matches_the_only_unit_containing_it(matcher, units):
 
 
 def test_a_name_two_units_contain_is_no_match(round_, units):
-    UnitFactory(name="城西派出所")
+    UnitFactory(name="城西派出所", parent=units["police"])
     assert RoundMatcher(round_).unit_for("派出所") is None
+
+
+def test_a_unit_of_another_organization_is_no_match(round_, units):
+    UnitFactory(name="江南市人民检察院")
+    assert RoundMatcher(round_).unit_for("江南市人民检察院") is None
 
 
 def test_traditional_characters_match_their_simplified_unit(matcher, units):

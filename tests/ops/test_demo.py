@@ -191,8 +191,9 @@ def test_fresh_refuses_to_delete_demo_units_that_other_rounds_use(demo_loaded):
     category = services.create_category(admin, round_, "整改责任")
     problem = services.create_problem(admin, round_, category=category, text="借用演示单位。")
     court = Unit.objects.get(kind=Unit.Kind.COURT)
-    services.create_measure(
-        admin, problem, text="由演示法院牵头。", deadline=timezone.localdate(), lead_unit=court
+    # A reference the services now refuse, as data from before organizations were checked.
+    Measure.objects.create(
+        problem=problem, round=round_, number=1, text="由演示法院牵头。", lead_unit=court
     )
     before = counts()
 

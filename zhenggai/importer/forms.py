@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from zhenggai.importer import drafts, services
 from zhenggai.importer.models import ImportBatch
 from zhenggai.ledger.forms import DateInput, PlainLabels
-from zhenggai.ledger.models import Measure, Person, Unit
+from zhenggai.ledger.models import Measure
+from zhenggai.ledger.policy import persons_of_round, units_of_round
 
 ACCEPT = ".docx,.pdf,.txt,.xlsx"
 
@@ -45,10 +46,11 @@ class Choices:
 
     @classmethod
     def for_batch(cls, batch: ImportBatch) -> "Choices":
-        leaders = Person.objects.filter(is_leader=True).select_related("unit")
+        # Only the round's organization may be named (zhenggai.ledger.policy).
+        leaders = persons_of_round(batch.round).filter(is_leader=True).select_related("unit")
+        units = units_of_round(batch.round).values_list("pk", "name")
         return cls(
-            units=[("", "未匹配（不写入）")]
-            + [(str(pk), name) for pk, name in Unit.objects.values_list("pk", "name")],
+            units=[("", "未匹配（不写入）")] + [(str(pk), name) for pk, name in units],
             leaders=[("", "未指定")] + [(str(p.pk), f"{p}·{p.unit}") for p in leaders],
             categories=[("new", "新建方面")]
             + [(str(c.pk), f"本轮已有：{c}") for c in batch.round.categories.all()],

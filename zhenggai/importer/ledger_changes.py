@@ -17,7 +17,7 @@ from django.db import transaction
 from zhenggai.documents.gather import latest_progress
 from zhenggai.ledger import policy
 from zhenggai.ledger import services as ledger
-from zhenggai.ledger.models import InspectionRound, Measure, Person, Problem, Unit
+from zhenggai.ledger.models import InspectionRound, Measure, Problem, Unit
 from zhenggai.ledger.versions import StaleEdit
 from zhenggai.reader.model import LedgerRow
 from zhenggai.rules.status import MEASURE_STATUS_LABELS
@@ -215,9 +215,9 @@ def _apply_one(user, round_: InspectionRound, entry: dict) -> None:
         ledger.update_measure(
             user,
             measure,
-            cooperating_units=_units(units) if units is not None else None,
+            cooperating_units=_units(round_, units) if units is not None else None,
             version=entry.get("version"),
-            **_measure_values(values),
+            **_measure_values(round_, values),
         )
 
 
@@ -230,9 +230,9 @@ def _add(user, round_: InspectionRound, entry: dict) -> None:
         problem = ledger.create_problem(user, round_, **fields)
     if not values["measure"]:
         raise ValidationError("整改措施为空。")
-    units = _units(values["cooperating_units"])
+    units = _units(round_, values["cooperating_units"])
     measure_values = _measure_values(
-        {k: values[k] for k in MEASURE_FIELDS if k != "cooperating_units"}
+        round_, {k: values[k] for k in MEASURE_FIELDS if k != "cooperating_units"}
     )
     if not values["deadline"]:
         measure_values["kind"] = Measure.Kind.ONGOING
@@ -249,18 +249,17 @@ def _problem_values(round_: InspectionRound, values: dict) -> dict:
             raise ValidationError(f"本轮没有“{values['category']}”这个方面，请先在系统中添加。")
         out["category"] = category
     if "lead_leader" in values:
-        out["lead_leader"] = _named(
-            Person.objects.filter(is_leader=True), values["lead_leader"], "领导班子成员"
-        )
+        leaders = policy.persons_of_round(round_).filter(is_leader=True)
+        out["lead_leader"] = _named(leaders, values["lead_leader"], "领导班子成员")
     return out
 
 
-def _measure_values(values: dict) -> dict:
+def _measure_values(round_: InspectionRound, values: dict) -> dict:
     out: dict = {}
     if "measure" in values:
         out["text"] = values["measure"]
     if "lead_unit" in values:
-        out["lead_unit"] = _named(Unit.objects.all(), values["lead_unit"], "单位")
+        out["lead_unit"] = _named(policy.units_of_round(round_), values["lead_unit"], "单位")
         if out["lead_unit"] is None:
             raise ValidationError("责任单位不能为空。")
     if "deadline" in values:
@@ -274,8 +273,10 @@ def _measure_values(values: dict) -> dict:
     return out
 
 
-def _units(names: list[str]) -> list[Unit]:
-    return [unit for unit in (_named(Unit.objects.all(), n, "单位") for n in names) if unit]
+def _units(round_: InspectionRound, names: list[str]) -> list[Unit]:
+    """Units are named within the round's organization only."""
+    units = policy.units_of_round(round_)
+    return [unit for unit in (_named(units, n, "单位") for n in names) if unit]
 
 
 def _named(queryset, name: str, what: str):

@@ -1,7 +1,8 @@
 """What a document's words point to in the database: unit names, a lead leader's name, a
 category title. A proposal only; the person fixes it on the review page."""
 
-from zhenggai.ledger.models import InspectionRound, Person, Unit
+from zhenggai.ledger.models import InspectionRound
+from zhenggai.ledger.policy import persons_of_round, units_of_round
 from zhenggai.reader import simplified
 
 
@@ -14,8 +15,10 @@ class RoundMatcher:
 
     def __init__(self, round_: InspectionRound):
         self.round = round_
-        self.units = list(Unit.objects.values_list("pk", "name"))
-        self.leaders = list(Person.objects.filter(is_leader=True).values_list("pk", "name"))
+        # Names are matched within the round's organization only.
+        self.units = list(units_of_round(round_).values_list("pk", "name"))
+        leaders = persons_of_round(round_).filter(is_leader=True)
+        self.leaders = list(leaders.values_list("pk", "name"))
         self.categories = list(round_.categories.values_list("pk", "title"))
 
     def unit_for(self, name: str) -> int | None:

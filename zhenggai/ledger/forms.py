@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator
 from zhenggai.authority import fields as field_authority
 from zhenggai.ledger import policy
 from zhenggai.ledger.fields import ModelMultipleChoiceField
-from zhenggai.ledger.models import Category, InspectionRound, Measure, Person, Problem, Unit
+from zhenggai.ledger.models import Category, InspectionRound, Measure, Problem
 from zhenggai.rules.lifecycle import HAND_SET_STATUSES
 
 
@@ -171,9 +171,8 @@ class RoundForm(PlainLabels, AuthorizedFields, Versioned, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["office"].queryset = Unit.objects.filter(
-            kind__in=[Unit.Kind.OFFICE, Unit.Kind.COMMITTEE]
-        )
+        if "office" in self.fields:
+            self.fields["office"].queryset = policy.offices_for(self.user)
 
     def round_fields(self):
         return [
@@ -213,7 +212,11 @@ class ProblemForm(PlainLabels, AuthorizedFields, Versioned, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.round = round_
         self.fields["category"].queryset = round_.categories.all()
-        self.fields["lead_leader"].queryset = Person.objects.filter(is_leader=True)
+        if "lead_leader" in self.fields:
+            self.fields["lead_unit"].queryset = policy.units_of_round(round_)
+            self.fields["lead_leader"].queryset = policy.persons_of_round(round_).filter(
+                is_leader=True
+            )
 
 
 class MeasureForm(PlainLabels, AuthorizedFields, Versioned, forms.ModelForm):
@@ -240,7 +243,10 @@ class MeasureForm(PlainLabels, AuthorizedFields, Versioned, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.problem = problem
         self.instance.round_id = problem.round_id
-        persons = Person.objects.select_related("unit")
+        persons = policy.persons_of_round(problem.round).select_related("unit")
+        for name in ("lead_unit", "cooperating_units"):
+            if name in self.fields:
+                self.fields[name].queryset = policy.units_of_round(problem.round)
         if not policy.supervises(self.user, problem.round) and self.instance.lead_unit_id:
             # The lead unit assigns its person in charge from its own tree.
             persons = persons.filter(unit__path__startswith=self.instance.lead_unit.path)

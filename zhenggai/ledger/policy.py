@@ -303,6 +303,62 @@ def can_claim(user, problem: Problem) -> tuple[bool, str]:
     return True, ""
 
 
+# References: nothing crosses organizations.
+
+
+def organization_of(round_: InspectionRound) -> int:
+    """The organization a round belongs to: its office's."""
+    return round_.office.organization_id
+
+
+def _organization_of_ref(item) -> int:
+    unit = item.unit if isinstance(item, Person) else item
+    return unit.organization_id
+
+
+def foreign_references(round_: InspectionRound, **refs) -> dict[str, str]:
+    """The fields among `refs` (each a unit, a person, or a list of them) that name something
+    of another organization than the round's, with the message to show."""
+    organization = organization_of(round_)
+    errors = {}
+    for field, value in refs.items():
+        items = value if isinstance(value, (list, tuple, set)) else [value]
+        if any(i is not None and _organization_of_ref(i) != organization for i in items):
+            errors[field] = "所选内容不属于本轮整改所在的组织，不能选择。"
+    return errors
+
+
+def units_of_round(round_: InspectionRound):
+    """The units a round's references may name: those of its organization."""
+    return Unit.objects.filter(organization_id=organization_of(round_))
+
+
+def persons_of_round(round_: InspectionRound):
+    return Person.objects.filter(unit__organization_id=organization_of(round_))
+
+
+def office_trees(user) -> list[str]:
+    """The trees whose units the user may make the office of a round (those it holds the
+    office role for across an organization)."""
+    actor = actor_of(user)
+    return sorted({g.path for g in actor.holding(Role.OFFICE) if not g.round_id and g.path})
+
+
+def offices_for(user):
+    """The units the user may name as a round's office (整改牵头单位)."""
+    offices = Unit.objects.filter(kind__in=[Unit.Kind.OFFICE, Unit.Kind.COMMITTEE])
+    if actor_of(user).is_superuser:
+        return offices
+    trees = office_trees(user)
+    return offices.filter(units_under(trees)) if trees else offices.none()
+
+
+def can_name_office(user, office: Unit | None) -> tuple[bool, str]:
+    if office is None or offices_for(user).filter(pk=office.pk).exists():
+        return True, ""
+    return False, "只能选择本单位或其下级单位中的整改办、党委（政法委）作为整改牵头单位。"
+
+
 # Lookups: outside the scope is a 404, a refused write is a 403 with the reason.
 
 

@@ -107,9 +107,21 @@ def default_deadlines(round_: InspectionRound) -> None:
     round_.report_deadline = round_.report_deadline or due
 
 
+def _check_office(user, office: Unit | None, before: Unit | None = None) -> None:
+    """A round's office is a unit the user may name (its own tree), and a round stays in its
+    organization."""
+    allowed, reason = policy.can_name_office(user, office)
+    if allowed and before is not None and office is not None:
+        allowed = office.organization_id == before.organization_id
+        reason = "轮次不能移到另一个组织。"
+    if not allowed:
+        raise ValidationError({"office": reason})
+
+
 @transaction.atomic
 def create_round(user, **values) -> InspectionRound:
     policy.require(policy.can_create_round(user))
+    _check_office(user, values.get("office"))
     round_ = InspectionRound()
     _assign(round_, values)
     default_deadlines(round_)
@@ -128,7 +140,11 @@ def create_round(user, **values) -> InspectionRound:
 def update_round(user, round_: InspectionRound, *, version: int | None, **values):
     """`version`: the round's version the edit was made on (None: overwrite whatever it is)."""
     policy.require(policy.can_edit_round(user, round_))
-    field_authority.require_fields(user, round_, _changing(round_, values))
+    changing = _changing(round_, values)
+    field_authority.require_fields(user, round_, changing)
+    if "office" in changing:
+        stored = InspectionRound.objects.select_related("office").get(pk=round_.pk)
+        _check_office(user, values["office"], stored.office)
     versions.claim(round_, version)
     before = _stored(round_, ROUND_FIELDS)
     _assign(round_, values)
@@ -174,6 +190,9 @@ def _check_problem_refs(round_: InspectionRound, problem: Problem) -> None:
         errors["category"] = "所选方面不属于本轮次。"
     if problem.lead_leader_id and not problem.lead_leader.is_leader:
         errors["lead_leader"] = "牵头领导必须是领导班子成员。"
+    errors |= policy.foreign_references(
+        round_, lead_unit=problem.lead_unit, lead_leader=problem.lead_leader
+    )
     if errors:
         raise ValidationError(errors)
 
@@ -283,6 +302,17 @@ def _check_person_in_charge(user, measure: Measure, person: Person | None) -> No
         )
 
 
+def _check_measure_refs(measure: Measure, cooperating_units) -> None:
+    errors = policy.foreign_references(
+        measure.round,
+        lead_unit=measure.lead_unit,
+        cooperating_units=cooperating_units or [],
+        person_in_charge=measure.person_in_charge,
+    )
+    if errors:
+        raise ValidationError(errors)
+
+
 def _check_hand_set_status(before: str, after: str) -> None:
     """Done, closed, ongoing and returned come only from reports and verifications
     (zhenggai.carryout), so that nothing is closed without a verification behind it."""
@@ -295,13 +325,14 @@ def _check_hand_set_status(before: str, after: str) -> None:
 @transaction.atomic
 def create_measure(user, problem: Problem, cooperating_units=None, **values) -> Measure:
     policy.require(policy.can_edit_problem(user, problem))
-    measure = Measure(problem=problem, round_id=problem.round_id)
+    measure = Measure(problem=problem, round=problem.round)
     _assign(measure, values)
     _check_hand_set_status(Measure.status.field.default, measure.status)
     if not measure.number:
         measure.number = (problem.measures.aggregate(n=Max("number"))["n"] or 0) + 1
     if measure.lead_unit_id is None and problem.lead_unit_id:
         measure.lead_unit = problem.lead_unit
+    _check_measure_refs(measure, cooperating_units)
     measure.full_clean()
     measure.save()
     changes = _changes({}, _snapshot(measure, MEASURE_FIELDS))
@@ -348,6 +379,7 @@ def _change_measure(user, measure, version, kind, values, cooperating_units, not
     before = _stored(measure, AMENDED_FIELDS)
     _assign(measure, values)
     _check_hand_set_status(before["status"], measure.status)
+    _check_measure_refs(measure, cooperating_units)
     measure.full_clean()
     measure.save()
     changes = _changes(before, _snapshot(measure, AMENDED_FIELDS))

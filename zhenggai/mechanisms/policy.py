@@ -17,6 +17,7 @@ from zhenggai.authority.roles import ACTING_UNIT_ROLES, actor_of
 from zhenggai.ledger.models import Problem
 from zhenggai.ledger.policy import (
     acts_for,
+    foreign_references,
     get_visible,
     problem_scope,
     require,
@@ -79,6 +80,8 @@ def can_register_mechanism(user, round_) -> tuple[bool, str]:
 
 
 def can_issue_as(user, round_, issuing_unit) -> tuple[bool, str]:
+    if foreign_references(round_, issuing_unit=issuing_unit):
+        return False, "制定单位不属于本轮整改所在的组织。"
     if supervises(user, round_) or covers(user, issuing_unit, round_):
         return True, ""
     return False, "只能登记本单位（含下级单位）制定的长效机制。"

@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from zhenggai.ledger.forms import DateInput, PlainLabels
 from zhenggai.ledger.models import InspectionRound, Problem, Unit
+from zhenggai.ledger.policy import units_of_round
 from zhenggai.supervision.models import Escalation, SupervisionNotice
 from zhenggai.supervision.services import REPLY_WORKDAYS, RETURN_REASON_MAX
 
@@ -72,6 +73,7 @@ class NoticeForm(PlainLabels, forms.Form):
     def __init__(self, *args, round_: InspectionRound, **kwargs):
         super().__init__(*args, **kwargs)
         self.round = round_
+        self.fields["unit"].queryset = units_of_round(round_)
 
     def clean_problem_codes(self):
         return problems_by_code(self.round, self.cleaned_data["problem_codes"])
@@ -132,6 +134,7 @@ class EscalationForm(PlainLabels, forms.Form):
     def __init__(self, *args, round_: InspectionRound, decision_makers, **kwargs):
         super().__init__(*args, **kwargs)
         self.round = round_
+        self.fields["unit"].queryset = units_of_round(round_)
         field = self.fields["decided_by"]
         field.queryset = decision_makers.select_related("person")
         field.label_from_instance = _person_name

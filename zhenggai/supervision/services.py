@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from zhenggai.ledger import policy as ledger_policy
 from zhenggai.ledger.calendar import work_calendar
 from zhenggai.ledger.models import Event, InspectionRound, Measure, Person, Problem, Unit
 from zhenggai.ledger.services import record
@@ -142,6 +143,8 @@ def issue_notice(
         errors["unit"] = "请选择督办单位。"
     if any(p.round_id != round_.pk for p in problems):
         errors["problems"] = "所选问题不属于本轮次。"
+    elif unit is not None:
+        errors |= _addressee_refusals(round_, unit, problems)
     reply_deadline = reply_deadline or default_reply_deadline(today)
     if reply_deadline < today:
         errors["reply_deadline"] = "回复期限不能早于下发日期。"
@@ -170,6 +173,27 @@ def issue_notice(
             tries += 1
             if number or tries == NUMBER_TRIES:
                 raise ValidationError({"number": "本轮已有相同编号的督办单。"}) from None
+
+
+def _addressee_refusals(round_: InspectionRound, unit: Unit, problems: list[Problem]) -> dict:
+    """A notice goes to a unit of the round's organization and cites only problems that unit's
+    tree answers for: the unit reads their titles on the notice."""
+    errors = ledger_policy.foreign_references(round_, unit=unit)
+    if errors or not problems:
+        return errors
+    cited = Problem.objects.filter(pk__in=[p.pk for p in problems])
+    answered = set(
+        cited.filter(pk__in=ledger_policy.responsible_problems([unit.path])).values_list(
+            "pk", flat=True
+        )
+    )
+    unseen = [p.code for p in problems if p.pk not in answered]
+    if unseen:
+        codes = "、".join(unseen)
+        errors["problems"] = (
+            f"问题 {codes} 不由被督办单位（或其下级单位）负责，不能在督办单中引用。"
+        )
+    return errors
 
 
 def _issue(user, notice: SupervisionNotice, problems: list[Problem]) -> None:
@@ -360,6 +384,8 @@ def escalate(
     unit = unit or (notice.unit if notice else None) or (problem.lead_unit if problem else None)
     if unit is None:
         errors["unit"] = "请选择对象单位。"
+    else:
+        errors |= ledger_policy.foreign_references(round_, unit=unit)
     decided_by = decided_by or user
     if not decision_makers(round_, user).filter(pk=decided_by.pk).exists():
         errors["decided_by"] = "决定人应为本人或本轮整改牵头单位的领导。"
