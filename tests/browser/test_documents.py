@@ -53,21 +53,33 @@ def test_a_leader_writes_a_cause_and_downloads_the_speech_outline(page, demo_rou
     assert "（一）在理论武装上还有差距。学习联系实际不够。" in text
 
 
-def test_the_ledger_prints_on_landscape_pages_without_the_filters(page, demo_round, office_clerk):
+def test_the_ledger_prints_every_row_on_landscape_pages_without_the_filters(
+    page, demo_round, office_clerk, settings
+):
+    settings.LEDGER_PAGE_SIZE = 2
+    # Headless chromium never finishes a print dialog: record that the page opened it.
+    page.context.add_init_script("window.print = () => { window.printed = true; };")
     log_in(page, "office")
     page.goto(f"/rounds/{demo_round['round'].pk}/ledger/?view=responsibility")
-    page.emulate_media(media="print")
-    expect(page.locator("#filters")).to_be_hidden()
-    expect(page.locator(".topbar")).to_be_hidden()
-    expect(page.get_by_role("button", name="导出Excel")).to_be_hidden()
-    expect(page.locator(".print-title")).to_be_visible()
-    header = page.locator("table.ledger thead")
+    expect(page.locator("#results .count")).to_contain_text("第 1/2 页")
+    with page.expect_popup() as opened:
+        page.get_by_role("button", name="打印").click()
+    printing = opened.value
+    expect(printing.locator("table.ledger tbody tr")).to_have_count(4)
+    printing.wait_for_function("window.printed === true")
+    printing.emulate_media(media="print")
+    expect(printing.locator("#filters")).to_be_hidden()
+    expect(printing.locator(".topbar")).to_be_hidden()
+    expect(printing.get_by_role("button", name="导出Excel")).to_be_hidden()
+    expect(printing.locator(".print-title")).to_be_visible()
+    header = printing.locator("table.ledger thead")
     assert header.evaluate("e => getComputedStyle(e).display") == "table-header-group"
-    row = page.locator("table.ledger tbody tr").first
+    row = printing.locator("table.ledger tbody tr").first
     assert row.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
-    printed = pdfplumber.open(io.BytesIO(page.pdf(prefer_css_page_size=True))).pages[0]
+    printed = pdfplumber.open(io.BytesIO(printing.pdf(prefer_css_page_size=True))).pages[0]
     # A4 landscape, in points.
     assert (round(printed.width), round(printed.height)) == (842, 595)
+    assert "1-3.1" in printed.extract_text()
 
 
 def test_the_supervision_notice_prints_without_its_forms(page, demo_round, office_clerk):

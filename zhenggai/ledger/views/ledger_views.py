@@ -16,6 +16,8 @@ from zhenggai.ledger.queries import (
     today,
 )
 
+PRINT_ROWS = 2000
+
 
 @login_required
 def ledger(request, pk):
@@ -24,16 +26,22 @@ def ledger(request, pk):
     form = LedgerFilterForm(request.GET or None, round_=round_, units=units)
     query = LedgerQuery.from_form(form)
     on = today()
+    # The print layout lists every row on one page, as many as paper can sensibly take.
+    printing = request.GET.get("print") == "1"
+    size = PRINT_ROWS if printing else settings.LEDGER_PAGE_SIZE
     measures = policy.measures_in(request.user, round_)
     if query.view == "problems":
         problems = policy.problems_in(request.user, round_)
-        page = _page(request, filter_problems(problems, query, on), problem_rows)
+        page = _page(request, filter_problems(problems, query, on), problem_rows, size)
         attach_measure_stats(page.object_list, measures, on)
     else:
-        page = _page(request, filter_measures(measures, query, on), measure_rows)
+        page = _page(request, filter_measures(measures, query, on), measure_rows, size)
     params = request.GET.copy()
     params.pop("page", None)
+    params.pop("print", None)
     context = {
+        "printing": printing,
+        "print_rows": PRINT_ROWS,
         "round": round_,
         "form": form,
         "query": query,
@@ -49,8 +57,8 @@ def ledger(request, pk):
     return render(request, template, context)
 
 
-def _page(request, ordered, rows):
-    return page_of(ordered, request.GET.get("page"), rows, settings.LEDGER_PAGE_SIZE)
+def _page(request, ordered, rows, size: int):
+    return page_of(ordered, request.GET.get("page"), rows, size)
 
 
 def _without(params, key):

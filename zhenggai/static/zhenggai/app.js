@@ -29,9 +29,15 @@ document.addEventListener("htmx:configRequest", function (event) {
   });
 });
 
-// Print buttons: the page's print layout (@media print in app.css) does the rest.
+// Print buttons: the page's print layout (print.css) does the rest. A page made for printing
+// (the whole ledger view) opens the print dialog itself.
 document.addEventListener("click", function (event) {
   if (event.target.closest("[data-print]")) {
+    window.print();
+  }
+});
+window.addEventListener("load", function () {
+  if (document.querySelector("[data-print-now]")) {
     window.print();
   }
 });
