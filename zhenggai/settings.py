@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "zhenggai.ledger.middleware.HtmxLoginRedirectMiddleware",
     "zhenggai.accounts.middleware.PasswordChangeDueMiddleware",
+    "zhenggai.accounts.middleware.LoggedInAnswersMiddleware",
     "zhenggai.ledger.middleware.MethodNotAllowedPageMiddleware",
     "zhenggai.ops.busy.DatabaseBusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -158,7 +159,24 @@ SECURE_CSP = {
     "frame-ancestors": ["'none'"],
 }
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("ZHENGGAI_SECURE_COOKIES", False)
+# Idle timeout: a session ends this long after its last use (zhenggai/accounts/middleware.py
+# moves its expiry forward while it is used).
+SESSION_COOKIE_AGE = env_int("ZHENGGAI_IDLE_MINUTES", 30) * 60
+if SESSION_COOKIE_AGE < 120:
+    raise ConfigError("ZHENGGAI_IDLE_MINUTES 必须至少为 2")
+
+# HTTPS through nginx (docs/deployment.md, deploy/): nginx says so in X-Forwarded-Proto; a
+# request that came by plain HTTP anyway is redirected, and browsers are told to use HTTPS
+# only (HSTS). Preload only matters for a name submitted to the browsers' list, which an
+# intranet name never is; it is set so that `check --deploy` has nothing to say.
+ZHENGGAI_HTTPS = env_bool("ZHENGGAI_HTTPS", False)
+if ZHENGGAI_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = env_int("ZHENGGAI_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = env_bool("ZHENGGAI_SECURE_COOKIES", ZHENGGAI_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 

@@ -1,8 +1,9 @@
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
-from zhenggai.accounts.services import change_due
+from zhenggai.accounts.services import change_due, mark_use
 
 CHANGE_FIRST = "请先修改密码：管理员新建账号或重置密码后，须设置自己的新密码才能继续使用。"
 
@@ -29,3 +30,25 @@ class PasswordChangeDueMiddleware:
             response["HX-Redirect"] = page
             return response
         return redirect(page)
+
+
+class LoggedInAnswersMiddleware:
+    """Two rules for what a logged-in person gets:
+
+    - Idle timeout: the session ends SESSION_COOKIE_AGE (ZHENGGAI_IDLE_MINUTES) after its last
+      use. Saving it on every request (SESSION_SAVE_EVERY_REQUEST) would make each page view a
+      database write; it is saved again once a minute of use instead, which moves its expiry,
+      in the database and in the cookie.
+    - Nothing a logged-in person sees is kept by the browser or a proxy: `Cache-Control:
+      no-store` on every answer to a session or a token, downloads included."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            mark_use(request.session)
+        response = self.get_response(request)
+        if request.user.is_authenticated or "authorization" in request.headers:
+            patch_cache_control(response, no_store=True, private=True)
+        return response
