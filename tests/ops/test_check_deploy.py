@@ -12,7 +12,8 @@ SAMPLE = ROOT / "deploy" / "zhenggai.env"
 
 
 def sample_environment(data_dir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ZHENGGAI_")}
+    # Nothing of the test run's own: the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ZHENGGAI_", "DJANGO_"))}
     for line in SAMPLE.read_text().splitlines():
         if line.strip() and not line.startswith("#"):
             name, _, value = line.partition("=")

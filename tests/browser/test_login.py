@@ -1,0 +1,71 @@
+"""The login page in a real browser, at 1366 and 390 px: a login that lands on the home page,
+five wrong passwords that lock the account with the minutes left in Chinese, and a login whose
+password the administrator set, sent to change it before anything else."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import log_in
+from tests.factories import PASSWORD
+from zhenggai.accounts.models import PasswordChangeDue
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+SHOTS = "/tmp/login-{}.png"
+SIZES = {1366: {"width": 1366, "height": 768}, 390: {"width": 390, "height": 844}}
+
+
+def type_login(page, username, password):
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_wrong_password_warns_and_five_lock_the_account(page, court_reporter, width):
+    page.set_viewport_size(SIZES[width])
+    page.goto("/login/")
+    page.screenshot(path=SHOTS.format(f"page-{width}"), full_page=True)
+
+    type_login(page, "court", "Wrong-password-1")
+    expect(page.get_by_role("alert")).to_contain_text("用户名或密码不正确")
+    expect(page.get_by_role("alert")).to_contain_text("连续输错 5 次将锁定 15 分钟")
+    for _ in range(4):
+        type_login(page, "court", "Wrong-password-1")
+
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("登录失败次数过多")
+    expect(alert).to_contain_text("请在 15 分钟后")
+    page.screenshot(path=SHOTS.format(f"locked-{width}"), full_page=True)
+
+    type_login(page, "court", PASSWORD)
+    expect(page.get_by_role("alert")).to_contain_text("登录失败次数过多")
+    assert page.url.endswith("/login/")
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_password_the_administrator_set_is_changed_first(page, court_reporter, width):
+    page.set_viewport_size(SIZES[width])
+    PasswordChangeDue.objects.create(user=court_reporter, reason=PasswordChangeDue.Reason.RESET)
+    log_in(page, "court")
+
+    expect(page).to_have_url("/password/")
+    expect(page.get_by_role("alert")).to_contain_text("请先设置您自己的新密码")
+    page.goto("/dashboard/")
+    expect(page).to_have_url("/password/")
+    page.get_by_label("当前密码").fill(PASSWORD)
+    page.get_by_label("新密码", exact=True).fill("court12345")
+    page.get_by_label("再输入一次新密码").fill("court12345")
+    page.get_by_role("button", name="修改密码").click()
+    expect(page.get_by_text("符号中的至少 3 类。")).to_be_visible()
+    expect(page.get_by_text("密码不能包含用户名")).to_be_visible()
+    page.screenshot(path=SHOTS.format(f"change-{width}"), full_page=True)
+
+    page.get_by_label("当前密码").fill(PASSWORD)
+    page.get_by_label("新密码", exact=True).fill("Chen-faguan-2026")
+    page.get_by_label("再输入一次新密码").fill("Chen-faguan-2026")
+    page.get_by_role("button", name="修改密码").click()
+
+    expect(page.get_by_text("密码已修改")).to_be_visible()
+    page.goto("/dashboard/")
+    expect(page).to_have_url("/dashboard/")
+    page.screenshot(path=SHOTS.format(f"changed-{width}"), full_page=True)
