@@ -77,7 +77,7 @@ def test_a_point_of_the_burn_down_leads_to_the_measures_open_that_day(
     today.locator("td a").click()
     page.wait_for_url(f"**/ledger/?view=measures&open_on={day}")
     expect(page.locator(".count")).to_contain_text("共 3 条")
-    expect(page.get_by_label("某日未销号")).to_have_value(day)
+    expect(page.get_by_label("截至当日未销号")).to_have_value(day)
     expect(page.locator("#results")).to_contain_text("1-1.2")
 
 

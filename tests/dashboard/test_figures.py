@@ -84,7 +84,7 @@ def test_a_trend_ending_before_it_starts_is_one_point():
     assert figures.week_points(D(2024, 1, 8), D(2024, 1, 1)) == [D(2024, 1, 8)]
 
 
-def test_burn_down_counts_measures_entered_and_not_yet_closed():
+def test_burn_down_counts_measures_from_the_feedback_until_closed():
     rows = [
         (D(2024, 1, 1), None, 5),
         (D(2024, 1, 1), D(2024, 1, 10), 3),
@@ -94,8 +94,7 @@ def test_burn_down_counts_measures_entered_and_not_yet_closed():
     assert figures.burn_down(rows, points) == [0, 8, 7, 5]
 
 
-def test_a_measure_closed_before_it_was_entered_is_never_open():
-    # Imported ledgers record closings that happened before zhenggai knew the measure.
+def test_a_measure_closed_before_the_feedback_is_never_open():
     rows = [(D(2024, 2, 1), D(2024, 1, 15), 4)]
     assert figures.burn_down(rows, [D(2024, 1, 20), D(2024, 2, 1)]) == [0, 0]
 

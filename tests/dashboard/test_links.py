@@ -47,9 +47,9 @@ def test_each_point_of_the_burn_down_lists_the_measures_open_that_day(
 ):
     client.force_login(office_clerk)
     links = sorted((href, n) for href, n in _links(client, known_round) if "open_on=" in href)
-    # Weekly from the feedback 90 days ago, then today: m4 alone for weeks, three today.
+    # Weekly from the feedback 90 days ago, then today: all seven until m1 closed, three today.
     assert len(links) == 14
-    assert [n for _, n in links] == [0] * 5 + [1] * 8 + [3]
+    assert [n for _, n in links] == [7] * 10 + [6] * 3 + [3]
     assert {href: shown for href, shown in links} == _follow(client, links)
     page = client.get(links[-1][0]).content.decode()
     assert "1-1.2" in page and "1-1.1" not in page  # m2 is open today, m1 was closed

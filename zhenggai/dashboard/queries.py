@@ -12,11 +12,9 @@ from dataclasses import dataclass
 
 from django.db import connections
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from zhenggai.carryout.models import Verification
 from zhenggai.ledger import policy
-from zhenggai.ledger.expressions import UtcHour, utc_hour
 from zhenggai.ledger.models import Category, Measure, Person, Problem, Unit
 from zhenggai.ledger.queries import (
     level_root,
@@ -158,7 +156,7 @@ def overview(
         unit_rows=unit_rows,
         problem_rows=problem_rows,
         points=points,
-        open_measures=_burn_down(measures, points),
+        open_measures=_burn_down(rounds, measures, points),
         red_list=red_list(measures, on),
     )
 
@@ -196,14 +194,13 @@ def _levels(rounds, unit_rows, kinds) -> list[Level]:
     ]
 
 
-def _burn_down(measures, points: list[datetime.date]) -> list[int]:
-    """Grouped by round first, as index measure_burn_down is ordered: SQLite then reads the
-    groups off the index instead of sorting every measure. The local day of each hour is
-    taken here, exact for a zone whose offset is whole hours, as China's is all year."""
-    rows = measures.values("round_id", "closed_on", entered=UtcHour("created_at")).annotate(
-        n=Count("pk")
-    )
-    triples = [(timezone.localdate(utc_hour(r["entered"])), r["closed_on"], r["n"]) for r in rows]
+def _burn_down(rounds, measures, points: list[datetime.date]) -> list[int]:
+    """Every measure counts from its round's feedback date. Grouped by round and day closed,
+    as index measure_burn_down begins: SQLite reads the groups off the index instead of
+    sorting every measure."""
+    feedback = {r.pk: r.feedback_date for r in rounds}
+    rows = measures.values("round_id", "closed_on").annotate(n=Count("pk"))
+    triples = [(feedback[r["round_id"]], r["closed_on"], r["n"]) for r in rows]
     return figures.burn_down(triples, points)
 
 

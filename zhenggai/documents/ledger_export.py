@@ -62,7 +62,7 @@ def describe(query: LedgerQuery) -> str:
         ("时限从", query.due_from and format_date(query.due_from)),
         ("时限至", query.due_to and format_date(query.due_to)),
         ("仅看超期", "是" if query.overdue else ""),
-        ("某日未销号", query.open_on and format_date(query.open_on)),
+        ("截至当日未销号", query.open_on and format_date(query.open_on)),
         ("完成情况", query.stage and STAGES[query.stage]),
     ):
         if value:

@@ -110,10 +110,10 @@ class LedgerFilterForm(PlainLabels, forms.Form):
     )
     overdue = forms.BooleanField(label="仅看超期", required=False)
     open_on = forms.DateField(
-        label="某日未销号",
+        label="截至当日未销号",
         required=False,
         widget=forms.DateInput({"type": "date"}),
-        help_text="当日结束时已录入、尚未销号的措施，即整改进度趋势图上的一点。",
+        help_text="自反馈日期起、到当日结束时仍未销号的措施，即整改进度趋势图上的一点。",
     )
     light = forms.ChoiceField(label="亮灯", choices=[("", "全部")] + LIGHT_CHOICES, required=False)
     stage = forms.ChoiceField(
@@ -225,11 +225,10 @@ def _start_of(day: datetime.date) -> datetime.datetime:
 
 
 def open_on_q(day: datetime.date) -> Q:
-    """Open at the end of `day`, as the dashboard's burn-down counts it: entered by then and
-    not closed by then. A measure closed before it was entered (an imported ledger) was
-    closed by any day it existed on, so it never counts."""
-    entered = Q(created_at__lt=_start_of(day + datetime.timedelta(days=1)))
-    return entered & (Q(closed_on__isnull=True) | Q(closed_on__gt=day))
+    """Open at the end of `day`, as the dashboard's burn-down counts it: on or after the
+    round's feedback date, whenever the measure was entered, and not closed by then."""
+    since_feedback = Q(round__feedback_date__lte=day)
+    return since_feedback & (Q(closed_on__isnull=True) | Q(closed_on__gt=day))
 
 
 def silent_q(rounds, on: datetime.date) -> Q:

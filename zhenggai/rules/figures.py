@@ -116,13 +116,15 @@ def week_points(start: date, end: date) -> list[date]:
 
 
 def burn_down(rows: Iterable[tuple[date, date | None, int]], points: list[date]) -> list[int]:
-    """Measures open at the end of each point day (points in order): entered by then and not
-    closed by then. `rows` are (day entered, day closed or None, how many measures); one
-    sweep over the days, however many rows and points."""
+    """Measures open at the end of each point day (points in order): every measure of a round
+    is open from the round's feedback date, whenever it was entered (a ledger imported weeks
+    later still starts full), until the day it is closed. `rows` are (feedback date, day
+    closed or None, how many measures); one sweep over the days, however many rows and
+    points."""
     changes: dict[date, int] = {}
     for entered, closed, n in rows:
         if closed is not None and closed < entered:
-            continue  # closed before zhenggai knew it (an imported ledger): never open here
+            continue  # closed before the feedback: never open in this round
         changes[entered] = changes.get(entered, 0) + n
         if closed is not None:
             changes[closed] = changes.get(closed, 0) - n
