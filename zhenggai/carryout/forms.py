@@ -67,11 +67,28 @@ class VerificationForm(PlainLabels, forms.Form):
         choices=[("", "请选择"), *Verification.Result.choices],
         help_text="不通过的，措施退回重改，核查情况即为退回理由。",
     )
+    members = forms.ModelMultipleChoiceField(
+        label="核查组成员",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="参加本次核查的核查组成员；提交人本人总会记录在内。",
+    )
     files = EvidenceField(required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, members=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("verified_on", today())
+        if members is None or not members.exists():
+            del self.fields["members"]
+        else:
+            self.fields["members"].queryset = members.select_related("person__unit")
+            self.fields["members"].label_from_instance = _member_label
+
+
+def _member_label(user) -> str:
+    person = getattr(user, "person", None)
+    return f"{person.name}（{person.unit}）" if person else user.username
 
 
 class ReopenForm(PlainLabels, forms.Form):

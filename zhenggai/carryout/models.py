@@ -90,6 +90,13 @@ class Verification(models.Model):
     verifier_unit = models.ForeignKey(
         Unit, verbose_name="核查人单位", null=True, blank=True, on_delete=models.PROTECT
     )
+    # The verification group (核查组) that checked with the verifier, the verifier among them.
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="核查组成员",
+        blank=True,
+        related_name="verifications_joined",
+    )
     verified_on = models.DateField("核查日期")
     findings = models.TextField("核查情况", max_length=5000)
     result = models.CharField("核查结论", max_length=10, choices=Result.choices)

@@ -9,6 +9,7 @@ submitted.
 
 Permissions return (allowed, reason in Chinese); lookups outside the scope are a 404."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
 
@@ -92,3 +93,19 @@ def get_evidence_for(user, pk) -> Evidence:
         return Evidence.objects.filter(visible).get(pk=pk)
     except (Evidence.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("没有找到该文件，或您无权查看。") from exc
+
+
+# The verification group (核查组) recorded on a verification.
+
+
+def group_members(round_):
+    """Who may be recorded as having checked with the verifier: the members of the round's
+    verification groups."""
+    return get_user_model().objects.filter(verification_groups__round=round_).distinct()
+
+
+def groups_of(user, round_):
+    """The members of the groups the verifier belongs to in the round: recorded by default."""
+    return group_members(round_).filter(
+        verification_groups__in=user.verification_groups.filter(round=round_)
+    )

@@ -276,19 +276,21 @@ def _verification_snapshot(verification: Verification, evidence: list[Evidence])
 
 
 def verify_measure(
-    user, measure: Measure, *, methods, verified_on, findings, result, files=()
+    user, measure: Measure, *, methods, verified_on, findings, result, files=(), members=()
 ) -> Verification:
     """A pass closes the measure (as ongoing for 长期坚持 measures) when the close-out rule
     allows; a refused pass saves nothing. A fail returns the measure with its findings."""
     checked = check_files(files)
     return writes.serialized(
         lambda written: _verify_measure(
-            written, user, measure, methods, verified_on, findings, result, checked
+            written, user, measure, methods, verified_on, findings, result, checked, members
         )
     )
 
 
-def _verify_measure(written, user, measure, methods, verified_on, findings, result, checked):
+def _verify_measure(
+    written, user, measure, methods, verified_on, findings, result, checked, members
+):
     writes.lock(measure)
     passed = result == Verification.Result.PASS
     action = Action.VERIFY if passed else Action.FAIL
@@ -314,6 +316,7 @@ def _verify_measure(written, user, measure, methods, verified_on, findings, resu
             measure.round,
         )
     verification.save()
+    _record_members(verification, user, members)
     evidence = written.store(checked, user, verification=verification)
     transition(
         user,
@@ -325,6 +328,17 @@ def _verify_measure(written, user, measure, methods, verified_on, findings, resu
         changes={"verification": [None, _verification_snapshot(verification, evidence)]},
     )
     return verification
+
+
+def _record_members(verification: Verification, user, members) -> None:
+    """The verification group that checked: members of the round's groups alone, the verifier
+    always among them."""
+    round_ = (verification.measure or verification.problem).round
+    wanted = {member.pk for member in members}
+    allowed = set(policy.group_members(round_).filter(pk__in=wanted).values_list("pk", flat=True))
+    if wanted - allowed:
+        raise ValidationError({"members": "核查组成员只能从本轮核查组中选择。"})
+    verification.members.set(wanted | {user.pk})
 
 
 def _refuse_closing_before_report(verified_on, last_reported_on) -> None:
@@ -340,18 +354,20 @@ def _refuse_closing_before_report(verified_on, last_reported_on) -> None:
 
 
 def verify_problem(
-    user, problem: Problem, *, methods, verified_on, findings, result, files=()
+    user, problem: Problem, *, methods, verified_on, findings, result, files=(), members=()
 ) -> Verification:
     """The check of a whole problem once all its measures are closed."""
     checked = check_files(files)
     return writes.serialized(
         lambda written: _verify_problem(
-            written, user, problem, methods, verified_on, findings, result, checked
+            written, user, problem, methods, verified_on, findings, result, checked, members
         )
     )
 
 
-def _verify_problem(written, user, problem, methods, verified_on, findings, result, checked):
+def _verify_problem(
+    written, user, problem, methods, verified_on, findings, result, checked, members
+):
     writes.lock_problem(problem)
     _check_problem(user, problem, policy.can_verify_problem(user, problem))
     passed = result == Verification.Result.PASS
@@ -373,6 +389,7 @@ def _verify_problem(written, user, problem, methods, verified_on, findings, resu
             problem.round,
         )
     verification.save()
+    _record_members(verification, user, members)
     evidence = written.store(checked, user, verification=verification)
     snapshot = _verification_snapshot(verification, evidence)
     kind = Event.Kind.VERIFIED if passed else Event.Kind.VERIFICATION_FAILED

@@ -11,9 +11,17 @@ from zhenggai.carryout.models import Reopening
 from zhenggai.carryout.views.common import back_to_problem, performed
 from zhenggai.ledger import policy as ledger_policy
 
+REPORTS_SHOWN = 10
+
 
 def _verify(request, subject, verify, done_message):
-    form = VerificationForm(request.POST or None, request.FILES or None)
+    round_ = subject.round
+    form = VerificationForm(
+        request.POST or None,
+        request.FILES or None,
+        members=policy.group_members(round_),
+        initial={"members": policy.groups_of(request.user, round_)},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if performed(form, lambda: verify(request.user, subject, **data)):
@@ -32,7 +40,19 @@ def measure_verify(request, pk):
     )
     if done:
         return back_to_problem(measure.problem_id, measure.pk)
-    context = {"form": form, "measure": measure, "problem": measure.problem}
+    # What the unit submitted: its latest report first, with the evidence, then the rest.
+    reports = list(
+        measure.reports.select_related("submitted_by__person")
+        .prefetch_related("evidence")
+        .order_by("-pk")[: REPORTS_SHOWN + 1]
+    )
+    context = {
+        "form": form,
+        "measure": measure,
+        "problem": measure.problem,
+        "reports": reports[:REPORTS_SHOWN],
+        "more_reports": len(reports) > REPORTS_SHOWN,
+    }
     return render(request, "carryout/verification_form.html", context)
 
 
@@ -89,7 +109,7 @@ def problem_history(request, pk):
     context = {
         "problem": problem,
         "verifications": problem.verifications.select_related("verifier__person", "verifier_unit")
-        .prefetch_related("evidence")
+        .prefetch_related("evidence", "members__person")
         .order_by("-pk"),
         "reopenings": Reopening.objects.filter(Q(problem=problem) | Q(measure__in=visible))
         .select_related("reopened_by__person", "measure")

@@ -69,7 +69,7 @@ def report_list(request, pk):
         "measure": measure,
         "page": page,
         "verifications": measure.verifications.select_related("verifier__person", "verifier_unit")
-        .prefetch_related("evidence")
+        .prefetch_related("evidence", "members__person")
         .order_by("-pk"),
         "reopenings": measure.reopenings.select_related("reopened_by__person").order_by("-pk"),
         "can_report": bool(policy.report_statuses(request.user, measure)),
