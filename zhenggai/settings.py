@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "zhenggai.accounts",
     "zhenggai.ledger",
     "zhenggai.authority",
@@ -48,12 +50,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "zhenggai.ledger.middleware.HtmxLoginRedirectMiddleware",
-    "zhenggai.accounts.middleware.PasswordChangeDueMiddleware",
+    "zhenggai.accounts.middleware.FirstStepMiddleware",
     "zhenggai.accounts.middleware.LoggedInAnswersMiddleware",
     "zhenggai.ledger.middleware.MethodNotAllowedPageMiddleware",
     "zhenggai.ops.busy.DatabaseBusyMiddleware",
@@ -179,6 +182,10 @@ if ZHENGGAI_HTTPS:
 SESSION_COOKIE_SECURE = env_bool("ZHENGGAI_SECURE_COOKIES", ZHENGGAI_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+
+# A second factor for administrators (zhenggai/accounts/second_factor.py): off by default.
+ZHENGGAI_ADMIN_TOTP = env_bool("ZHENGGAI_ADMIN_TOTP", False)
+OTP_TOTP_ISSUER = "整改系统"
 
 # Lockout after failed logins (django-axes, zhenggai/accounts/lockout.py): failures counted per
 # login name and per client address within the cool-off; either one at the limit is locked.

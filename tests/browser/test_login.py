@@ -1,12 +1,14 @@
-"""The login page in a real browser, at 1366 and 390 px: a login that lands on the home page,
-five wrong passwords that lock the account with the minutes left in Chinese, and a login whose
-password the administrator set, sent to change it before anything else."""
+"""The login page in a real browser, at 1366 and 390 px: five wrong passwords that lock the
+account with the minutes left in Chinese, a login whose password the administrator set, sent to
+change it before anything else, and an administrator linking an authenticator app."""
 
 import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, UserFactory
 from zhenggai.accounts.models import PasswordChangeDue
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -69,3 +71,21 @@ def test_a_password_the_administrator_set_is_changed_first(page, court_reporter,
     page.goto("/dashboard/")
     expect(page).to_have_url("/dashboard/")
     page.screenshot(path=SHOTS.format(f"changed-{width}"), full_page=True)
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_an_administrator_links_an_authenticator_app(page, settings, width):
+    settings.ZHENGGAI_ADMIN_TOTP = True
+    page.set_viewport_size(SIZES[width])
+    root = UserFactory(username="root", is_staff=True, is_superuser=True)
+    log_in(page, "root")
+
+    expect(page).to_have_url("/second-factor/")
+    expect(page.locator(".qr svg")).to_be_visible()
+    page.screenshot(path=SHOTS.format(f"totp-{width}"), full_page=True)
+    device = TOTPDevice.objects.get(user=root)
+    page.get_by_label("六位验证码").fill(f"{totp(device.bin_key):06d}")
+    page.get_by_role("button", name="验证").click()
+
+    page.goto("/admin/")
+    expect(page).to_have_url("/admin/")

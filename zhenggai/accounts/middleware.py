@@ -3,27 +3,37 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
+from zhenggai.accounts import second_factor
 from zhenggai.accounts.services import change_due, mark_use
 
 CHANGE_FIRST = "请先修改密码：管理员新建账号或重置密码后，须设置自己的新密码才能继续使用。"
+VERIFY_FIRST = "请先在网页上完成管理员第二重身份验证（验证器上的六位验证码）。"
 
 
-class PasswordChangeDueMiddleware:
-    """A login whose password an administrator set goes to the change page, whatever it asks
-    for, until it has chosen its own; the API answers it in JSON."""
+def first_step(request) -> tuple[str, str] | None:
+    """The page a login must go through before any other, and why: an administrator proves
+    the second factor, then a login whose password an administrator set chooses its own."""
+    if second_factor.pending(request):
+        return reverse("second_factor"), VERIFY_FIRST
+    if change_due(request) and request.user.is_authenticated:
+        return reverse("password_change"), CHANGE_FIRST
+    return None
+
+
+class FirstStepMiddleware:
+    """Whatever such a login asks for, it is sent to that page; the API answers it in JSON."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not change_due(request) or not request.user.is_authenticated:
+        step = first_step(request)
+        if step is None or request.path in (step[0], reverse("logout")):
             return self.get_response(request)
-        page = reverse("password_change")
-        if request.path in (page, reverse("logout")):
-            return self.get_response(request)
+        page, reason = step
         if request.path.startswith("/api/"):
             return JsonResponse(
-                {"detail": CHANGE_FIRST}, status=403, json_dumps_params={"ensure_ascii": False}
+                {"detail": reason}, status=403, json_dumps_params={"ensure_ascii": False}
             )
         if getattr(request, "htmx", False):
             response = HttpResponse(status=204)

@@ -2,9 +2,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import password_validation
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
-from zhenggai.accounts import services
+from zhenggai.accounts import second_factor, services
 
 
 class LoginView(auth_views.LoginView):
@@ -33,3 +35,21 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         services.changed_by_owner(self.request)
         messages.success(self.request, "密码已修改。")
         return response
+
+
+@login_required
+def second_factor_page(request):
+    """An administrator's six-digit code (ZHENGGAI_ADMIN_TOTP); the first time, with the QR
+    code that links the authenticator app."""
+    if not second_factor.pending(request):
+        return redirect(settings.LOGIN_REDIRECT_URL)
+    device = second_factor.device_for(request.user)
+    wrong = False
+    if request.method == "POST":
+        if second_factor.verify(request, device, request.POST.get("code", "")):
+            return redirect(settings.LOGIN_REDIRECT_URL)
+        wrong = True
+    context = {"device": device, "wrong": wrong}
+    if not device.confirmed:
+        context |= {"qr": second_factor.qr_code(device), "key": second_factor.spaced_key(device)}
+    return render(request, "accounts/second_factor.html", context)
