@@ -5,6 +5,7 @@ from django.urls import include, path
 from zhenggai.accounts.views import LoginView, PasswordChangeView, second_factor_page
 from zhenggai.api.urls import api, unknown_endpoint
 
+handler500 = "zhenggai.ops.busy.server_error"
 admin.site.site_header = admin.site.site_title = "整改系统管理"
 admin.site.index_title = "基础数据"
 

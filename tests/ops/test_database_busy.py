@@ -1,18 +1,21 @@
 """While another program holds SQLite's write lock past the busy timeout, a login, a page's
 write, an API write and a token call are answered 503 in Chinese (JSON on the API), never 500,
 and nothing is written; once the lock is gone the same write goes through. Runs on a file
-database as zhenggai runs it (tests/file_database.py), with a busy timeout of 0.3 s."""
+database as zhenggai runs it (tests/file_database.py), with a busy timeout of 0.3 s. A lock met
+after the view, saving the session, gets the same 503."""
 
 import sqlite3
 from contextlib import contextmanager
 
 import pytest
-from django.db import connection
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import OperationalError, connection
 from django.test import Client
 
 from tests.api.conftest import ApiClient
 from tests.factories import PASSWORD
 from tests.file_database import IN_MEMORY_SQLITE, run_on_a_file_database
+from zhenggai.accounts.services import LAST_USE_KEY
 from zhenggai.api.models import ApiToken
 from zhenggai.ledger.models import Claim, Event
 
@@ -68,3 +71,21 @@ def test_a_held_lock_gets_503_on_a_file_database(tmp_path):
     name = "test_writes_under_a_held_lock_get_503_and_write_nothing"
     busy = {"ZHENGGAI_SQLITE_BUSY_MS": "300"}
     assert "1 passed" in run_on_a_file_database(__file__, name, tmp_path, busy)
+
+
+def test_a_lock_met_saving_the_session_on_the_way_out_is_busy_too(
+    client, court_reporter, monkeypatch
+):
+    client.force_login(court_reporter)
+    session = client.session
+    session[LAST_USE_KEY] = 0  # so this request saves the session again
+    session.save()
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(SessionStore, "save", locked)
+    client.raise_request_exception = False
+    response = client.get("/")
+
+    assert response.status_code == 503 and BUSY in response.content.decode()

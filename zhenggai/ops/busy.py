@@ -5,10 +5,12 @@ writes run in transactions that SQLite begins IMMEDIATE, taking the lock before 
 statement, so a refused one has written nothing."""
 
 import logging
+import sys
 
 from django.db import OperationalError
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.views import defaults
 
 BUSY = "系统繁忙：其他操作正在写入数据，您这次提交没有保存，请稍后重试。"
 RETRY_AFTER_SECONDS = 5
@@ -16,7 +18,7 @@ RETRY_AFTER_SECONDS = 5
 log = logging.getLogger(__name__)
 
 
-def is_busy(exception: Exception) -> bool:
+def is_busy(exception: BaseException | None) -> bool:
     # SQLite says "database is locked" (or "database table is locked"); nothing else says so.
     return isinstance(exception, OperationalError) and "is locked" in str(exception)
 
@@ -29,14 +31,24 @@ class DatabaseBusyMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not is_busy(exception):
-            return None
-        log.warning("数据库繁忙，已答复 503：%s %s", request.method, request.path)
-        if request.path.startswith("/api/"):
-            response = JsonResponse(
-                {"detail": BUSY}, status=503, json_dumps_params={"ensure_ascii": False}
-            )
-        else:
-            response = render(request, "503.html", {"message": BUSY}, status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+        return busy_response(request) if is_busy(exception) else None
+
+
+def busy_response(request):
+    log.warning("数据库繁忙，已答复 503：%s %s", request.method, request.path)
+    if request.path.startswith("/api/"):
+        response = JsonResponse(
+            {"detail": BUSY}, status=503, json_dumps_params={"ensure_ascii": False}
+        )
+    else:
+        response = render(request, "503.html", {"message": BUSY}, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def server_error(request):
+    """handler500: a lock met after the view, when the session is saved on the way out, is
+    busy too. Django calls this while handling the exception, so it is still at hand."""
+    if is_busy(sys.exc_info()[1]):
+        return busy_response(request)
+    return defaults.server_error(request)
