@@ -26,6 +26,7 @@ from tests.factories import (
     UserFactory,
     grant,
 )
+from zhenggai.audit import context as audit_context
 from zhenggai.authority.models import Role
 from zhenggai.ledger.calendar import forget_work_calendar
 from zhenggai.ledger.models import Unit
@@ -42,6 +43,14 @@ def media(settings, tmp_path):
 def _test_settings(settings, media):
     # The named users are created for most tests; the real hasher takes a second each.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _nobody_acting():
+    """A command's --user names who acts for the rest of its process; in tests, for one test."""
+    token = audit_context.set_source(audit_context.SYSTEM)
+    yield
+    audit_context.reset_source(token)
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,9 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhenggai.settings")
     from django.core.management import execute_from_command_line
 
+    from zhenggai.audit.context import from_command_line
+
+    from_command_line()
     execute_from_command_line(["zhenggai", *sys.argv[1:]])
 
 

@@ -7,8 +7,17 @@ import getpass
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import models
 
-from zhenggai.audit.models import Channel
+
+class Channel(models.TextChoices):
+    """Kept here, not in models.py, so that the `zhenggai` command can set the source before
+    Django has loaded its apps."""
+
+    WEB = "web", "网页"
+    API = "api", "接口"
+    CLI = "cli", "命令行"
+    SYSTEM = "system", "系统"
 
 
 @dataclass
@@ -27,6 +36,14 @@ _current: contextvars.ContextVar[Source] = contextvars.ContextVar("audit_source"
 
 def current() -> Source:
     return _current.get()
+
+
+def set_source(source: Source) -> contextvars.Token:
+    return _current.set(source)
+
+
+def reset_source(token: contextvars.Token) -> None:
+    _current.reset(token)
 
 
 def from_command_line() -> None:
@@ -61,8 +78,8 @@ class AuditSourceMiddleware:
 
     def __call__(self, request):
         channel = Channel.API if request.path.startswith("/api/") else Channel.WEB
-        token = _current.set(Source(channel, client_address(request), request=request))
+        token = set_source(Source(channel, client_address(request), request=request))
         try:
             return self.get_response(request)
         finally:
-            _current.reset(token)
+            reset_source(token)

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import xlsxwriter
-from django.apps import apps
 from django.utils import timezone
 
+from zhenggai.audit.display import type_label
 from zhenggai.audit.models import AuditEntry
 
 HEADERS = [
@@ -31,16 +31,6 @@ HEADERS = [
 FORMATS = ("csv", "xlsx")
 # A cell starting with one of these is a formula to Excel and WPS: hostile text must not run.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def type_label(object_type: str) -> str:
-    """ "ledger.measure" → 整改措施; a type no longer installed keeps its name."""
-    if "." not in object_type:
-        return object_type
-    try:
-        return str(apps.get_model(object_type)._meta.verbose_name)
-    except LookupError:
-        return object_type
 
 
 def row(entry: AuditEntry) -> list:

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 
 from zhenggai.audit import chain
+from zhenggai.audit.context import Channel
 
 
 class Kind(models.TextChoices):
@@ -23,13 +24,6 @@ class Kind(models.TextChoices):
     LOGOUT = "logout", "退出"
     DOWNLOAD = "download", "下载"
     EXPORT = "export", "导出"
-
-
-class Channel(models.TextChoices):
-    WEB = "web", "网页"
-    API = "api", "接口"
-    CLI = "cli", "命令行"
-    SYSTEM = "system", "系统"
 
 
 class AppendOnlyQuerySet(models.QuerySet):

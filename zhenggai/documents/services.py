@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 
+from zhenggai.audit import record as audit
 from zhenggai.documents import gather, ledger_export
 from zhenggai.documents import policy as documents_policy
 from zhenggai.documents.models import (
@@ -198,6 +199,7 @@ def export(
     if fmt == "pdf":
         content = to_pdf(content)
     filename = f"{filename_stem(document.title)}.{fmt}"
+    audit.export(user, notice or person or round_, filename, 文书=kind)
     return Export(content, filename, FORMATS[fmt], findings, document.omitted)
 
 
@@ -212,6 +214,9 @@ def export_ledger(user, round_: InspectionRound, params, out: Path | str) -> tup
     query, errors = ledger_export.ledger_query(user, round_, params)
     sheet = ledger_export.sheet_for(round_, query, params)
     rows = write_ledger(sheet, ledger_export.ledger_lines(user, round_, query), str(out))
+    audit.export(
+        user, round_, ledger_filename(round_), 文书="ledger", 行数=rows, 条件=params.urlencode()
+    )
     return rows, errors
 
 

@@ -1,11 +1,12 @@
 """Reference data for administrators: units, persons, the holiday table. Rounds, problems
 and measures are only shown here: they are created and changed on the web pages (an
 administrator may do so there too), where every change is checked by the services and recorded
-on the timeline; an edit here would skip both. A whole round may still be deleted. The record
-of events is read-only."""
+on the timeline; an edit here would skip both. A round may be deleted only before anything is
+recorded on its timeline. The record of events is read-only."""
 
 from django.contrib import admin
 
+from zhenggai.audit.protection import KeptForTheRecord, round_kept_because
 from zhenggai.ledger.models import (
     CalendarDay,
     Category,
@@ -61,11 +62,14 @@ class CategoryInline(ShownOnly, admin.TabularInline):
 
 
 @admin.register(InspectionRound)
-class InspectionRoundAdmin(ShownOnly, admin.ModelAdmin):
+class InspectionRoundAdmin(KeptForTheRecord, ShownOnly, admin.ModelAdmin):
     list_display = ["name", "kind", "team", "feedback_date", "rectification_deadline", "status"]
     list_filter = ["kind", "status"]
     search_fields = ["name", "team", "organization"]
     inlines = [CategoryInline]
+
+    def kept_because(self, objs) -> str:
+        return round_kept_because(objs)
 
 
 @admin.register(Problem)

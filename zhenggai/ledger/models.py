@@ -580,7 +580,9 @@ class Event(models.Model):
         CHANGE_REFUSED = "change_refused", "不予变更措施"
         CHANGE_WITHDRAWN = "change_withdrawn", "撤回变更申请"
 
-    round = models.ForeignKey(InspectionRound, on_delete=models.CASCADE, related_name="events")
+    # PROTECT: a round's timeline is not deleted with it, nor an actor's name with its login
+    # (zhenggai.audit.protection says so in the admin).
+    round = models.ForeignKey(InspectionRound, on_delete=models.PROTECT, related_name="events")
     problem = models.ForeignKey(
         Problem, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
     )
@@ -589,7 +591,7 @@ class Event(models.Model):
     )
     kind = models.CharField("事件", max_length=30, choices=Kind.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, verbose_name="操作人"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, verbose_name="操作人"
     )
     at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
     changes = models.JSONField("变更内容", default=dict, blank=True)

@@ -4,6 +4,8 @@ user a command acts as."""
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 
+from zhenggai.audit.context import act_as
+
 
 def save_user(username: str, password: str, *, superuser: bool = False, name: str = ""):
     """Create the login or bring an existing one to the given password and rights.
@@ -25,8 +27,22 @@ def acting_user(username: str | None):
         found = users.filter(username=username).first()
         if found is None:
             raise CommandError(f"没有找到启用的用户“{username}”。")
+        act_as(found)
         return found
     superusers = list(users.filter(is_superuser=True)[:2])
     if len(superusers) != 1:
         raise CommandError("请用 --user 指定操作人（系统中的超级用户不止一个或没有）。")
+    act_as(superusers[0])
     return superusers[0]
+
+
+def remove_logins(users) -> None:
+    """Delete these logins; one that the record names (it has acted or logged in) is
+    deactivated and renamed instead, so that the record keeps pointing at it and its name is
+    free for a new login."""
+    kept = list(users.filter(audit_entries__isnull=False).distinct())
+    for user in kept:
+        user.username = f"{user.username}~{user.pk}"[:150]
+        user.is_active = False
+        user.save(update_fields=["username", "is_active"])
+    users.exclude(pk__in=[user.pk for user in kept]).delete()

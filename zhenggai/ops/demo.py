@@ -18,9 +18,9 @@ from zhenggai.authority.models import Organization, RoleAssignment
 from zhenggai.carryout import services as carryout
 from zhenggai.ledger import services
 from zhenggai.ledger.calendar import work_calendar
-from zhenggai.ledger.models import InspectionRound, Measure, Person, Problem, Unit
+from zhenggai.ledger.models import Event, InspectionRound, Measure, Person, Problem, Unit
 from zhenggai.ops import demo_data as data
-from zhenggai.ops.accounts import save_user
+from zhenggai.ops.accounts import remove_logins, save_user
 from zhenggai.rules.closeout import belongs_to
 
 
@@ -51,17 +51,20 @@ def load(fresh: bool = False) -> Loaded:
 @transaction.atomic
 def remove() -> None:
     """Delete the demo round, any round run by a demo unit, the demo units, their people, their
-    organization with every role held in it, and the demo's named logins. The admin login
-    stays; loading resets its password anyway."""
+    organization with every role held in it, and the demo's named logins (deactivated and
+    renamed instead where the audit trail names them). The admin login stays; loading resets
+    its password anyway."""
     root = Unit.objects.filter(name=data.UNITS["committee"][0], parent=None).first()
     units = root.subtree() if root else Unit.objects.none()
     rounds = InspectionRound.objects.filter(Q(name=data.ROUND["name"]) | Q(office__in=units))
     try:
         # Problems first: a category protects its problems from the round's cascade.
         Problem.objects.filter(round__in=rounds).delete()
+        # A round's timeline is PROTECT (the record outlives it), so it goes first, explicitly.
+        Event.objects.filter(round__in=rounds).delete()
         rounds.delete()
         Person.objects.filter(unit__in=units).delete()
-        get_user_model().objects.filter(username__in=data.USERS).delete()
+        remove_logins(get_user_model().objects.filter(username__in=data.USERS))
         if root:
             RoleAssignment.objects.filter(organization=root.organization_id).delete()
         # Children before parents: a unit protects its sub-units.

@@ -33,6 +33,7 @@ from zhenggai.ledger.models import (
 )
 from zhenggai.ledger.services import default_deadlines
 from zhenggai.mechanisms.models import Mechanism
+from zhenggai.ops.accounts import remove_logins
 from zhenggai.ops.generated_work import Work
 from zhenggai.rules.status import CLOSED_MEASURE_STATUSES, MeasureStatus, problem_status
 from zhenggai.supervision.lights import refresh_lights
@@ -143,13 +144,15 @@ def remove() -> None:
     reports = ProgressReport.objects.filter(measure__round__in=rounds)
     Evidence.objects.filter(report__in=reports).delete()
     # Hundreds of thousands of rows that nothing else points at: Django's delete() would load
-    # them all to look for dependants first.
+    # them all to look for dependants first, and the audit trail record each one.
     for model in (ProgressReport, Verification, Reopening):
         queryset = model.objects.filter(measure__round__in=rounds)
         queryset._raw_delete(queryset.db)
+    events = Event.objects.filter(round__in=rounds)
+    events._raw_delete(events.db)
     MeasureCooperation.objects.filter(measure__round__in=rounds).delete()
     Claim.objects.filter(problem__round__in=rounds).delete()
-    for model in (Event, Mechanism, Measure, Problem, Category):
+    for model in (Mechanism, Measure, Problem, Category):
         model.objects.filter(round__in=rounds).delete()
     rounds.delete()
     for root in Unit.objects.filter(name=ROOT_NAME, parent=None):
@@ -160,7 +163,7 @@ def remove() -> None:
         for depth in sorted(set(subtree.values_list("depth", flat=True)), reverse=True):
             subtree.filter(depth=depth).delete()
         Organization.objects.filter(pk=root.organization_id).delete()
-    _bench_users().delete()
+    remove_logins(_bench_users())
 
 
 def _tree() -> tuple:

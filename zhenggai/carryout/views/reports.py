@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 
+from zhenggai.audit import record as audit
 from zhenggai.carryout import policy, services
 from zhenggai.carryout.files import CONTENT_TYPES
 from zhenggai.carryout.forms import ReportForm
@@ -84,6 +85,7 @@ def evidence_response(user, pk) -> FileResponse:
         handle = evidence.file.open("rb")
     except (FileNotFoundError, ValueError) as exc:
         raise Http404("文件已不存在。") from exc
+    audit.download(user, evidence, evidence.original_name)
     content_type = evidence.content_type
     if content_type not in CONTENT_TYPES.values():
         content_type = "application/octet-stream"

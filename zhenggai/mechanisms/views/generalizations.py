@@ -158,7 +158,7 @@ def _answer_not_present(request, answer, form):
 
 @login_required
 def answer_evidence(request, pk):
-    return download(policy.get_answer_for(request.user, pk).evidence)
+    return download(request.user, policy.get_answer_for(request.user, pk).evidence)
 
 
 @login_required

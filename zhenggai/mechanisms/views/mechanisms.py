@@ -147,7 +147,7 @@ def mechanism_unlink(request, pk, problem_pk):
 
 @login_required
 def mechanism_file(request, pk):
-    return download(policy.get_mechanism_for(request.user, pk).file)
+    return download(request.user, policy.get_mechanism_for(request.user, pk).file)
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
+from zhenggai.audit.context import act_as
 from zhenggai.ledger import policy as ledger_policy
 from zhenggai.ledger.versions import StaleEdit, actor_name
 from zhenggai.requests import policy, queries, services
@@ -52,6 +53,7 @@ def _user(username: str):
     found = get_user_model().objects.filter(is_active=True, username=username).first()
     if found is None:
         raise CommandError(f"没有找到启用的用户“{username}”。")
+    act_as(found)
     return found
 
 

@@ -1,0 +1,61 @@
+"""An entry in words: the kind of object by its Chinese name, each changed field by its label."""
+
+import json
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+
+from zhenggai.audit.models import AuditEntry
+
+
+def _model(object_type: str):
+    try:
+        return apps.get_model(object_type) if "." in object_type else None
+    except LookupError:  # a type no longer installed keeps its name
+        return None
+
+
+def type_label(object_type: str) -> str:
+    """ "ledger.measure" → 整改措施."""
+    model = _model(object_type)
+    return str(model._meta.verbose_name) if model else object_type
+
+
+def field_label(model, name: str) -> str:
+    if model is None:
+        return name
+    for candidate in (name, name.removesuffix("_id")):
+        try:
+            return str(model._meta.get_field(candidate).verbose_name)
+        except FieldDoesNotExist:
+            continue
+    return name
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    before: str
+    after: str
+
+
+def _text(value) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def changes(entry: AuditEntry) -> list[Change]:
+    model = _model(entry.object_type)
+    names = list(dict.fromkeys([*entry.before, *entry.after]))
+    return [
+        Change(
+            field_label(model, name),
+            _text(entry.before.get(name)) if name in entry.before else "",
+            _text(entry.after.get(name)) if name in entry.after else "",
+        )
+        for name in names
+    ]
