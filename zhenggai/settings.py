@@ -80,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "zhenggai.supervision.context_processors.unread_notifications",
+                "zhenggai.audit.context_processors.audit_link",
             ],
         },
     },

@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("zhenggai.mechanisms.urls")),
     path("", include("zhenggai.requests.urls")),
     path("", include("zhenggai.documents.urls")),
+    path("", include("zhenggai.audit.urls")),
 ]
