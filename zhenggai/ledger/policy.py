@@ -270,6 +270,13 @@ def can_edit_round(user, round_: InspectionRound) -> tuple[bool, str]:
     return False, "只有本轮整改牵头单位的用户可以修改轮次和问题清单。"
 
 
+def can_act_on_many(user, round_: InspectionRound) -> tuple[bool, str]:
+    """Batch work on the task list (催办, 配合单位, 责任人, 完成时限, 督办单): the office."""
+    if supervises(user, round_):
+        return True, ""
+    return False, "只有本轮整改牵头单位（整改办）可以批量处理措施。"
+
+
 def can_edit_problem(user, problem: Problem) -> tuple[bool, str]:
     return can_edit_round(user, problem.round)
 

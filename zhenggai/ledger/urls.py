@@ -10,6 +10,7 @@ urlpatterns = [
     path("rounds/<int:pk>/", rounds.round_home, name="round_home"),
     path("rounds/<int:pk>/edit/", rounds.round_edit, name="round_edit"),
     path("rounds/<int:pk>/ledger/", ledger_views.ledger, name="ledger"),
+    path("rounds/<int:pk>/ledger/batch/", ledger_views.measure_batch, name="measure_batch"),
     path("rounds/<int:round_pk>/categories/new/", problems.category_create, name="category_create"),
     path("rounds/<int:round_pk>/problems/new/", problems.problem_create, name="problem_create"),
     path("problems/<int:pk>/", problems.problem_detail, name="problem_detail"),

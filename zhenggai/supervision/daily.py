@@ -146,10 +146,13 @@ def _remind_chunk(chunk, rounds, logins, users, today) -> list[reminders.Pending
         if not fresh:
             continue
         names = "、".join(logins[p][1] for p in fresh)
-        title, body, link = reminders.message(
-            facts[item.measure_id], reason, item.assessment.reason
-        )
         for person_id in fresh:
+            title, body, link = reminders.message(
+                facts[item.measure_id],
+                reason,
+                item.assessment.reason,
+                to_leader=person_id == item.lead_leader_id,
+            )
             reminder = Reminder(
                 measure_id=item.measure_id, person_id=person_id, sent_on=today, reason=reason
             )

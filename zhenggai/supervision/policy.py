@@ -14,7 +14,7 @@ from django.http import Http404
 
 from zhenggai.authority.models import Role, RoleAssignment
 from zhenggai.authority.roles import actor_of
-from zhenggai.ledger.models import InspectionRound, Measure, Unit
+from zhenggai.ledger.models import InspectionRound, Measure, Person, Unit
 from zhenggai.ledger.policy import (
     acts_for,
     require,
@@ -65,6 +65,27 @@ def office_users(round_: InspectionRound):
         .objects.filter(pk__in=held.values("user_id"), is_active=True)
         .exclude(person__is_leader=True)
     )
+
+
+def reminded(measure: Measure) -> list[Person]:
+    """Whom a reminder about the measure goes to: its person in charge and its problem's lead
+    leader, those with an active login; when neither has one, the lead unit's reporters."""
+    people = [
+        p
+        for p in (measure.person_in_charge, measure.problem.lead_leader)
+        if p is not None and p.user_id and p.user.is_active
+    ]
+    if not people:
+        people = list(
+            Person.objects.filter(
+                user__is_active=True,
+                user__role_assignments__role=Role.REPORTER,
+                user__role_assignments__unit=measure.lead_unit_id,
+            )
+            .select_related("user")
+            .distinct()
+        )
+    return list({p.pk: p for p in people}.values())
 
 
 # Permissions: (allowed, reason).

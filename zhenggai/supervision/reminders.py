@@ -37,13 +37,23 @@ def lock() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
 
 
-def message(measure: Measure | dict, reason: str, detail: str) -> tuple[str, str, str]:
+# A reminder is worded by whom it goes to: the lead leader is asked to push the unit on, not
+# to do the unit's task itself.
+ASKS = {
+    False: "请抓紧办理，并及时在系统中报送进展。",
+    True: "请督促牵头单位抓紧办理，并及时在系统中报送进展。",
+}
+
+
+def message(
+    measure: Measure | dict, reason: str, detail: str, to_leader: bool = False
+) -> tuple[str, str, str]:
     """Title, body and link of a reminder about a measure (a Measure, or a dict with the
     fields of measure_facts())."""
     facts = measure if isinstance(measure, dict) else measure_facts(measure)
     label = Reminder.Reason(reason).label
     title = f"催办：整改措施 {facts['code']}（{label}）"
-    body = f"{facts['code']} {facts['text'][:80]}\n{detail}。请抓紧办理，并及时在系统中报送进展。"
+    body = f"{facts['code']} {facts['text'][:80]}\n{detail}。{ASKS[to_leader]}"
     link = reverse("ledger:problem_detail", args=[facts["problem_id"]]) + f"#measure-{facts['pk']}"
     return title, body, link
 

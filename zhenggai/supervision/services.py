@@ -45,18 +45,16 @@ def _required_text(errors: dict, field: str, value: str, label: str) -> str:
 @transaction.atomic
 def remind(user, measure: Measure, note: str = "", today: datetime.date | None = None):
     """The office reminds the measure's person in charge and its problem's lead leader now,
-    whatever its light. Once a day per person: a second click the same day is refused."""
+    whatever its light, or, when neither has a login, the lead unit's reporters. Once a day
+    per person: a second click the same day is refused."""
     policy.require(policy.can_remind(user, measure))
     today = today or timezone.localdate()
     note = (note or "").strip()
-    people = [
-        p
-        for p in (measure.person_in_charge, measure.problem.lead_leader)
-        if p is not None and p.user_id and p.user.is_active
-    ]
-    people = list({p.pk: p for p in people}.values())
+    people = policy.reminded(measure)
     if not people:
-        raise ValidationError("该措施的责任人和牵头领导都没有登录账号，无法在系统中催办。")
+        raise ValidationError(
+            "该措施的责任人、牵头领导和牵头单位填报人都没有登录账号，无法在系统中催办。"
+        )
     reminders.lock()
     done = set(
         Reminder.objects.filter(
@@ -67,7 +65,7 @@ def remind(user, measure: Measure, note: str = "", today: datetime.date | None =
     if not people:
         raise ValidationError("今天已经催办过该措施，请明天再催。")
     detail = note or measure.light_reason or "整改办人工催办"
-    title, body, link = reminders.message(measure, Reminder.Reason.MANUAL, detail)
+    leader = measure.problem.lead_leader_id
     pending = [
         reminders.Pending(
             Reminder(
@@ -78,9 +76,7 @@ def remind(user, measure: Measure, note: str = "", today: datetime.date | None =
                 sent_by=user,
             ),
             p.user,
-            title,
-            body,
-            link,
+            *reminders.message(measure, Reminder.Reason.MANUAL, detail, p.pk == leader),
         )
         for p in people
     ]

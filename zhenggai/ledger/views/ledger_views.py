@@ -1,8 +1,12 @@
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
-from zhenggai.ledger import policy
+from zhenggai.ledger import batch, policy
 from zhenggai.ledger.queries import (
     VIEWS,
     LedgerFilterForm,
@@ -52,9 +56,44 @@ def ledger(request, pk):
         # The export carries the same filters.
         "filter_params": [(name, value) for name, values in params.lists() for value in values],
         "view_params": _without(params, "view"),
+        "batch_form": (
+            batch.BatchForm(user=request.user, round_=round_)
+            if query.view != "problems" and policy.can_act_on_many(request.user, round_)[0]
+            else None
+        ),
     }
     template = "ledger/ledger.html#results" if request.htmx else "ledger/ledger.html"
     return render(request, template, context)
+
+
+@login_required
+@require_POST
+def measure_batch(request, pk):
+    round_ = policy.get_round_for(request.user, pk)
+    policy.require(policy.can_act_on_many(request.user, round_))
+    form = batch.BatchForm(request.POST, user=request.user, round_=round_)
+    if not form.is_valid():
+        errors = [e for errors in form.errors.values() for e in errors]
+        messages.error(request, "未能批量处理：" + "；".join(errors))
+    else:
+        try:
+            outcome = batch.apply(request.user, round_, form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, "；".join(error.messages))
+        else:
+            _tell(request, form.cleaned_data["action"], outcome)
+    back = request.POST.get("query", "")
+    return redirect(f"{reverse('ledger:ledger', args=[round_.pk])}?{back}")
+
+
+def _tell(request, action: str, outcome) -> None:
+    label = batch.ACTIONS[action]
+    if outcome.done:
+        done = "、".join(outcome.done)
+        messages.success(request, f"{label}：已处理 {len(outcome.done)} 项（{done}）。")
+    if outcome.refused:
+        refused = "；".join(f"{code}：{reason}" for code, reason in outcome.refused)
+        messages.error(request, f"{label}：{len(outcome.refused)} 项未处理。{refused}")
 
 
 def _page(request, ordered, rows, size: int):

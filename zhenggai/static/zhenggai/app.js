@@ -118,3 +118,17 @@ window.addEventListener("load", function () {
     button.setAttribute("aria-expanded", open ? "true" : "false");
   });
 })();
+
+// 全选本页: ticks or clears every box of that name that belongs to the same form.
+document.addEventListener("change", function (event) {
+  var all = event.target.closest("[data-select-all]");
+  if (!all) {
+    return;
+  }
+  var form = all.form ? all.form.id : "";
+  document.querySelectorAll('input[name="' + all.dataset.selectAll + '"]').forEach(function (box) {
+    if (!form || box.getAttribute("form") === form || box.form === all.form) {
+      box.checked = all.checked;
+    }
+  });
+});

@@ -1,0 +1,136 @@
+"""Batch work on the task list: the office ticks measures and reminds them all, sets their
+cooperating units, person in charge or deadline, or issues one notice about them; tried on
+fifty measures at once."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import MeasureFactory, PersonFactory
+from zhenggai.ledger.models import Event, Measure, Problem
+from zhenggai.supervision.models import Notification, Reminder, SupervisionNotice
+
+FIFTY = 50
+
+
+@pytest.fixture
+def fifty(demo_round, units):
+    problem = demo_round["problems"]["court"]
+    made = [
+        MeasureFactory(problem=problem, number=n, lead_unit=units["court"])
+        for n in range(3, 3 + FIFTY)
+    ]
+    return made
+
+
+def _batch(client, user, round_, measures, **data):
+    client.force_login(user)
+    url = reverse("ledger:measure_batch", args=[round_.pk])
+    data = {"measures": [m.pk for m in measures], "query": "view=measures", **data}
+    response = client.post(url, data, follow=True)
+    return response, response.content.decode()
+
+
+def test_fifty_reminders_fall_back_to_the_units_reporter(
+    client, demo_round, fifty, office_clerk, court_reporter
+):
+    response, page = _batch(client, office_clerk, demo_round["round"], fifty, action="remind")
+    assert response.redirect_chain[-1][0].endswith("?view=measures")
+    assert "催办：已处理 50 项" in page
+    # Nobody in charge and no lead leader: the court's reporter is reminded of each.
+    assert Reminder.objects.filter(person__user=court_reporter).count() == FIFTY
+    body = Notification.objects.filter(recipient=court_reporter).first().body
+    assert "请抓紧办理" in body
+
+
+def test_a_lead_leader_is_asked_to_push_the_unit_on(
+    client, demo_round, fifty, office_clerk, leader
+):
+    Problem.objects.filter(pk=demo_round["problems"]["court"].pk).update(lead_leader=leader.person)
+    _batch(client, office_clerk, demo_round["round"], fifty[:2], action="remind")
+    body = Notification.objects.filter(recipient=leader).first().body
+    assert "请督促牵头单位抓紧办理" in body
+
+
+def test_fifty_deadlines_are_set_at_once(client, demo_round, fifty, office_clerk):
+    new = datetime.date.today() + datetime.timedelta(days=60)
+    _, page = _batch(
+        client, office_clerk, demo_round["round"], fifty, action="deadline", deadline=new
+    )
+    assert "设置完成时限：已处理 50 项" in page
+    assert set(
+        Measure.objects.filter(pk__in=[m.pk for m in fifty]).values_list("deadline", flat=True)
+    ) == {new}
+    assert Event.objects.filter(kind=Event.Kind.MEASURE_UPDATED).count() == FIFTY
+
+
+def test_person_in_charge_and_cooperating_units_are_set_at_once(
+    client, demo_round, fifty, office_clerk, units
+):
+    judge = PersonFactory(unit=units["court"], name="吴法官")
+    round_ = demo_round["round"]
+    _batch(client, office_clerk, round_, fifty, action="person", person_in_charge=judge.pk)
+    _batch(
+        client,
+        office_clerk,
+        round_,
+        fifty,
+        action="cooperating",
+        cooperating_units=[units["police"].pk, units["station"].pk],
+    )
+    for measure in Measure.objects.filter(pk__in=[m.pk for m in fifty]):
+        assert measure.person_in_charge == judge
+        assert set(measure.cooperating_units.all()) == {units["police"], units["station"]}
+
+
+def test_one_notice_about_the_measures_of_one_unit(client, demo_round, fifty, office_clerk):
+    _, page = _batch(
+        client, office_clerk, demo_round["round"], fifty, action="notice", content="请限期整改。"
+    )
+    notice = SupervisionNotice.objects.get()
+    assert notice.unit == fifty[0].lead_unit
+    assert list(notice.problems.all()) == [demo_round["problems"]["court"]]
+    assert f"已处理 1 项（{notice.number}）" in page
+
+
+def test_one_notice_cannot_go_to_two_units(client, demo_round, fifty, office_clerk):
+    police = demo_round["problems"]["police"].measures.get()
+    _, page = _batch(
+        client,
+        office_clerk,
+        demo_round["round"],
+        [fifty[0], police],
+        action="notice",
+        content="请限期整改。",
+    )
+    assert "牵头单位不止一个" in page
+    assert not SupervisionNotice.objects.exists()
+
+
+def test_a_refused_measure_does_not_stop_the_others(client, demo_round, fifty, office_clerk):
+    Measure.objects.filter(pk=fifty[0].pk).update(status="closed")
+    new = datetime.date.today() + datetime.timedelta(days=60)
+    _, page = _batch(
+        client, office_clerk, demo_round["round"], fifty, action="deadline", deadline=new
+    )
+    assert "已处理 49 项" in page
+    assert f"1 项未处理。{fifty[0].code}：该措施已销号" in page
+
+
+def test_only_the_office_works_in_batches(client, demo_round, fifty, court_reporter):
+    client.force_login(court_reporter)
+    url = reverse("ledger:measure_batch", args=[demo_round["round"].pk])
+    response = client.post(url, {"action": "remind", "measures": [fifty[0].pk]})
+    assert response.status_code == 403
+    ledger = client.get(
+        reverse("ledger:ledger", args=[demo_round["round"].pk]), {"view": "measures"}
+    )
+    assert 'id="batch"' not in ledger.content.decode()
+
+
+def test_the_office_sees_the_batch_form_and_a_box_per_row(client, demo_round, fifty, office_clerk):
+    client.force_login(office_clerk)
+    url = reverse("ledger:ledger", args=[demo_round["round"].pk])
+    page = client.get(url, {"view": "measures"}).content.decode()
+    assert 'id="batch"' in page and page.count('name="measures"') == 50
