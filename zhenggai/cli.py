@@ -6,6 +6,9 @@ import sys
 
 
 def main() -> None:
+    # Whatever zhenggai writes (database, uploads, exports, logs) is its owner's alone;
+    # gunicorn, started by `zhenggai serve`, inherits this.
+    os.umask(0o077)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhenggai.settings")
     from django.core.management import execute_from_command_line
 

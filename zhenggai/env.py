@@ -1,5 +1,6 @@
 """Typed readers of the environment that fail loudly on a bad value."""
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -49,7 +50,24 @@ def secret_key(data_dir: Path) -> str:
     if not path.exists():
         import secrets
 
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(data_dir)
         path.write_text(secrets.token_urlsafe(50))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def private_dir(path: Path) -> Path:
+    """A directory only its owner may enter (0700), created if missing."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(PermissionError):
+        path.chmod(0o700)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """A file only its owner may read (0600), created empty if missing: SQLite keeps the
+    mode of an existing database file and gives it to its -wal and -shm files too."""
+    path.touch(mode=0o600, exist_ok=True)
+    with contextlib.suppress(PermissionError):
+        path.chmod(0o600)
+    return path

@@ -5,7 +5,16 @@ from pathlib import Path
 
 import dj_database_url
 
-from zhenggai.env import ConfigError, env_bool, env_int, env_list, env_str, secret_key
+from zhenggai.env import (
+    ConfigError,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    private_dir,
+    private_file,
+    secret_key,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("ZHENGGAI_DATA_DIR", str(BASE_DIR / "var")))
@@ -90,11 +99,11 @@ DATABASE_URL = env_str("ZHENGGAI_DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    private_dir(DATA_DIR)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "zhenggai.sqlite3",
+            "NAME": private_file(DATA_DIR / "zhenggai.sqlite3"),
             "OPTIONS": {
                 # WAL lets readers go on while one writer writes; IMMEDIATE avoids
                 # the upgrade deadlock of two deferred transactions.
@@ -152,7 +161,12 @@ MEDIA_ROOT = DATA_DIR / "media"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("ZHENGGAI_MAX_FORM_BYTES", 5 * 1024 * 1024)
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Every upload goes to a temporary file under the data directory as it arrives (not /tmp,
+# which may be memory), and is cut off at ZHENGGAI_MAX_UPLOAD_BYTES: see zhenggai/files/uploads.py.
+FILE_UPLOAD_HANDLERS = ["zhenggai.files.uploads.LimitedUploadHandler"]
+FILE_UPLOAD_TEMP_DIR = str(private_dir(DATA_DIR / "tmp"))
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 ZHENGGAI_MAX_UPLOAD_BYTES = env_int("ZHENGGAI_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
 
 SECURE_CSP = {

@@ -5,13 +5,11 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
+from tests.carryout.samples import PDF, PNG
 from zhenggai.carryout.models import Evidence, Verification
 from zhenggai.ledger.models import Measure, Problem
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(17)
 
 
 def open_card(page, measure):

@@ -9,11 +9,9 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.carryout.samples import PDF
 from zhenggai.ledger.models import Unit
 from zhenggai.mechanisms import services
-
-PDF = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
-
 
 DOCX_TYPES = (
     '<Types><Override PartName="/word/document.xml" ContentType="application/'

@@ -52,7 +52,7 @@ def test_a_bad_file_is_refused_in_chinese_and_nothing_saved(
     url = f"/api/rounds/{demo_round['round'].pk}/mechanisms"
     response = api.client.post(url, _mechanism(demo_round, units, file=upload("制度.pdf", b"MZ")))
     assert response.status_code == 422
-    assert "的内容不是PDF文件" in response.json()["errors"]["file"][0]
+    assert response.json()["errors"]["file"] == ["“制度.pdf”是可执行程序，不予接收。"]
     assert not Mechanism.objects.exists()
 
 

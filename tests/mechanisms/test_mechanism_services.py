@@ -105,7 +105,7 @@ def test_a_bad_file_saves_nothing(demo_round, units, office_clerk):
             [demo_round["problems"]["court"]],
             file=upload("制度.pdf", b"MZ\x90\x00 this is an exe"),
         )
-    assert "的内容不是PDF文件" in refused.value.message_dict["file"][0]
+    assert refused.value.message_dict["file"] == ["“制度.pdf”是可执行程序，不予接收。"]
     assert not Mechanism.objects.exists()
     assert not Event.objects.filter(kind=Event.Kind.MECHANISM_LINKED).exists()
 

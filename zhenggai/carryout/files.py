@@ -1,28 +1,35 @@
 """Checking an evidence file before anything is saved.
 
-A file is accepted only when its extension is one of the allowed kinds AND its content is
-that kind: PDF by its header, JPEG and PNG by their signatures, and the zip-based kinds by
-what the package holds (Word and Excel by the main part declared in [Content_Types].xml, OFD
-by its OFD.xml). A renamed .exe or a text file called .pdf is refused. The name shown later
-is the uploaded one, cleaned of paths and invisible characters; the stored name is random."""
+A file is accepted only when its extension is one of the allowed kinds AND it opens as that
+kind (zhenggai.files.kinds): a renamed .exe, a text file called .pdf, HTML behind a PNG
+signature or a Word file with macros is refused, with the file's name and the reason. The
+upload is read from where the upload handler left it (on disk), in chunks, never whole. The
+name shown later is the uploaded one, cleaned of folders (Django drops them already, ../ included)
+and invisible characters; the stored name is random."""
 
 import hashlib
 import unicodedata
 import uuid
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 
-from zhenggai.reader.errors import ReaderError
+from zhenggai.files.kinds import LABELS, Hostile, NotThatKind, confirm, guess
+from zhenggai.files.uploads import CutOffUpload
 from zhenggai.reader.limits import MIB, Limits
-from zhenggai.reader.ooxml import open_package, read_part
 
 EXTENSIONS = {
     ".pdf": "pdf",
     ".docx": "docx",
     ".xlsx": "xlsx",
+    ".doc": "doc",
+    ".xls": "xls",
+    ".wps": "wps",
+    ".et": "et",
     ".ofd": "ofd",
     ".jpg": "jpg",
     ".jpeg": "jpg",
@@ -32,48 +39,39 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "doc": "application/msword",
+    "xls": "application/vnd.ms-excel",
+    "wps": "application/vnd.ms-works",
+    "et": "application/vnd.ms-excel.et",
     "ofd": "application/ofd",
     "jpg": "image/jpeg",
     "png": "image/png",
 }
-LABELS = {
-    "pdf": "PDF",
-    "docx": "Word（.docx）",
-    "xlsx": "Excel（.xlsx）",
-    "ofd": "OFD",
-    "jpg": "JPG 图片",
-    "png": "PNG 图片",
-}
-ALLOWED = "PDF、Word（.docx）、Excel（.xlsx）、OFD、JPG 或 PNG"
+ALLOWED = "PDF、Word（.docx、.doc）、Excel（.xlsx、.xls）、WPS（.wps、.et）、OFD、JPG 或 PNG"
 ACCEPT = ",".join(EXTENSIONS)  # for <input type="file" accept="…">
 MAX_FILES = 20
 MAX_NAME = 120
 # Characters Windows refuses in file names; a download named with them fails to save there.
 UNSAFE = str.maketrans({c: "_" for c in '<>:"/\\|?*'})
-# The main part each Office kind declares in [Content_Types].xml.
-MAIN_PARTS = {
-    "docx": b"wordprocessingml.document.main+xml",
-    "xlsx": b"spreadsheetml.sheet.main+xml",
-}
 
 
 @dataclass(frozen=True)
 class CheckedFile:
     name: str
     kind: str
-    data: bytes
+    size: int
+    sha256: str
+    upload: Any  # the upload itself, on disk (or in memory when small and made in code)
 
     @property
     def content_type(self) -> str:
         return CONTENT_TYPES[self.kind]
 
-    @property
-    def size(self) -> int:
-        return len(self.data)
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+    def content(self, name: str = "") -> File:
+        """The upload to store, copied in chunks: wrapping its file (not the upload) keeps
+        the storage from moving the temporary file away, so a retried write finds it."""
+        self.upload.seek(0)
+        return File(self.upload.file, name=name or self.name)
 
     def storage_name(self) -> str:
         return f"{uuid.uuid4().hex}.{self.kind}"
@@ -118,6 +116,10 @@ def check_file(upload) -> CheckedFile:
     if kind is None:
         raise ValidationError(f"“{name}”的文件类型不支持，请上传 {ALLOWED} 文件。")
     limit = settings.ZHENGGAI_MAX_UPLOAD_BYTES
+    if isinstance(upload, CutOffUpload):
+        raise ValidationError(
+            f"“{name}”超过 {readable(limit)} 的上限，已停止接收，请压缩或拆分后再上传。"
+        )
     if upload.size > limit:
         raise ValidationError(
             f"“{name}”有 {readable(upload.size)}，超过 {readable(limit)} 的上限，"
@@ -125,38 +127,29 @@ def check_file(upload) -> CheckedFile:
         )
     if not upload.size:
         raise ValidationError(f"“{name}”是空文件，请重新选择。")
-    upload.seek(0)
-    data = upload.read()
-    actual = sniff(data, limit)
-    if actual != kind:
+    _confirm(upload, name, kind, Limits(max_file_bytes=limit))
+    return CheckedFile(name=name, kind=kind, size=upload.size, sha256=digest(upload), upload=upload)
+
+
+def _confirm(upload, name: str, kind: str, limits: Limits) -> None:
+    try:
+        confirm(upload, kind, limits)
+    except Hostile as error:
+        raise ValidationError(f"“{name}”{error}。") from error
+    except NotThatKind as error:
+        actual = guess(upload, limits)
         found = f"实际是{LABELS[actual]}文件" if actual else "无法识别为任何允许的类型"
         raise ValidationError(
             f"“{name}”的内容不是{LABELS[kind]}文件（{found}），"
             "可能已损坏或被改了扩展名，请检查后重新上传。"
-        )
-    return CheckedFile(name=name, kind=kind, data=data)
+        ) from error
 
 
-def sniff(data: bytes, limit: int) -> str | None:
-    """The allowed kind the content really is, or None."""
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpg"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    # PDF readers accept the header anywhere in the first kilobyte.
-    if b"%PDF-" in data[:1024]:
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return _package_kind(data, limit)
-    return None
-
-
-def _package_kind(data: bytes, limit: int) -> str | None:
-    try:
-        with open_package(data, Limits(max_file_bytes=limit)) as package:
-            if "OFD.xml" in package.namelist():
-                return "ofd"
-            types = read_part(package, "[Content_Types].xml") or b""
-    except ReaderError:
-        return None
-    return next((kind for kind, part in MAIN_PARTS.items() if part in types), None)
+def digest(upload) -> str:
+    """The SHA-256 of an upload, read in chunks."""
+    upload.seek(0)
+    sha = hashlib.sha256()
+    for chunk in upload.chunks():
+        sha.update(chunk)
+    upload.seek(0)
+    return sha.hexdigest()

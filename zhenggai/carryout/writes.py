@@ -7,7 +7,6 @@ import random
 import time
 from collections.abc import Callable
 
-from django.core.files.base import ContentFile
 from django.db import OperationalError, connection, transaction
 
 from zhenggai.carryout.files import CheckedFile
@@ -37,7 +36,7 @@ class Written:
                 uploaded_by=user,
                 **owner,
             )
-            evidence.file.save(file.storage_name(), ContentFile(file.data), save=False)
+            evidence.file.save(file.storage_name(), file.content(), save=False)
             self.names.append(evidence.file.name)
             evidence.save()
             stored.append(evidence)

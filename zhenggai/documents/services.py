@@ -9,6 +9,7 @@ withheld problems, and a leader's causes and own measures. Failures are Validati
 
 import dataclasses
 import functools
+import io
 import logging
 from pathlib import Path
 
@@ -27,10 +28,11 @@ from zhenggai.documents.models import (
     PersonalMeasure,
     Withholding,
 )
+from zhenggai.files.kinds import Hostile, refuse_hostile
 from zhenggai.ledger import policy
 from zhenggai.ledger.models import InspectionRound, Person, Problem
 from zhenggai.ledger.policy import require
-from zhenggai.reader import ReaderError, build_draft, read_bytes
+from zhenggai.reader import DEFAULT_LIMITS, ReaderError, build_draft, read_bytes
 from zhenggai.supervision import policy as supervision_policy
 from zhenggai.supervision.models import SupervisionNotice
 from zhenggai.writer import (
@@ -285,7 +287,10 @@ def upload_template(user, round_: InspectionRound | None, file_name: str, data: 
     else:
         require(documents_policy.can_write_round_documents(user, round_))
     try:
+        refuse_hostile(io.BytesIO(data), DEFAULT_LIMITS)
         notes = check_template(data)
+    except Hostile as error:
+        raise ValidationError({"file": f"“{file_name}”{error}。"}) from error
     except TemplateError as error:
         raise ValidationError({"file": str(error)}) from error
     template = DocumentTemplate.objects.filter(round=round_).first() or DocumentTemplate(

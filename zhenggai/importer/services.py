@@ -10,6 +10,7 @@ PermissionDenied (only users who may edit the round import into it)."""
 import dataclasses
 import datetime
 import hashlib
+import io
 import logging
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
+from zhenggai.files.kinds import Hostile, refuse_hostile
 from zhenggai.importer import drafts, items, ledger_changes
 from zhenggai.importer.matching import RoundMatcher
 from zhenggai.importer.models import ImportBatch
@@ -123,6 +125,10 @@ def upload(
 
 def _read(content: bytes, file_name: str) -> ParsedDocument:
     limits = dataclasses.replace(DEFAULT_LIMITS, max_file_bytes=max_upload_bytes())
+    try:
+        refuse_hostile(io.BytesIO(content), limits)
+    except Hostile as error:
+        raise ValidationError({"file": f"“{drafts.plain(file_name)}”{error}。"}) from error
     try:
         return read_bytes(content, file_name, limits=limits)
     except ReaderError as error:

@@ -6,7 +6,7 @@ per field) or PermissionDenied (the reason in Chinese)."""
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -45,7 +45,7 @@ def _raise(errors: dict) -> None:
         raise ValidationError(errors)
 
 
-def _checked(errors: dict, field: str, upload) -> ContentFile | None:
+def _checked(errors: dict, field: str, upload) -> File | None:
     """The upload as a file to store under its cleaned name, once the carry-out checks (type
     by extension and content, size) accept it."""
     if upload is None:
@@ -55,7 +55,7 @@ def _checked(errors: dict, field: str, upload) -> ContentFile | None:
     except ValidationError as error:
         errors[field] = error.messages
         return None
-    return ContentFile(checked.data, name=checked.name)
+    return checked.content()
 
 
 # Mechanisms

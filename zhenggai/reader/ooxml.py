@@ -9,10 +9,10 @@ import posixpath
 import struct
 import zipfile
 import zlib
-from typing import overload
+from typing import BinaryIO, overload
 from xml.etree import ElementTree as ET
 
-from zhenggai.reader.errors import ReaderError
+from zhenggai.reader.errors import ReaderError, ZipBombError
 from zhenggai.reader.limits import MIB, Limits
 
 _BROKEN = "文件已损坏或不完整，无法解压。请在 Word 或 WPS 中打开后重新保存，再上传。"
@@ -32,9 +32,10 @@ REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationshi
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
+def open_package(data: bytes | BinaryIO, limits: Limits) -> zipfile.ZipFile:
+    """The package, from bytes or from a seekable stream (an upload waiting on disk)."""
     try:
-        package = zipfile.ZipFile(io.BytesIO(data))
+        package = zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data)
         members = package.infolist()
     except _ZIP_ERRORS as error:
         raise ReaderError(_BROKEN) from error
@@ -44,11 +45,11 @@ def open_package(data: bytes, limits: Limits) -> zipfile.ZipFile:
 
 def _refuse_bombs(members: list[zipfile.ZipInfo], limits: Limits) -> None:
     if len(members) > limits.max_zip_members:
-        raise ReaderError(f"文件包含 {len(members)} 个部件，超过上限，已拒绝读取。")
+        raise ZipBombError(f"文件包含 {len(members)} 个部件，超过上限，已拒绝读取。")
     total = sum(member.file_size for member in members)
     if total > limits.max_unzipped_bytes:
         allowed = limits.max_unzipped_bytes // MIB
-        raise ReaderError(
+        raise ZipBombError(
             f"文件解压后将达到 {total // MIB} MB，超过 {allowed} MB 的上限，"
             "可能是恶意构造的压缩文件，已拒绝读取。"
         )
@@ -57,7 +58,7 @@ def _refuse_bombs(members: list[zipfile.ZipInfo], limits: Limits) -> None:
         if member.file_size >= limits.ratio_checked_from_bytes and (
             ratio > limits.max_compression_ratio
         ):
-            raise ReaderError(
+            raise ZipBombError(
                 f"文件中的“{member.filename}”压缩比异常（{ratio:.0f} 倍），"
                 "可能是恶意构造的压缩文件，已拒绝读取。"
             )
