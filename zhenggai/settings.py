@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "zhenggai.accounts.middleware.LoggedInAnswersMiddleware",
     "zhenggai.ledger.middleware.MethodNotAllowedPageMiddleware",
     "zhenggai.ops.busy.DatabaseBusyMiddleware",
+    "zhenggai.files.serving.FileAlteredMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -12,6 +12,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 
+from zhenggai.files.serving import FileAltered
 from zhenggai.ledger.versions import StaleEdit
 
 INVALID = "提交的内容有误，请按提示修改。"
@@ -100,6 +101,10 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(StaleEdit)
     def stale(request, exc):
         return api.create_response(request, exc.as_json(), status=409)
+
+    @api.exception_handler(FileAltered)
+    def altered(request, exc):
+        return api.create_response(request, {"detail": str(exc)}, status=409)
 
     @api.exception_handler(Http404)
     def not_found(request, exc):

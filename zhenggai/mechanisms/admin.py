@@ -13,6 +13,8 @@ class MechanismAdmin(admin.ModelAdmin):
     search_fields = ["name", "document_number", "description"]
     raw_id_fields = ["round", "issuing_unit", "problems", "created_by"]
     list_select_related = ["issuing_unit", "round"]
+    # A file comes in through the pages and the API, which check it and keep its digest.
+    readonly_fields = ["file"]
 
 
 class AnswerInline(admin.TabularInline):

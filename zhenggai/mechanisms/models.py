@@ -28,6 +28,7 @@ class Mechanism(models.Model):
     issued_on = models.DateField("印发日期")
     description = models.TextField("主要内容", max_length=5000, blank=True)
     file = models.FileField("文件", upload_to="mechanisms/%Y/", blank=True)
+    file_sha256 = models.CharField("文件摘要（SHA-256）", max_length=64, blank=True, editable=False)
     problems = models.ManyToManyField(
         Problem, verbose_name="针对的问题", blank=True, related_name="mechanisms"
     )
@@ -86,6 +87,9 @@ class GeneralizationAnswer(models.Model):
     answer = models.CharField("答复", max_length=20, choices=Answer.choices, default=Answer.PENDING)
     reasons = models.TextField("理由", max_length=5000, blank=True)
     evidence = models.FileField("佐证材料", upload_to="generalization/%Y/", blank=True)
+    evidence_sha256 = models.CharField(
+        "佐证材料摘要（SHA-256）", max_length=64, blank=True, editable=False
+    )
     linked_problem = models.ForeignKey(
         Problem,
         verbose_name="新建的同类问题",

@@ -6,12 +6,11 @@ per field) or PermissionDenied (the reason in Chinese)."""
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from zhenggai.carryout.files import check_file
+from zhenggai.carryout.files import CheckedFile, check_file
 from zhenggai.ledger import services as ledger
 from zhenggai.ledger.calendar import work_calendar
 from zhenggai.ledger.models import Event, Problem, Unit
@@ -45,9 +44,9 @@ def _raise(errors: dict) -> None:
         raise ValidationError(errors)
 
 
-def _checked(errors: dict, field: str, upload) -> File | None:
-    """The upload as a file to store under its cleaned name, once the carry-out checks (type
-    by extension and content, size) accept it."""
+def _checked(errors: dict, field: str, upload) -> CheckedFile | None:
+    """The upload, once the carry-out checks (type by extension and content, size) accept
+    it; stored under its cleaned name with its digest."""
     if upload is None:
         return None
     try:
@@ -55,7 +54,7 @@ def _checked(errors: dict, field: str, upload) -> File | None:
     except ValidationError as error:
         errors[field] = error.messages
         return None
-    return checked.content()
+    return checked
 
 
 # Mechanisms
@@ -120,9 +119,10 @@ def register_mechanism(
         errors["problems"] = "请至少选择一个该机制针对的问题。"
     elif any(problem.round_id != round_.pk for problem in problems):
         errors["problems"] = "只能关联本轮的问题。"
-    file = _checked(errors, "file", file)
+    checked = _checked(errors, "file", file)
     _raise(errors)
-    mechanism.file = file
+    mechanism.file = checked.content() if checked else None
+    mechanism.file_sha256 = checked.sha256 if checked else ""
     mechanism.save()
     mechanism.problems.set(problems)
     for problem in problems:
@@ -295,13 +295,13 @@ def answer_not_present(user, answer: GeneralizationAnswer, *, reasons: str, evid
     require(policy.can_answer(user, answer))
     errors: dict = {}
     reasons = _text(errors, "reasons", reasons, 5000, "请说明本单位不存在同类问题的理由。")
-    evidence = _checked(errors, "evidence", evidence)
+    checked = _checked(errors, "evidence", evidence)
     _raise(errors)
     answer.answer, answer.reasons = Answer.NOT_PRESENT, reasons
     answer.review, answer.review_note = Review.PENDING, ""
     answer.answered_by, answer.answered_at = user, timezone.now()
-    if evidence is not None:
-        answer.evidence = evidence
+    if checked is not None:
+        answer.evidence, answer.evidence_sha256 = checked.content(), checked.sha256
     answer.save()
     changes = {"answer": [None, Answer.NOT_PRESENT.label], "reasons": [None, reasons]}
     _record_answer(user, answer, answer.generalization.source, changes)

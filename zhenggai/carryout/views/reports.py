@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import render
 
 from zhenggai.audit import record as audit
@@ -12,6 +12,7 @@ from zhenggai.carryout import policy, services
 from zhenggai.carryout.files import CONTENT_TYPES
 from zhenggai.carryout.forms import ReportForm
 from zhenggai.carryout.views.common import back_to_problem, performed
+from zhenggai.files.serving import open_checked
 from zhenggai.ledger import policy as ledger_policy
 
 
@@ -79,12 +80,10 @@ def report_list(request, pk):
 
 
 def evidence_response(user, pk) -> FileResponse:
-    """Always a download, never shown inline, and typed by what the file was checked to be."""
+    """Always a download, never shown inline, typed by what the file was checked to be, and
+    only while it is what was uploaded (FileAltered otherwise)."""
     evidence = policy.get_evidence_for(user, pk)
-    try:
-        handle = evidence.file.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404("文件已不存在。") from exc
+    handle = open_checked(evidence.file, evidence.sha256, evidence.original_name, user)
     audit.download(user, evidence, evidence.original_name)
     content_type = evidence.content_type
     if content_type not in CONTENT_TYPES.values():

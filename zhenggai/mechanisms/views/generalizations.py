@@ -158,7 +158,8 @@ def _answer_not_present(request, answer, form):
 
 @login_required
 def answer_evidence(request, pk):
-    return download(request.user, policy.get_answer_for(request.user, pk).evidence)
+    answer = policy.get_answer_for(request.user, pk)
+    return download(request.user, answer.evidence, answer.evidence_sha256)
 
 
 @login_required

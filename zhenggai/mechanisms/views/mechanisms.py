@@ -147,7 +147,8 @@ def mechanism_unlink(request, pk, problem_pk):
 
 @login_required
 def mechanism_file(request, pk):
-    return download(request.user, policy.get_mechanism_for(request.user, pk).file)
+    mechanism = policy.get_mechanism_for(request.user, pk)
+    return download(request.user, mechanism.file, mechanism.file_sha256)
 
 
 @login_required
