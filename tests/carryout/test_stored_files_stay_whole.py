@@ -1,7 +1,7 @@
 """A stored file is served only while its digest is the one recorded at upload: a file
 changed on disk is refused in Chinese (a page, or JSON on the API), and the refusal is
-logged with who asked and both digests. Files, folders and the database are their owner's
-alone (0600 / 0700)."""
+recorded in the audit trail and logged, with who asked and both digests. Files, folders
+and the database are their owner's alone (0600 / 0700)."""
 
 import logging
 import os
@@ -16,6 +16,7 @@ from tests.carryout.conftest import report
 from tests.carryout.samples import PDF, upload
 from tests.mechanisms.test_mechanism_services import register
 from zhenggai.api.models import ApiToken
+from zhenggai.audit.models import AuditEntry, Kind
 
 ALTERED = (
     "“方案.pdf”在服务器上已被改动，与上传时的内容不一致，为防止传播被篡改的文件，"
@@ -62,6 +63,14 @@ def test_an_evidence_file_changed_on_disk_is_refused_and_logged(
     (record,) = [r for r in caplog.records if r.name == "zhenggai.files"]
     assert evidence.file.name in record.getMessage()
     assert "用户 court" in record.getMessage() and evidence.sha256 in record.getMessage()
+    entry = AuditEntry.objects.get(kind=Kind.DOWNLOAD, object_type="carryout.evidence")
+    assert (entry.actor_username, entry.object_id, entry.object_text) == (
+        "court",
+        str(evidence.pk),
+        "方案.pdf",
+    )
+    assert entry.after["拒绝下载"] == "文件已被改动"
+    assert entry.after["登记摘要"] == evidence.sha256 != entry.after["实际摘要"]
 
 
 def test_the_api_refuses_an_altered_file_in_json(client, court_reporter, evidence):

@@ -3,8 +3,8 @@
 Every file kept with its SHA-256 (evidence, mechanisms' documents, generalization answers'
 evidence) is read through once before it is served and its digest compared with the one
 recorded at upload. A file changed on disk since is refused (FileAltered: a Chinese page,
-or JSON on the API, status 409) and the refusal is logged at ERROR with who asked, which
-file and both digests, for the administrator and for the audit trail."""
+or JSON on the API, status 409) and the refusal is recorded in the audit trail and logged
+at ERROR, with who asked, which file and both digests."""
 
 import hashlib
 import logging
@@ -12,6 +12,9 @@ import logging
 from django.core.files import File
 from django.http import Http404
 from django.shortcuts import render
+
+from zhenggai.audit import trail
+from zhenggai.audit.models import Kind
 
 logger = logging.getLogger("zhenggai.files")
 CHUNK = 1024 * 1024
@@ -30,7 +33,7 @@ def open_checked(field_file, sha256: str, name: str, user) -> File:
     actual = digest(handle)
     if sha256 and actual != sha256:
         handle.close()
-        record_altered(user, field_file.name, sha256, actual)
+        record_altered(user, field_file, name, sha256, actual)
         raise FileAltered(
             f"“{name}”在服务器上已被改动，与上传时的内容不一致，为防止传播被篡改的文件，"
             "已停止下载。此事已记录，请联系系统管理员从备份中恢复。"
@@ -47,12 +50,21 @@ def digest(handle) -> str:
     return sha.hexdigest()
 
 
-def record_altered(user, stored_name: str, expected: str, actual: str) -> None:
-    # The hook for the audit trail (issue 11, branch audit): until it lands, the log is the
-    # record; an administrator finds these lines with `journalctl -u zhenggai | grep 已被改动`.
+def record_altered(user, field_file, name: str, expected: str, actual: str) -> None:
+    """In the audit trail, as a refused download of the file's record, and in the log, where
+    an administrator finds it with `journalctl -u zhenggai | grep 已被改动`."""
+    instance = field_file.instance
+    trail.append(
+        Kind.DOWNLOAD,
+        object_type=instance._meta.label_lower,
+        object_id=instance.pk,
+        object_text=name,
+        after={"拒绝下载": "文件已被改动", "登记摘要": expected, "实际摘要": actual},
+        user=user,
+    )
     logger.error(
         "存储文件已被改动，拒绝下载：%s（用户 %s，登记摘要 %s，实际摘要 %s）",
-        stored_name,
+        field_file.name,
         getattr(user, "username", "") or "-",
         expected,
         actual,
