@@ -138,3 +138,12 @@ def test_behind_nginx_each_browser_address_counts_apart(court_reporter, settings
     try_login(proxied := Client(), "court", PASSWORD, HTTP_X_REAL_IP="10.2.2.3")
 
     assert logged_in(proxied)
+
+
+def test_the_admin_login_is_locked_alike(client, court_reporter):
+    for _ in range(5):
+        client.post("/admin/login/", {"username": "court", "password": "wrong-Password-1"})
+
+    response = try_login(client, "court", PASSWORD)
+
+    assert response.status_code == 429 and LOCKED in response.content.decode()
