@@ -61,6 +61,9 @@ _LATER_MEMBER = re.compile(
     rf"[。；;：:，,！!？?\s]\s*(?:{CN}[是要]|第{CN}|[（(]|[①-⑳]|\d|其次|再次|最后)"
 )
 _HEADING_MARK = re.compile(rf"(?=[一二三四五六七八九十（(\d])(?:{CN}\s*、|[（(]\s*{CN}|\d[.．]\d)")
+# Every member starts with one of these (as _CANDIDATE's look-ahead says): most paragraphs
+# hold none after their own marker, and one scan for them rules out everything else.
+_MEMBER_START = re.compile(r"[一二三四五六七八九十第（(①-⑳\d首其再最]")
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,9 @@ def split_inline(
 
     `ahead` holds the (family, value) of markers that start paragraphs: a heading glued to
     the words before it ("……工作方案一、背景") is one when the paragraphs go on with 二、."""
+    # A run needs a member after the start; only inside a member may one stand at the start.
+    if not _MEMBER_START.search(text, 0 if exclude else 1):
+        return text, []
     run, again = _first_run(text, exclude, 0) if _may_hold_a_run(text) else ([], None)
     if not run:
         run = _lone_heading(text, exclude, ahead)

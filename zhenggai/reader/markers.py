@@ -46,7 +46,9 @@ LAST = 9
 _SEQUENCE_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": LAST, "最後": LAST}
 
 
-@dataclass(frozen=True)
+# Not frozen, though never changed: a frozen dataclass is several times slower to make, and
+# the reader makes one for every line that starts with a marker. Hashable all the same.
+@dataclass(slots=True, unsafe_hash=True)
 class Marker:
     family: str
     value: int

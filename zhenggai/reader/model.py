@@ -13,7 +13,9 @@ Format = Literal["txt", "docx", "pdf", "xlsx"]
 Genre = Literal["feedback", "plan", "speech", "progress", "self_examination", "other"]
 
 
-@dataclass(frozen=True)
+# Not frozen, though never changed: a frozen dataclass is several times slower to make, and
+# a text makes one for every line. Hashable all the same.
+@dataclass(slots=True, unsafe_hash=True)
 class Paragraph:
     """One paragraph of the source as a reader sees it. `line` is its 1-based position."""
 

@@ -41,7 +41,9 @@ _CLOSING = re.compile(
 )
 
 
-@dataclass(frozen=True)
+# Not frozen, though never changed: a frozen dataclass is several times slower to make, and
+# the outline makes one for every line.
+@dataclass(slots=True)
 class _Piece:
     # None: text that continues the node above it.
     family: str | None
@@ -231,9 +233,10 @@ def _open_index(stack: list[Node], family: str) -> int | None:
     for i, node in enumerate(stack):
         if node.family == family:
             return i
-        other = _rank(node.family)
-        if ranked and other and other[0] == ranked[0] and other[1] >= ranked[1]:
-            return i
+        if ranked:
+            other = _rank(node.family)
+            if other and other[0] == ranked[0] and other[1] >= ranked[1]:
+                return i
     return None
 
 

@@ -17,6 +17,9 @@ _CANDIDATE = re.compile(
     |_{{4,}}|＿{{2,}}""",
     re.X,
 )
+# The characters every placeholder starts with: one scan for them spares most paragraphs
+# the slower search above.
+_FIRST = re.compile(f"[第{_X}【_＿]")
 
 
 def find_placeholders(paragraphs: list[Paragraph], limit: int) -> list[ReadWarning]:
@@ -36,6 +39,8 @@ def find_placeholders(paragraphs: list[Paragraph], limit: int) -> list[ReadWarni
 
 
 def placeholders(text: str) -> Iterator[str]:
+    if not _FIRST.search(text):
+        return
     for match in _CANDIDATE.finditer(text):
         start = match.start()
         if start and text[start - 1].isascii() and text[start - 1].isalpha():

@@ -44,11 +44,10 @@ def _goes_on(before: Paragraph, line: Paragraph, width: int | None) -> bool:
     text = before.text
     if not text or text.endswith(_ENDED) or before.table_row or line.table_row:
         return False
-    if recognize(line.text):
+    if not (text.endswith(_GOES_ON) or (width is not None and len(text) >= width - 1)):
         return False
-    if text.endswith(_GOES_ON):
-        return True
-    return width is not None and len(text) >= width - 1
+    # Reading the marker costs the most, so it comes last.
+    return recognize(line.text) is None
 
 
 def _wrap_width(paragraphs: list[Paragraph]) -> int | None:
