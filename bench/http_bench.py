@@ -131,6 +131,7 @@ def pages_for(user: str, targets: dict) -> list[Page]:
     ledger = f"/rounds/{targets['round']}/ledger/"
     mine = targets[user]
     return [
+        Page("home page (工作台)", user, ["/"]),
         Page(
             "ledger filtered (measures, county unit, overdue)",
             user,

@@ -110,6 +110,20 @@ def check_files(uploads) -> list[CheckedFile]:
     return checked
 
 
+def split_files(uploads) -> tuple[list, list[str]]:
+    """The uploads that pass and, for each other one, why it is refused: a form then saves
+    the good files instead of dropping them all for one bad one, and says which it left."""
+    good, refused = [], []
+    for upload in uploads or []:
+        try:
+            check_file(upload)
+        except ValidationError as error:
+            refused.extend(error.messages)
+        else:
+            good.append(upload)
+    return good, refused
+
+
 def check_file(upload) -> CheckedFile:
     name = clean_name(getattr(upload, "name", ""))
     kind = EXTENSIONS.get(PurePosixPath(name).suffix)

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from zhenggai.carryout import policy, services
 from zhenggai.carryout.forms import ReopenForm, VerificationForm
 from zhenggai.carryout.models import Reopening
-from zhenggai.carryout.views.common import back_to_problem, performed
+from zhenggai.carryout.views.common import back_to_problem, good_files, performed, say_refused
 from zhenggai.ledger import policy as ledger_policy
 
 REPORTS_SHOWN = 10
@@ -24,9 +24,13 @@ def _verify(request, subject, verify, done_message):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if performed(form, lambda: verify(request.user, subject, **data)):
+        files, refused = good_files(form)
+        if files is not None and performed(
+            form, lambda: verify(request.user, subject, **(data | {"files": files}))
+        ):
             passed = data["result"] == "pass"
             messages.success(request, done_message if passed else "核查未通过，已退回重改。")
+            say_refused(request, refused)
             return True, form
     return False, form
 

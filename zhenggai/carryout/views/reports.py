@@ -11,7 +11,7 @@ from zhenggai.audit import record as audit
 from zhenggai.carryout import policy, services
 from zhenggai.carryout.files import CONTENT_TYPES
 from zhenggai.carryout.forms import ReportForm
-from zhenggai.carryout.views.common import back_to_problem, performed
+from zhenggai.carryout.views.common import back_to_problem, good_files, performed, say_refused
 from zhenggai.files.serving import open_checked
 from zhenggai.ledger import policy as ledger_policy
 
@@ -39,7 +39,8 @@ def report_create(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if performed(
+        files, refused = good_files(form)
+        if files is not None and performed(
             form,
             lambda: services.submit_report(
                 request.user,
@@ -48,11 +49,12 @@ def report_create(request, pk):
                 text=data["text"],
                 status=data["status"],
                 percent=data["percent"],
-                files=data["files"],
+                files=files,
                 corrects=data["corrects"],
             ),
         ):
             messages.success(request, f"已报送措施 {measure.code} 的进展。")
+            say_refused(request, refused)
             return back_to_problem(measure.problem_id, measure.pk)
     context = {"form": form, "measure": measure, "corrected": corrected}
     return render(request, "carryout/report_form.html", context)
