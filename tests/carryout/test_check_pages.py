@@ -61,7 +61,7 @@ def test_a_unit_cannot_open_the_verification_form(client, pending, court_reporte
     client.force_login(court_reporter)
     response = client.get(reverse("carryout:measure_verify", args=[pending.pk]))
     assert response.status_code == 403
-    assert "只有本轮整改牵头单位（整改办）可以核查销号" in response.content.decode()
+    assert "只有本轮整改办或核查组可以核查销号" in response.content.decode()
 
 
 def test_a_failed_check_says_so(as_office, pending):

@@ -22,10 +22,19 @@ def test_every_closed_measure_has_a_real_independent_verification(demo_loaded):
         check = measure.verifications.get(result="pass")
         assert not check.briefing_only and check.on_site
         responsible = [measure.lead_unit.path, *(u.path for u in measure.cooperating_units.all())]
-        assert not belongs_to(
-            check.verifier_unit.path if check.verifier_unit else None, responsible
-        )
+        in_group = measure.round.verification_groups.filter(members=check.verifier).exists()
+        assert in_group or not belongs_to(check.verifier_unit.path, responsible)
+        done = measure.reports.filter(status="done_pending").order_by("-submitted_at").first()
+        assert done.submitted_by != check.verifier
         assert measure.closed_on == check.verified_on
+
+
+def test_the_committees_own_measures_are_closed_by_the_verification_group(demo_loaded):
+    group = demo_loaded.verification_groups.get()
+    own = demo_loaded.measures.filter(lead_unit__parent=None, status__in=["closed", "ongoing"])
+    assert own.exists()
+    for measure in own:
+        assert group.members.filter(pk=measure.verifications.get(result="pass").verifier_id)
 
 
 def test_returned_measures_were_returned_by_a_failed_verification(demo_loaded):

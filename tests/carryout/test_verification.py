@@ -120,7 +120,7 @@ def test_the_responsible_unit_cannot_verify_its_own_measure(
     own = MeasureFactory(
         problem=demo_round["problems"]["court"], number=4, lead_unit=units["committee"]
     )
-    report(office_clerk, own, status="done_pending")
+    report(leader, own, status="done_pending")
 
     with pytest.raises(ValidationError) as refused:
         verify(office_clerk, own)  # the office belongs to the committee that leads the measure
@@ -188,7 +188,7 @@ def test_a_unit_cannot_verify(pending, court_reporter, police_reporter):
     for user in (court_reporter, police_reporter):
         with pytest.raises(PermissionDenied) as refused:
             verify(user, pending)
-        assert "只有本轮整改牵头单位（整改办）可以核查销号" in str(refused.value)
+        assert "只有本轮整改办或核查组可以核查销号" in str(refused.value)
 
 
 def test_only_a_measure_waiting_for_verification_is_verified(measures, office_clerk):

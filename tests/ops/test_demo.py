@@ -18,8 +18,9 @@ from zhenggai.ledger.models import (
     Problem,
     Unit,
 )
+from zhenggai.ledger.policy import rounds_visible_to, supervises
 from zhenggai.ops import demo
-from zhenggai.ops.demo_data import ADMIN_USERNAME, DEMO_PASSWORD, USERS
+from zhenggai.ops.demo_data import ADMIN_USERNAME, DEMO_PASSWORD, ELSEWHERE_ROUND, USERS
 
 pytestmark = pytest.mark.django_db
 
@@ -134,8 +135,24 @@ def test_each_named_login_is_a_person_in_a_unit_of_its_kind(demo_loaded, usernam
 def test_the_office_the_leader_and_the_admin_see_the_whole_round(demo_loaded, username):
     user = login(username)
 
-    assert Measure.objects.visible_to(user).count() == demo_loaded.measures.count()
-    assert Problem.objects.visible_to(user).count() == demo_loaded.problems.count()
+    measures = Measure.objects.visible_to(user).filter(round=demo_loaded)
+    assert measures.count() == demo_loaded.measures.count()
+    problems = Problem.objects.visible_to(user).filter(round=demo_loaded)
+    assert problems.count() == demo_loaded.problems.count()
+
+
+def test_the_other_organization_sees_only_its_own_round(demo_loaded):
+    user = login("jiangnan")
+    assert [r.name for r in rounds_visible_to(user)] == [ELSEWHERE_ROUND["name"]]
+    assert not Measure.objects.visible_to(user).filter(round=demo_loaded).exists()
+    assert Measure.objects.visible_to(user).count() == 3
+    assert not rounds_visible_to(login("office")).filter(name=ELSEWHERE_ROUND["name"]).exists()
+
+
+def test_the_verifier_sees_the_round_and_runs_nothing(demo_loaded):
+    user = login("jiwei")
+    assert list(rounds_visible_to(user)) == [demo_loaded]
+    assert not supervises(user, demo_loaded)
 
 
 @pytest.mark.parametrize("username", ["court", "tribunal", "police"])
@@ -190,7 +207,7 @@ def test_fresh_refuses_to_delete_demo_units_that_other_rounds_use(demo_loaded):
     )
     category = services.create_category(admin, round_, "整改责任")
     problem = services.create_problem(admin, round_, category=category, text="借用演示单位。")
-    court = Unit.objects.get(kind=Unit.Kind.COURT)
+    court = Unit.objects.get(name="临江市中级人民法院")
     # A reference the services now refuse, as data from before organizations were checked.
     Measure.objects.create(
         problem=problem, round=round_, number=1, text="由演示法院牵头。", lead_unit=court

@@ -3,7 +3,9 @@
 from zhenggai.rules.closeout import (
     BRIEFING_ONLY,
     NO_METHOD,
+    NO_UNIT,
     ONSITE_REQUIRED,
+    REPORTED_IT,
     SAME_UNIT,
     belongs_to,
     closeout_refusal,
@@ -15,8 +17,10 @@ TRIBUNAL = "000001/000003/000004/"
 POLICE = "000001/000005/"
 
 
-def refusal(methods, verifier=OFFICE, responsible=(COURT,), is_key=False, onsite_required=True):
-    return closeout_refusal(methods, verifier, responsible, is_key, onsite_required)
+def refusal(
+    methods, verifier=OFFICE, responsible=(COURT,), is_key=False, onsite_required=True, **who
+):
+    return closeout_refusal(methods, verifier, responsible, is_key, onsite_required, **who)
 
 
 def test_a_document_review_by_the_office_closes_a_court_measure():
@@ -51,8 +55,20 @@ def test_a_unit_above_the_responsible_unit_is_not_within_it():
     assert refusal(["on_site"], verifier="000001/", responsible=(TRIBUNAL,)) is None
 
 
-def test_a_verifier_without_a_unit_is_outside_every_unit():
-    assert refusal(["document_review"], verifier=None) is None
+def test_a_verifier_without_a_unit_closes_nothing_outside_the_verification_group():
+    assert refusal(["document_review"], verifier=None) == NO_UNIT
+    assert refusal(["document_review"], verifier=None, in_group=True) is None
+
+
+def test_the_verification_group_closes_the_committees_own_measures():
+    committee = "000001/"
+    assert refusal(["on_site"], verifier=OFFICE, responsible=(committee,)) == SAME_UNIT
+    assert refusal(["on_site"], verifier=OFFICE, responsible=(committee,), in_group=True) is None
+
+
+def test_whoever_reported_the_latest_progress_never_closes_it():
+    assert refusal(["on_site"], reported_latest=True) == REPORTED_IT
+    assert refusal(["on_site"], reported_latest=True, in_group=True) == REPORTED_IT
 
 
 def test_a_key_problem_needs_an_on_site_check_when_the_round_requires_it():

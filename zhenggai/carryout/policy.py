@@ -13,10 +13,11 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
 
-from zhenggai.carryout.models import Evidence
+from zhenggai.authority.roles import actor_of
+from zhenggai.carryout.models import Evidence, ProgressReport
 from zhenggai.ledger import policy
 from zhenggai.ledger.models import Measure, Problem
-from zhenggai.rules import lifecycle
+from zhenggai.rules import closeout, lifecycle
 from zhenggai.rules.lifecycle import Action, Role
 from zhenggai.rules.status import ProblemStatus
 
@@ -27,6 +28,8 @@ def roles_of(user, measure: Measure) -> frozenset[Role]:
     roles = set()
     if policy.supervises(user, measure.round):
         roles.add(Role.OFFICE)
+    if actor_of(user).verifies(measure.round):
+        roles.add(Role.VERIFIER)
     if policy.acts_for(user, measure.lead_unit, measure.round):
         roles.add(Role.LEAD)
     if any(policy.acts_for(user, unit, measure.round) for unit in measure.cooperating_units.all()):
@@ -63,8 +66,52 @@ def can_reopen(user, measure: Measure) -> tuple[bool, str]:
     return _step(user, measure, Action.REOPEN, "in_progress")
 
 
+def responsible_paths(measure: Measure) -> list[str]:
+    return [measure.lead_unit.path] + [u.path for u in measure.cooperating_units.all()]
+
+
+def reported_latest(user, measure: Measure) -> bool:
+    """The user submitted the measure's latest progress report."""
+    latest = (
+        ProgressReport.objects.filter(measure=measure)
+        .order_by("-submitted_at", "-pk")
+        .values_list("submitted_by_id", flat=True)
+        .first()
+    )
+    return latest is not None and latest == user.pk
+
+
+def closing_refusal(user, measure: Measure) -> str | None:
+    """Why the user may not close the measure by a passing verification, whatever the methods
+    (zhenggai.rules.closeout.verifier_refusal), or None when it may."""
+    return closeout.verifier_refusal(
+        actor_of(user).unit_path,
+        responsible_paths(measure),
+        in_group=actor_of(user).verifies(measure.round),
+        reported_latest=reported_latest(user, measure),
+    )
+
+
+def who_may_close(measure: Measure) -> list[str]:
+    """Who may close the measure, in words for the verify page: the office's staff outside
+    the responsible units and the members of the round's verification groups."""
+    lead = measure.lead_unit.name
+    ways = [f"本轮整改办中不属于牵头单位（{lead}）、配合单位及其下级单位的人员"]
+    for group in measure.round.verification_groups.prefetch_related("members__person"):
+        names = "、".join(_name(member) for member in group.members.all()) or "尚无成员"
+        ways.append(f"{group.name}（{names}），可核查任何单位的措施")
+    ways.append("报送该措施最近一次进展的人不能核查")
+    return ways
+
+
+def _name(user) -> str:
+    person = getattr(user, "person", None)
+    return person.name if person else user.get_username()
+
+
 def _problem_step(user, problem: Problem, action: Action, state_refusal: str):
-    if not policy.supervises(user, problem.round):
+    checks = action == Action.VERIFY and actor_of(user).verifies(problem.round)
+    if not (policy.supervises(user, problem.round) or checks):
         return False, lifecycle.ROLE_REFUSALS[action, None]
     if problem.status != ProblemStatus.CLOSED:
         return False, state_refusal

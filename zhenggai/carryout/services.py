@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from zhenggai.authority.roles import actor_of
 from zhenggai.carryout import policy, writes
 from zhenggai.carryout.files import check_files
 from zhenggai.carryout.models import Evidence, ProgressReport, Reopening, Verification
@@ -29,11 +30,13 @@ from zhenggai.ledger import services as ledger
 from zhenggai.ledger.models import Event, Measure, Person, Problem, Unit
 from zhenggai.ledger.policy import supervises
 from zhenggai.rules import lifecycle
-from zhenggai.rules.closeout import SAME_UNIT, closeout_refusal
+from zhenggai.rules.closeout import NO_UNIT, REPORTED_IT, SAME_UNIT, closeout_refusal
 from zhenggai.rules.lifecycle import Action
 from zhenggai.rules.status import CLOSED_MEASURE_STATUSES, ProblemStatus
 
 SNAPSHOT_TEXT = 500
+# Refusals about who verifies, not about how: the whole form's, not the methods field's.
+VERIFIER_REFUSALS = {SAME_UNIT, NO_UNIT, REPORTED_IT}
 
 
 def _check_problem(user, problem: Problem, allowed_reason: tuple[bool, str]) -> None:
@@ -236,16 +239,18 @@ def _verifier_unit(user) -> Unit | None:
     return person.unit if person else None
 
 
-def _refuse_closeout(methods, unit: Unit | None, responsible: list[str], problem, round_):
+def _refuse_closeout(user, methods, responsible: list[str], problem, round_, reported_latest=False):
     reason = closeout_refusal(
         methods,
-        unit.path if unit else None,
+        actor_of(user).unit_path,
         responsible,
         problem.is_key,
         round_.onsite_required_for_key,
+        in_group=actor_of(user).verifies(round_),
+        reported_latest=reported_latest,
     )
     if reason:
-        raise ValidationError(reason if reason == SAME_UNIT else {"methods": reason})
+        raise ValidationError(reason if reason in VERIFIER_REFUSALS else {"methods": reason})
 
 
 def _new_verification(user, round_, *, methods, verified_on, findings, result, **subject):
@@ -307,13 +312,13 @@ def _verify_measure(
     )
     if passed:
         _refuse_closing_before_report(verification.verified_on, measure.last_reported_on)
-        responsible = [measure.lead_unit.path] + [u.path for u in measure.cooperating_units.all()]
         _refuse_closeout(
+            user,
             verification.methods,
-            verification.verifier_unit,
-            responsible,
+            policy.responsible_paths(measure),
             measure.problem,
             measure.round,
+            reported_latest=policy.reported_latest(user, measure),
         )
     verification.save()
     _record_members(verification, user, members)
@@ -382,8 +387,8 @@ def _verify_problem(
     )
     if passed:
         _refuse_closeout(
+            user,
             verification.methods,
-            verification.verifier_unit,
             _problem_unit_paths(problem),
             problem,
             problem.round,

@@ -14,14 +14,14 @@ from django.db import transaction
 from django.db.models import ProtectedError, Q
 from django.utils import timezone
 
-from zhenggai.authority.models import Organization, RoleAssignment
+from zhenggai.authority.models import Organization, RoleAssignment, VerificationGroup
 from zhenggai.carryout import services as carryout
+from zhenggai.carryout.policy import closing_refusal
 from zhenggai.ledger import services
 from zhenggai.ledger.calendar import work_calendar
 from zhenggai.ledger.models import Event, InspectionRound, Measure, Person, Problem, Unit
 from zhenggai.ops import demo_data as data
 from zhenggai.ops.accounts import remove_logins, save_user
-from zhenggai.rules.closeout import belongs_to
 
 
 class DemoError(RuntimeError):
@@ -54,8 +54,10 @@ def remove() -> None:
     organization with every role held in it, and the demo's named logins (deactivated and
     renamed instead where the audit trail names them). The admin login stays; loading resets
     its password anyway."""
-    root = Unit.objects.filter(name=data.UNITS["committee"][0], parent=None).first()
-    units = root.subtree() if root else Unit.objects.none()
+    names = [data.UNITS[key][0] for key in data.ROOTS]
+    roots = list(Unit.objects.filter(name__in=names, parent=None))
+    organizations = [root.organization_id for root in roots]
+    units = Unit.objects.filter(organization_id__in=organizations)
     rounds = InspectionRound.objects.filter(Q(name=data.ROUND["name"]) | Q(office__in=units))
     try:
         # Problems first: a category protects its problems from the round's cascade.
@@ -65,13 +67,11 @@ def remove() -> None:
         rounds.delete()
         Person.objects.filter(unit__in=units).delete()
         remove_logins(get_user_model().objects.filter(username__in=data.USERS))
-        if root:
-            RoleAssignment.objects.filter(organization=root.organization_id).delete()
+        RoleAssignment.objects.filter(organization__in=organizations).delete()
         # Children before parents: a unit protects its sub-units.
         for depth in sorted(set(units.values_list("depth", flat=True)), reverse=True):
             units.filter(depth=depth).delete()
-        if root:
-            Organization.objects.filter(pk=root.organization_id).delete()
+        Organization.objects.filter(pk__in=organizations).delete()
     except ProtectedError as exc:
         names = "、".join(sorted({str(obj) for obj in exc.protected_objects})[:5])
         raise DemoError(f"演示数据仍被其他数据引用，无法删除：{names}") from exc
@@ -161,9 +161,43 @@ def _create() -> InspectionRound:
                 planned.append((measure, m))
     for username, c_number, p_number, note in data.CLAIMS:
         services.claim_problem(users[username], problems[c_number, p_number], note)
+    name, description, members = data.VERIFICATION_GROUP
+    group = VerificationGroup.objects.create(round=round_, name=name, description=description)
+    group.members.set([users[username] for username in members])
     for index, (measure, m) in enumerate(planned):
         _carry_out(measure, m, index, users, today)
+    _create_elsewhere(units, users, today)
     return round_
+
+
+def _create_elsewhere(units: dict, users: dict, today: datetime.date) -> None:
+    """The other organization's small round, through the same services, as its own office."""
+    spec = data.ELSEWHERE_ROUND
+    clerk = users[spec["clerk"]]
+    round_ = services.create_round(
+        clerk,
+        name=spec["name"],
+        kind=spec["kind"],
+        team=spec["team"],
+        organization=spec["organization"],
+        office=units[spec["office"]],
+        feedback_date=_day(today, spec["feedback_date"]),
+    )
+    category = services.create_category(clerk, round_, spec["category"], 1)
+    for p in spec["problems"]:
+        problem = services.create_problem(
+            clerk, round_, category=category, text=p["text"], lead_unit=units[p["lead"]]
+        )
+        for text, due, deliverable, lead in p["measures"]:
+            services.create_measure(
+                clerk,
+                problem,
+                text=text,
+                kind="time_bound",
+                deadline=_day(today, due),
+                deliverable=deliverable,
+                lead_unit=units[lead],
+            )
 
 
 def _carry_out(measure: Measure, m: dict, index: int, users: dict, today: datetime.date) -> None:
@@ -221,12 +255,11 @@ def _carry_out(measure: Measure, m: dict, index: int, users: dict, today: dateti
 
 
 def _verifier(measure: Measure, users: dict):
-    """The office's clerk, unless the office belongs to a unit responsible for the measure:
-    the committee's own measures are verified by the administrator, standing in for the
-    discipline inspectors, because nobody checks their own work."""
+    """The office's clerk, unless the clerk may not close the measure (the committee's own
+    measures, or progress the office reported itself): then the 纪委监委's verifier of the
+    round's verification group, because nobody checks their own work."""
     clerk = users["office"]
-    responsible = [measure.lead_unit.path] + [u.path for u in measure.cooperating_units.all()]
-    return users[data.ADMIN_USERNAME] if belongs_to(clerk.person.unit.path, responsible) else clerk
+    return users["jiwei"] if closing_refusal(clerk, measure) else clerk
 
 
 def _upload(name: str, content: bytes) -> SimpleUploadedFile:

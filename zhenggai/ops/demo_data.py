@@ -35,7 +35,15 @@ UNITS = {
     "justice": ("临江市司法局", "justice", "committee"),
     "jo_chengguan": ("临江市司法局城关司法所", "justice_office", "justice"),
     "jo_qingshi": ("临江市司法局青石司法所", "justice_office", "justice"),
+    # Another organization on the same server, with a round of its own (ELSEWHERE_ROUND):
+    # nothing of either is visible or reachable from the other.
+    "jn_committee": ("中共江南市委政法委员会", "committee", None),
+    "jn_office": ("江南市委政法委整改办", "office", "jn_committee"),
+    "jn_court": ("江南市中级人民法院", "court", "jn_committee"),
+    "jn_police": ("江南市公安局", "public_security", "jn_committee"),
 }
+# The roots of the demo's organizations, removed with everything below them.
+ROOTS = ["committee", "jn_committee"]
 
 # key: (name, title, unit key, is_leader)
 PERSONS = {
@@ -63,6 +71,12 @@ PERSONS = {
     "tang": ("唐慧", "市司法局基层工作科科长", "justice", False),
     "luo": ("罗芳", "城关司法所所长", "jo_chengguan", False),
     "liang": ("梁晨", "青石司法所所长", "jo_qingshi", False),
+    # The discipline inspectors stationed in the committee verify for the round's group.
+    "qian": ("钱正", "市纪委监委派驻纪检监察组组长", "committee", False),
+    "jn_wu": ("吴晓东", "江南市委政法委书记", "jn_committee", True),
+    "jn_su": ("苏婷", "江南市委政法委整改办干部", "jn_office", False),
+    "jn_fang": ("方磊", "江南市中院审判管理办公室干部", "jn_court", False),
+    "jn_shi": ("石军", "江南市公安局督察支队民警", "jn_police", False),
 }
 
 # username: (person key, what the login is for). The admin is a superuser with no person.
@@ -74,6 +88,8 @@ ROLES = {
     "court": ["reporter"],
     "tribunal": ["reporter"],
     "police": ["reporter"],
+    "jiwei": [],  # a verifier by membership of the round's verification group
+    "jiangnan": ["office"],
 }
 USERS = {
     "office": ("liu", "整改办经办人：管理本轮全部问题和措施"),
@@ -81,6 +97,49 @@ USERS = {
     "court": ("li", "市中院填报人：只看法院及所属法庭的任务"),
     "tribunal": ("feng", "沙洲人民法庭填报人：只看本法庭的任务"),
     "police": ("yang", "市公安局填报人：只看公安局及派出所的任务"),
+    "jiwei": ("qian", "市纪委监委核查组核查人：可核查本轮任何单位的措施，政法委本级的也可以"),
+    "jiangnan": ("jn_su", "江南市委政法委整改办：另一个组织，看不到临江的任何内容"),
+}
+# The round's verification group (核查组) and its members.
+VERIFICATION_GROUP = ("市纪委监委核查组", "市纪委监委派驻纪检监察组", ["jiwei"])
+
+# The other organization's round, run by the "jiangnan" login; nothing carried out yet.
+ELSEWHERE_ROUND = {
+    "name": "市委第二巡察组巡察江南市委政法委反馈意见整改",
+    "kind": "xuncha",
+    "team": "江南市委第二巡察组",
+    "organization": "中共江南市委政法委员会",
+    "office": "jn_office",
+    "feedback_date": -20,
+    "clerk": "jiangnan",
+    "category": "落实全面从严治党主体责任不够有力",
+    "problems": [
+        {
+            "text": "执法办案监督管理存在薄弱环节，案件质量评查发现的问题整改不彻底。",
+            "lead": "jn_court",
+            "measures": [
+                (
+                    "开展案件质量专项评查，对评查发现的问题逐案建立整改清单。",
+                    40,
+                    "评查报告、整改清单",
+                    "jn_court",
+                ),
+                ("修订案件质量评查办法，评查结果纳入年度考核。", 70, "评查办法", "jn_court"),
+            ],
+        },
+        {
+            "text": "基层所队执法规范化建设推进不平衡。",
+            "lead": "jn_police",
+            "measures": [
+                (
+                    "组织基层所队执法规范化培训，每季度通报执法检查情况。",
+                    30,
+                    "培训记录、季度通报",
+                    "jn_police",
+                ),
+            ],
+        },
+    ],
 }
 
 ALL_FOUR = ["court", "procuratorate", "police", "justice"]

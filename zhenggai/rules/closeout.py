@@ -15,8 +15,13 @@ NO_METHOD = "请至少选择一种核查方式。"
 BRIEFING_ONLY = "仅听取汇报不能作为销号依据，请至少采用查阅资料、实地核查等一种其他方式。"
 SAME_UNIT = (
     "核查人所在单位是该事项的责任单位（或其下级单位），不能自己核查自己的整改，"
-    "请由整改办等其他单位核查。"
+    "请由本轮核查组或整改办等其他单位核查。"
 )
+REPORTED_IT = (
+    "您报送了该措施最近一次进展，不能再由您核查销号：报送和核查须由不同的人完成，"
+    "请由核查组或整改办的其他同志核查。"
+)
+NO_UNIT = "您的账号没有所在单位，也不是本轮核查组成员，不能核查销号。"
 ONSITE_REQUIRED = "本轮要求重点问题必须经过实地核查才能销号，请在核查方式中包含“实地核查”。"
 
 
@@ -27,22 +32,52 @@ def belongs_to(unit_path: str | None, responsible_unit_paths: Iterable[str]) -> 
     )
 
 
+def verifier_refusal(
+    verifier_unit_path: str | None,
+    responsible_unit_paths: Iterable[str],
+    *,
+    in_group: bool = False,
+    reported_latest: bool = False,
+) -> str | None:
+    """Why this person may not close the item, whatever the methods, or None when it may.
+    Whoever reported the latest progress never verifies it. A member of the round's
+    verification group (核查组) may verify any unit's item, the committee's own included;
+    anyone else must sit outside the responsible units, and so must have a unit."""
+    if reported_latest:
+        return REPORTED_IT
+    if in_group:
+        return None
+    if verifier_unit_path is None:
+        return NO_UNIT
+    if belongs_to(verifier_unit_path, responsible_unit_paths):
+        return SAME_UNIT
+    return None
+
+
 def closeout_refusal(
     methods: Iterable[str],
     verifier_unit_path: str | None,
     responsible_unit_paths: Iterable[str],
     is_key: bool,
     onsite_required: bool,
+    *,
+    in_group: bool = False,
+    reported_latest: bool = False,
 ) -> str | None:
-    """The reason a passing verification cannot close the item, or None when it can.
-    A verifier without a unit (a system administrator) is outside every unit."""
+    """The reason a passing verification cannot close the item, or None when it can."""
     methods = set(methods)
     if not methods:
         return NO_METHOD
     if methods == {BRIEFING}:
         return BRIEFING_ONLY
-    if belongs_to(verifier_unit_path, responsible_unit_paths):
-        return SAME_UNIT
+    refusal = verifier_refusal(
+        verifier_unit_path,
+        responsible_unit_paths,
+        in_group=in_group,
+        reported_latest=reported_latest,
+    )
+    if refusal:
+        return refusal
     if is_key and onsite_required and ON_SITE not in methods:
         return ONSITE_REQUIRED
     return None

@@ -33,6 +33,7 @@ class Role(StrEnum):
     LEAD = "lead"  # the measure's lead unit, or a unit above it
     COOPERATING = "cooperating"  # a cooperating unit, or a unit above it
     OFFICE = "office"  # runs the round (整改办 and the units above it)
+    VERIFIER = "verifier"  # a member of the round's verification group (核查组)
 
 
 @dataclass(frozen=True)
@@ -51,14 +52,15 @@ UNDONE = (S.NOT_STARTED, S.IN_PROGRESS, S.RETURNED)
 CLOSED = (S.CLOSED, S.ONGOING)
 ANY_UNIT = (Role.LEAD, Role.COOPERATING, Role.OFFICE)
 RESPONSIBLE = (Role.LEAD, Role.OFFICE)
+CHECKERS = (Role.OFFICE, Role.VERIFIER)
 
 TABLE = (
     _step(Action.REPORT, UNDONE, [S.IN_PROGRESS], ANY_UNIT),
     _step(Action.REPORT, UNDONE, [S.DONE_PENDING], RESPONSIBLE),
     _step(Action.REPORT, [S.DONE_PENDING], [S.DONE_PENDING], RESPONSIBLE),
     _step(Action.REPORT, [S.ONGOING], [S.ONGOING], ANY_UNIT),
-    _step(Action.VERIFY, [S.DONE_PENDING], CLOSED, [Role.OFFICE]),
-    _step(Action.FAIL, [S.DONE_PENDING, *CLOSED], [S.RETURNED], [Role.OFFICE]),
+    _step(Action.VERIFY, [S.DONE_PENDING], CLOSED, CHECKERS),
+    _step(Action.FAIL, [S.DONE_PENDING, *CLOSED], [S.RETURNED], CHECKERS),
     _step(Action.REOPEN, CLOSED, [S.IN_PROGRESS], [Role.OFFICE]),
     _step(Action.REBOUND, CLOSED, [S.IN_PROGRESS], [Role.OFFICE]),
 )
@@ -88,8 +90,8 @@ ROLE_REFUSALS = {
         "配合单位可以报送进展，但只有牵头单位或整改办可以报告“已完成”并申请核查。"
     ),
     (Action.REPORT, None): "只有该措施的牵头单位、配合单位或整改办可以报送进展。",
-    (Action.VERIFY, None): "只有本轮整改牵头单位（整改办）可以核查销号。",
-    (Action.FAIL, None): "只有本轮整改牵头单位（整改办）可以核查退回。",
+    (Action.VERIFY, None): "只有本轮整改办或核查组可以核查销号。",
+    (Action.FAIL, None): "只有本轮整改办或核查组可以核查退回。",
     (Action.REOPEN, None): "只有本轮整改牵头单位（整改办）可以重新打开已销号的事项。",
     (Action.REBOUND, None): "只有本轮整改牵头单位（整改办）可以标记变异反弹。",
 }

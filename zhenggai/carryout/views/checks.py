@@ -39,6 +39,15 @@ def _verify(request, subject, verify, done_message):
 def measure_verify(request, pk):
     measure = ledger_policy.get_measure_for(request.user, pk)
     ledger_policy.require(policy.can_verify(request.user, measure))
+    context = {
+        "measure": measure,
+        "problem": measure.problem,
+        "who_may_close": policy.who_may_close(measure),
+        "refusal": policy.closing_refusal(request.user, measure),
+    }
+    if context["refusal"]:
+        # Said before any typing: who may close it, and why this user may not.
+        return render(request, "carryout/verification_form.html", context, status=403)
     done, form = _verify(
         request, measure, services.verify_measure, f"核查通过，措施 {measure.code} 已销号。"
     )
@@ -50,10 +59,8 @@ def measure_verify(request, pk):
         .prefetch_related("evidence")
         .order_by("-pk")[: REPORTS_SHOWN + 1]
     )
-    context = {
+    context |= {
         "form": form,
-        "measure": measure,
-        "problem": measure.problem,
         "reports": reports[:REPORTS_SHOWN],
         "more_reports": len(reports) > REPORTS_SHOWN,
     }
