@@ -15,3 +15,10 @@ def test_a_bare_chapter_number_is_a_heading_when_decimals_follow():
 
 def test_figures_with_a_decimal_point_are_no_headings():
     assert outline_of("3.2万个村完成整改\n42.3%的问题已销号\n1.5倍于去年\n") == []
+
+
+def test_a_heading_on_personal_matters_is_no_figure():
+    text = "2 会前准备\n2.1 确定议题\n2.2 个人准备\n2.3 报告上级\n"
+    assert [(marker, title) for _, marker, title in outline_of(text)] == [
+        ("2", "会前准备"), ("2.1", "确定议题"), ("2.2", "个人准备"), ("2.3", "报告上级"),
+    ]  # fmt: skip

@@ -26,3 +26,10 @@ def test_a_heading_and_a_marker_line_are_never_joined_to_the_line_above():
 
 def test_a_marker_alone_on_its_line_gets_the_words_of_the_next():
     assert outline_of("一、\n存在的问题\n") == [(1, "一、", "存在的问题")]
+
+
+def test_a_heading_ending_in_a_noun_with_de_is_not_joined_to_its_text():
+    text = "一、目的\n规范整改工作流程。\n二、范围\n全市各单位。\n"
+    assert [title for _, _, title in outline_of(text)] == ["目的", "范围"]
+    text = "1 目的\n规范会议流程。\n2 会前准备\n2.1 确定议题\n"
+    assert outline_of(text)[0] == (1, "1", "目的")

@@ -21,8 +21,11 @@ _ENCLOSED = (
 )
 _ENCLOSED_CHARS = {char: (family, value) for char, family, value in _ENCLOSED}
 _BULLETS = "●•▪■◆◇□➢►√✓"
-# A decimal heading is followed by its words, not by a unit: 3.2万个 and 42.3% are figures.
-UNITLESS = r"(?!\s*[万亿千百十%％‰倍个元米吨亩人户件项次家所座条台辆天年月日号周岁度分秒])"
+# A decimal heading is followed by its words, not by a unit: 3.2万个 and 42.3% are figures;
+# 个人 (personal) is a word, so 2.4 个人准备 is a heading.
+UNITLESS = (
+    r"(?!\s*(?:个(?!人)|[万亿千百十%％‰倍元米吨亩人户件项次家所座条台辆天年月日号周岁度分秒]))"
+)
 # \d is any decimal digit, full-width ones included; int() reads them all.
 _START = re.compile(
     rf"""\s*(?:

@@ -14,6 +14,8 @@ from zhenggai.reader.model import Paragraph, ReadWarning
 _ENDED = tuple("。！？!?；;：:”」』）)】")
 # Characters no sentence or heading ends with.
 _GOES_ON = tuple("，,、的和与及在对把将为从以并或而了着之其所被")
+# Nouns ending in one of those, with which a heading ends all the same: 1 目的.
+_NOUNS = ("目的",)
 # A wrapped text: many lines of about the same length, at least this long.
 _MIN_WIDTH = 20
 _SHARE = 0.3
@@ -44,7 +46,8 @@ def _goes_on(before: Paragraph, line: Paragraph, width: int | None) -> bool:
     text = before.text
     if not text or text.endswith(_ENDED) or before.table_row or line.table_row:
         return False
-    if not (text.endswith(_GOES_ON) or (width is not None and len(text) >= width - 1)):
+    goes_on = text.endswith(_GOES_ON) and not text.endswith(_NOUNS)
+    if not (goes_on or (width is not None and len(text) >= width - 1)):
         return False
     # Reading the marker costs the most, so it comes last.
     return recognize(line.text) is None
