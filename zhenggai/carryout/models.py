@@ -129,7 +129,8 @@ class Verification(models.Model):
 
 
 class Evidence(models.Model):
-    """佐证材料: a checked file attached to a report or a verification."""
+    """佐证材料: a checked file attached to a report, a verification or the reply to a
+    supervision notice (督办单)."""
 
     file = models.FileField("文件", upload_to="evidence/%Y/%m/")
     original_name = models.CharField("文件名", max_length=255)
@@ -142,6 +143,13 @@ class Evidence(models.Model):
     verification = models.ForeignKey(
         Verification, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence"
     )
+    notice = models.ForeignKey(
+        "supervision.SupervisionNotice",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="evidence",
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="上传人", on_delete=models.PROTECT
     )
@@ -152,7 +160,9 @@ class Evidence(models.Model):
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(report__isnull=False) | Q(verification__isnull=False),
+                condition=Q(report__isnull=False)
+                | Q(verification__isnull=False)
+                | Q(notice__isnull=False),
                 name="evidence_has_owner",
             )
         ]

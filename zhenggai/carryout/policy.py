@@ -20,6 +20,7 @@ from zhenggai.ledger.models import Measure, Problem
 from zhenggai.rules import closeout, lifecycle
 from zhenggai.rules.lifecycle import Action, Role
 from zhenggai.rules.status import ProblemStatus
+from zhenggai.supervision.policy import notices_visible_to
 
 
 def roles_of(user, measure: Measure) -> frozenset[Role]:
@@ -129,12 +130,13 @@ def can_reopen_problem(user, problem: Problem) -> tuple[bool, str]:
 
 
 def get_evidence_for(user, pk) -> Evidence:
-    """A file is visible to whoever can see the measure or problem it belongs to."""
+    """A file is visible to whoever can see the measure, problem or notice it belongs to."""
     measures = Measure.objects.visible_to(user)
     visible = (
         Q(report__measure__in=measures)
         | Q(verification__measure__in=measures)
         | Q(verification__problem__in=Problem.objects.visible_to(user))
+        | Q(notice__in=notices_visible_to(user))
     )
     try:
         return Evidence.objects.filter(visible).get(pk=pk)

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from zhenggai.carryout.forms import EvidenceField
 from zhenggai.ledger.forms import DateInput, PlainLabels
 from zhenggai.ledger.models import InspectionRound, Problem, Unit
 from zhenggai.ledger.policy import units_of_round
@@ -86,6 +87,7 @@ class ReplyForm(PlainLabels, forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="写明已采取的整改措施、取得的成效和下一步安排。",
     )
+    files = EvidenceField(label="书面报告及佐证材料", required=False)
 
 
 class CloseForm(PlainLabels, forms.Form):

@@ -14,6 +14,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from zhenggai.carryout import writes
+from zhenggai.carryout.files import check_files
 from zhenggai.ledger import policy as ledger_policy
 from zhenggai.ledger.calendar import work_calendar
 from zhenggai.ledger.models import Event, InspectionRound, Measure, Person, Problem, Unit
@@ -214,8 +216,13 @@ def _notice_link(notice: SupervisionNotice) -> str:
     return reverse("supervision:notice_detail", args=[notice.pk])
 
 
-@transaction.atomic
-def reply_notice(user, notice: SupervisionNotice, reply: str) -> SupervisionNotice:
+def reply_notice(user, notice: SupervisionNotice, reply: str, files=()) -> SupervisionNotice:
+    """The addressed unit's written reply, with files as a progress report takes them."""
+    checked = check_files(files)
+    return writes.serialized(lambda written: _reply_notice(written, user, notice, reply, checked))
+
+
+def _reply_notice(written, user, notice, reply, checked) -> SupervisionNotice:
     # Locked and read again: two people of the unit replying at once must not both succeed.
     notice = SupervisionNotice.objects.select_for_update().get(pk=notice.pk)
     policy.require(policy.can_reply(user, notice))
@@ -230,7 +237,10 @@ def reply_notice(user, notice: SupervisionNotice, reply: str) -> SupervisionNoti
     notice.status = Status.REPLIED
     notice.full_clean()
     notice.save()
+    stored = written.store(checked, user, notice=notice)
     changes = {"notice": [None, notice.number], "status": [before, notice.status]}
+    if stored:
+        changes["files"] = [None, "、".join(e.original_name for e in stored)]
     record_for_notice(Event.Kind.NOTICE_REPLIED, notice, user, changes)
     recipients = {notice.issued_by, *policy.office_users(notice.round)}
     notify(

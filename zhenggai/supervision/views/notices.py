@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from zhenggai.carryout.views.common import good_files, say_refused
 from zhenggai.ledger import policy as ledger_policy
 from zhenggai.ledger.models import Event
 from zhenggai.ledger.queries import today
@@ -146,14 +147,21 @@ def _returns(notice) -> list[Event]:
 @login_required
 @require_POST
 def notice_reply(request, pk):
-    return _act_on(
+    form = ReplyForm(request.POST, request.FILES)
+    files, refused = good_files(form) if form.is_valid() else ([], [])
+    if files is None:
+        return notice_detail(request, pk, reply_form=form)
+    response = _act_on(
         request,
         pk,
-        ReplyForm(request.POST),
-        lambda notice, data: services.reply_notice(request.user, notice, data["reply"]),
+        form,
+        lambda notice, data: services.reply_notice(request.user, notice, data["reply"], files),
         done="已回复督办单 {notice.number}。",
         form_name="reply_form",
     )
+    if response.status_code == 302:
+        say_refused(request, refused)
+    return response
 
 
 @login_required
