@@ -67,7 +67,7 @@ def test_the_office_verifies_on_site_and_closes_the_measure(page, pending, offic
     expect(page.get_by_text("核查通过，措施 1-1.1 已销号。")).to_be_visible()
     card = page.locator(f"article#measure-{pending.pk}")
     expect(card.locator(".status")).to_have_text("已销号")
-    expect(card).to_contain_text("经查阅资料、实地核查核查通过")
+    expect(card).to_contain_text("经查阅资料、实地核查，核查通过")
     expect(card.get_by_role("link", name="重新打开")).to_be_visible()
     assert Verification.objects.get().on_site
 

@@ -21,7 +21,7 @@ def test_the_office_issues_a_notice_and_the_court_replies(
     page.goto(f"/problems/{problem.pk}/")
     page.locator("#supervision").get_by_role("link", name="下发督办单").click()
     expect(page.get_by_label("涉及问题")).to_have_value("1-1")
-    expect(page.get_by_label("督办单位")).to_have_value(str(units["court"].pk))
+    expect(page.get_by_label("被督办单位")).to_have_value(str(units["court"].pk))
     page.get_by_label("督办事项").fill("你院审判监督整改进度滞后，请说明原因并提出下一步措施。")
     page.get_by_role("button", name="下发").click()
     expect(page.get_by_text("已下发督办单")).to_be_visible()

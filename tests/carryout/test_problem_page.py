@@ -71,7 +71,7 @@ def test_a_closed_measure_shows_how_it_was_verified_and_offers_reopening_to_the_
     close(measures["tribunal"], court_reporter, office_clerk)
 
     html = page(client, office_clerk, demo_round["problems"]["tribunal"])
-    assert "经查阅资料、实地核查核查通过，2023-10-23 销号" in card(html, measures["tribunal"])
+    assert "经查阅资料、实地核查，核查通过，2023-10-23 销号" in card(html, measures["tribunal"])
     assert "重新打开</a>" in card(html, measures["tribunal"])
     assert "问题于 2023-10-23 销号" in html
     assert reverse("carryout:problem_verify", args=[demo_round["problems"]["tribunal"].pk]) in html

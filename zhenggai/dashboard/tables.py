@@ -18,7 +18,7 @@ COLUMNS = {
     "done": ("已完成", {**MEASURES, "stage": "done"}, "total"),
     "closed": ("已销号", {**MEASURES, "stage": "closed"}, "total"),
     "overdue": ("超期", {**MEASURES, "overdue": "on"}, "total"),
-    "silent": ("沉默", {**MEASURES, "flag": "silent"}, "total"),
+    "silent": ("未按期报送", {**MEASURES, "flag": "silent"}, "total"),
     "reported": ("报送过进展", {**MEASURES, "flag": "reported"}, "total"),
     "red": ("红灯", {**MEASURES, "light": "red", "sort": "deadline"}, "total"),
     "problems": ("问题", PROBLEMS, None),
@@ -43,7 +43,7 @@ UNIT_COLUMNS = [
     "extended",
 ]
 LEVEL_COLUMNS = ["total", "reported", "silent", "closed"]
-LEVEL_HEADINGS = {"reported": "报送率", "silent": "沉默率", "closed": "核查销号率"}
+LEVEL_HEADINGS = {"reported": "报送率", "silent": "未按期报送率", "closed": "核查销号率"}
 
 
 # Encoded once: a province's tables have hundreds of links.
@@ -144,7 +144,7 @@ def bar_chart(table: Table, columns: list[int], names: list[str], percent=False)
 def breakdown(id_: str, caption: str, by: str, rows: list[Row], names=BREAKDOWN) -> Table:
     """A table of counts by some grouping; its chart compares done, closed, overdue, silent."""
     table = Table(id_, caption, headings(names), rows, row_heading=by)
-    table.chart = bar_chart(table, [1, 2, 3, 4], ["已完成", "已销号", "超期", "沉默"])
+    table.chart = bar_chart(table, [1, 2, 3, 4], ["已完成", "已销号", "超期", "未按期报送"])
     return table
 
 
@@ -217,7 +217,7 @@ def levels(round_id: int | None, levels_) -> Table:
     table = Table(
         "levels",
         "按单位层级（压力传导）",
-        ["措施", "报送过进展（报送率）", "沉默（沉默率）", "已销号（核查销号率）"],
+        ["措施", "报送过进展（报送率）", "未按期报送（占比）", "已销号（核查销号率）"],
         rows,
         row_heading="牵头单位层级",
     )
@@ -265,7 +265,7 @@ TILE_LABELS = {
     "done": "措施已完成",
     "closed": "措施已销号",
     "overdue": "措施超期",
-    "silent": "措施沉默",
+    "silent": "措施未按期报送",
     "red": "红灯措施",
     "problems": "问题",
     "problems_closed": "问题已销号",

@@ -210,6 +210,15 @@ class InspectionRound(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def team_label(self) -> str:
+        """A 巡察 (sent by a city or county committee) speaks of 巡察组, a 巡视 of 巡视组."""
+        return "巡察组" if self.kind == self.Kind.XUNCHA else "巡视组"
+
+    @property
+    def inspected_label(self) -> str:
+        return "被巡察党组织" if self.kind == self.Kind.XUNCHA else "被巡视党组织"
+
     def clean(self):
         from django.core.exceptions import ValidationError
 

@@ -67,7 +67,7 @@ STAGES = {
 # select, in the problem list, the problems with such a measure; those about problems
 # select, in the task list, the measures of such problems.
 MEASURE_FLAGS = {
-    "silent": "沉默（未按期报送进展）",
+    "silent": "未按期报送进展",
     "reported": "报送过进展",
     "briefing_only": "仅凭听取汇报销号",
     "unverified": "无核查通过记录即销号",

@@ -52,7 +52,7 @@ class NoticeForm(PlainLabels, forms.Form):
         required=False,
         help_text="已按本轮当年的顺序自动编号，可以修改。",
     )
-    unit = forms.ModelChoiceField(label="督办单位", queryset=Unit.objects.all())
+    unit = forms.ModelChoiceField(label="被督办单位", queryset=Unit.objects.all())
     problem_codes = forms.CharField(
         label="涉及问题",
         max_length=1000,
@@ -165,5 +165,5 @@ class NoticeFilterForm(PlainLabels, forms.Form):
         required=False,
     )
     unit = forms.ModelChoiceField(
-        label="督办单位（含下级）", queryset=Unit.objects.all(), required=False
+        label="被督办单位（含下级）", queryset=Unit.objects.all(), required=False
     )

@@ -138,7 +138,7 @@ def issue_notice(
     content = _required_text(errors, "content", content, "督办事项")
     problems = list(problems)
     if unit is None:
-        errors["unit"] = "请选择督办单位。"
+        errors["unit"] = "请选择被督办单位。"
     if any(p.round_id != round_.pk for p in problems):
         errors["problems"] = "所选问题不属于本轮次。"
     elif unit is not None:

@@ -48,6 +48,8 @@ def unit_detail(request, pk):
     led_lit = _lit(led, light)
     context = {
         "unit": unit,
+        # A reporter may not see the unit above its own: no crumb leading to a 404.
+        "parent": policy.units_visible_to(request.user).filter(pk=unit.parent_id).first(),
         "light": light,
         "lights": LIGHT_CHOICES,
         "children": unit.children.all(),

@@ -1,0 +1,26 @@
+"""Words a user reads: a 巡察 round speaks of 巡察组 and 被巡察党组织, and a reporter's unit
+page offers no way up to a unit it may not see."""
+
+from django.urls import reverse
+
+from tests.factories import RoundFactory
+
+
+def test_a_xuncha_round_speaks_of_its_own_team(client, units, office_clerk):
+    round_ = RoundFactory(office=units["committee"], kind="xuncha", team="市委第二巡察组")
+    client.force_login(office_clerk)
+    page = client.get(reverse("ledger:round_home", args=[round_.pk])).content.decode()
+    assert "<dt>巡察组</dt>" in page and "<dt>被巡察党组织</dt>" in page
+    assert "巡视组</dt>" not in page
+
+
+def test_a_reporter_is_not_led_to_the_unit_above_its_own(client, units, tribunal_reporter):
+    client.force_login(tribunal_reporter)
+    page = client.get(reverse("ledger:unit_detail", args=[units["tribunal"].pk])).content.decode()
+    assert reverse("ledger:unit_detail", args=[units["court"].pk]) not in page
+
+
+def test_the_office_may_go_up(client, units, office_clerk):
+    client.force_login(office_clerk)
+    page = client.get(reverse("ledger:unit_detail", args=[units["tribunal"].pk])).content.decode()
+    assert reverse("ledger:unit_detail", args=[units["court"].pk]) in page
