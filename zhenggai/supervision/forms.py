@@ -9,7 +9,7 @@ from django.db.models import Q
 from zhenggai.carryout.forms import EvidenceField
 from zhenggai.ledger.forms import DateInput, PlainLabels
 from zhenggai.ledger.models import InspectionRound, Problem, Unit
-from zhenggai.ledger.policy import units_of_round
+from zhenggai.ledger.policy import units_of_round, units_visible_to
 from zhenggai.supervision.models import Escalation, SupervisionNotice
 from zhenggai.supervision.services import REPLY_WORKDAYS, RETURN_REASON_MAX
 
@@ -167,3 +167,8 @@ class NoticeFilterForm(PlainLabels, forms.Form):
     unit = forms.ModelChoiceField(
         label="被督办单位（含下级）", queryset=Unit.objects.all(), required=False
     )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the units the user may see: no other organization's names in the list.
+        self.fields["unit"].queryset = units_visible_to(user)

@@ -35,7 +35,7 @@ def notice_list(request, round_pk=None):
     notices = policy.notices_visible_to(request.user).select_related("round", "unit")
     if round_:
         notices = notices.filter(round=round_)
-    form = NoticeFilterForm(request.GET or None)
+    form = NoticeFilterForm(request.GET or None, user=request.user)
     if form.is_valid():
         status = form.cleaned_data["status"]
         if status == AWAITING:
