@@ -2,8 +2,9 @@
 
 A node inherits its section's kind. Only a heading whose topic is a kind overrides it, at
 any level ("二、原因剖析", "4.2风险成因分析", "（二）具体表现"), or a label ("整改措施："), or the
-words leading into a run ("会议要求，一要……"). A field ("（四）在落实巡视等监督整改责任方面")
-or an action ("着力解决……突出问题") names no topic, whatever words it holds.
+words leading into a run ("会议要求，一要……", or a paragraph "有三个特点：" before 一是……).
+A field ("（四）在落实巡视等监督整改责任方面") or an action ("着力解决……突出问题") names no
+topic, whatever words it holds.
 
 Outside any named section the item's own words decide (item_kind), and failing them the
 document's genre: a feedback document's findings are problems, a plan's items measures. A

@@ -69,7 +69,7 @@ def build_outline(
         for paragraph, start in zip(paragraphs, starts, strict=True)
         for piece in _pieces(paragraph, start, ahead, chapters)
     ]
-    roots, warnings = _tree(_confirm_sequences(pieces), max_depth)
+    roots, warnings = _tree(_led_in(_confirm_sequences(pieces)), max_depth)
     _drop_closing_words(roots)
     for node in walk(roots):
         node.title = title_of(node.text, wrapped)
@@ -187,6 +187,31 @@ def _run_follows(pieces: list[_Piece], start: int, guard: set[str]) -> bool:
         if piece.family in guard:
             return False
     return False
+
+
+def _led_in(pieces: list[_Piece]) -> list[_Piece]:
+    """A paragraph that ends with a colon leads into the run the next paragraph starts
+    ("有三个特点：" then 一是…… 二是……): its words lead every member, as they do inline."""
+    lead = ""
+    family: str | None = None
+    outer: set[str] = set()
+    seen: set[str] = set()
+    for i, piece in enumerate(pieces):
+        if piece.family is None:
+            text = piece.text.rstrip()
+            if family is None:
+                lead = text if text.endswith(("：", ":")) else ""
+            continue
+        if lead and family is None and piece.value == 1 and piece.family not in HEADINGS:
+            family, outer = piece.family, set(seen)
+        elif family and (piece.family in outer or (piece.family == family and piece.value == 1)):
+            lead, family = "", None
+        if family and piece.family == family and not piece.lead:
+            pieces[i] = replace(piece, lead=lead)
+        elif family is None:
+            lead = ""
+        seen.add(piece.family)
+    return pieces
 
 
 def _tree(pieces: list[_Piece], max_depth: int) -> tuple[list[Node], list[ReadWarning]]:
