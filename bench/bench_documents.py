@@ -19,7 +19,6 @@ problems in under 10 s."""
 import argparse
 import datetime
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -34,18 +33,20 @@ MEASURES_PER_PROBLEM = 5
 
 def run_measured(command: list[str]) -> tuple[float, float, float, str]:
     """Wall seconds, CPU seconds (what a shared machine's load does not stretch), peak
-    resident MB of the child, and its standard output."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.monotonic()
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-    wall = time.monotonic() - started
-    if done.returncode:
-        sys.exit(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    # ru_maxrss of the children is the largest of any child so far (KB on Linux): each
-    # measured command runs after smaller ones, so it is this one's.
-    return wall, cpu, after.ru_maxrss / 1024, done.stdout
+    resident MB of the child (its own ru_maxrss, from wait4), and its standard output."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.monotonic()
+        child = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.monotonic() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read()
+        if child.returncode:
+            sys.exit(f"{' '.join(command)} failed:\n{stdout}{err.read()}")
+    # ru_maxrss is in KB on Linux.
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stdout
 
 
 # libraries: each in its own process, started as `bench_documents.py write LIBRARY N OUT`
@@ -165,20 +166,24 @@ def setup_django():
 
 
 def bench_rounds():
+    """The generated rounds with their problems and measures counted (each in a subquery of
+    its own: counting both over one join multiplies a round's problems by its measures)."""
     setup_django()
-    from django.db.models import Count
+    from django.db.models import Count, IntegerField, OuterRef, Subquery
 
-    from zhenggai.ledger.models import InspectionRound
+    from zhenggai.ledger.models import InspectionRound, Measure, Problem
+
+    def count(model):
+        rows = model.objects.filter(round=OuterRef("pk")).order_by().values("round")
+        return Subquery(rows.annotate(n=Count("pk")).values("n"), output_field=IntegerField())
 
     return InspectionRound.objects.filter(name__startswith="【压测】").annotate(
-        problem_count=Count("problems", distinct=True)
+        problem_count=count(Problem), measure_count=count(Measure)
     )
 
 
 def export(round_id: int | None) -> None:
-    from django.db.models import Count
-
-    rounds = bench_rounds().annotate(measure_count=Count("measures", distinct=True))
+    rounds = bench_rounds()
     chosen = rounds.get(pk=round_id) if round_id else rounds.order_by("-measure_count").first()
     with tempfile.TemporaryDirectory() as folder:
         out = str(Path(folder) / "ledger.xlsx")

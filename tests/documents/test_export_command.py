@@ -48,7 +48,7 @@ def test_a_leaders_outline_needs_the_person(outline_material, leader, tmp_path):
     )
     assert err == ""
     text = "\n".join(p.text for p in docx.Document(target).paragraphs)
-    assert "周书记同志巡视整改专题民主生活会个人发言提纲" in text
+    assert "周书记同志巡视整改专题民主生活会\n个人发言提纲" in text
     assert "（一）在理论武装上还有差距。" in text
 
 

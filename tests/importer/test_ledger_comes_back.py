@@ -12,9 +12,12 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from tests.api.conftest import api_as  # noqa: F401  (a fixture)
+from tests.factories import MeasureFactory
+from zhenggai.carryout import services as carryout
 from zhenggai.documents import services as documents
 from zhenggai.importer import services
 from zhenggai.ledger.models import Event, Measure
+from zhenggai.writer import read_mark
 
 
 @pytest.fixture
@@ -162,3 +165,35 @@ def test_the_api_applies_the_accepted_differences(
     assert demo_round["problems"]["court"].measures.get(number=1).deadline == datetime.date(
         2024, 6, 30
     )
+
+
+def test_a_filtered_task_list_with_every_kind_of_cell_comes_back_unchanged(
+    demo_round, office_clerk, court_reporter, tmp_path
+):
+    """A standing measure (no date), text over several lines, cooperating units and the
+    latest progress: the court's rows of the task list, brought back as they were exported."""
+    round_ = demo_round["round"]
+    court = demo_round["problems"]["court"]
+    MeasureFactory(
+        problem=court,
+        number=3,
+        lead_unit=court.lead_unit,
+        kind=Measure.Kind.ONGOING,
+        deadline=None,
+        text="建立青年干警读书会制度。\n按月组织交流。",
+    )
+    carryout.submit_report(
+        court_reporter,
+        court.measures.get(number=1),
+        as_of=datetime.date(2023, 10, 20),
+        text="已印发年度学习计划。",
+        status="in_progress",
+    )
+    params = QueryDict(mutable=True)
+    params.update({"view": "measures", "unit": str(court.lead_unit_id)})
+    path = tmp_path / "法院任务清单.xlsx"
+    documents.export_ledger(office_clerk, round_, params, path)
+    batch = services.upload(office_clerk, round_, "法院任务清单.xlsx", path.read_bytes())
+    assert batch.draft["ledger_changes"]["entries"] == []
+    # The police's measure was not in this file: it is not taken for removed.
+    assert read_mark(path.read_bytes()).codes == ("1-1.1", "1-1.2", "1-1.3", "1-2.1")

@@ -27,7 +27,7 @@ def test_the_text_goes_where_the_mark_stands_and_the_letterhead_stays():
     written = to_docx(rectification_plan(samples.ROUND, samples.CATEGORIES), letterhead)
     texts = [p.text for p in docx.Document(io.BytesIO(written)).paragraphs if p.text]
     assert texts[0] == "中共临江市委政法委员会文件"
-    assert texts[1].startswith("中共临江市委政法委员会关于落实")
+    assert texts[1].replace("\n", "").startswith("中共临江市委政法委员会关于落实")
     assert texts[-1] == "抄送：市委办公室"
     assert "{{正文}}" not in texts
 

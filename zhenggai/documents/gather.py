@@ -2,7 +2,6 @@
 user may see (zhenggai.ledger.policy), so a document never shows more than the pages do."""
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
 
 from django.db.models import Count, OuterRef, Q, Subquery
 
@@ -62,7 +61,7 @@ def latest_progress():
 
 def measure_rows(measures):
     return (
-        measures.select_related("lead_unit", "problem__lead_leader")
+        measures.select_related("lead_unit", "problem__category", "problem__lead_leader")
         .prefetch_related("cooperating_units")
         .annotate(progress=latest_progress())
     )
@@ -183,14 +182,3 @@ def leader_problems(user, round_: InspectionRound, person: Person):
     return policy.problems_in(user, round_).filter(
         Q(lead_leader=person) | Q(pk__in=person.claim_set.values("problem"))
     )
-
-
-def chunked(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

@@ -2,11 +2,12 @@
 order, read from the database in chunks so that memory stays flat however long the ledger."""
 
 from collections.abc import Iterator
+from itertools import batched
 
 from django.http import QueryDict
 from django.utils import timezone
 
-from zhenggai.documents.gather import chunked, latest_progress
+from zhenggai.documents.gather import latest_progress
 from zhenggai.ledger import policy
 from zhenggai.ledger.models import InspectionRound, Measure, MeasureCooperation, Problem
 from zhenggai.ledger.queries import (
@@ -109,7 +110,7 @@ def _problem_view(problems, measures) -> Iterator[LedgerLine]:
     """The listed problems in their order, each with every measure the user sees, and a row of
     its own for a problem without one."""
     ids = problems.values_list("pk", flat=True).iterator(chunk_size=CHUNK)
-    for chunk in chunked(ids, CHUNK):
+    for chunk in batched(ids, CHUNK):
         found = Problem.objects.filter(pk__in=chunk).values_list(*PROBLEM_VALUES)
         loaded = {row[0]: row for row in found}
         by_problem: dict[int, list[tuple]] = {}
@@ -127,7 +128,7 @@ def _problem_view(problems, measures) -> Iterator[LedgerLine]:
 
 def _measure_view(measures) -> Iterator[LedgerLine]:
     rows = _measure_values(measures).iterator(chunk_size=CHUNK)
-    for chunk in chunked(rows, CHUNK):
+    for chunk in batched(rows, CHUNK):
         problem_ids = {row[1] for row in chunk}
         problems = Problem.objects.filter(pk__in=problem_ids).values_list(*PROBLEM_VALUES)
         loaded = {row[0]: row for row in problems}
@@ -141,10 +142,13 @@ def _measure_values(measures):
 
 
 def _cooperating(measure_ids: list[int]) -> dict[int, str]:
+    """Asked CHUNK measures at a time: with a longer list SQLite walks every unit by path and
+    probes the whole list for each (8 s instead of 0.5 s for 100,000 measures)."""
     names: dict[int, list[str]] = {}
-    pairs = MeasureCooperation.objects.filter(measure_id__in=measure_ids).order_by("unit__path")
-    for measure_id, name in pairs.values_list("measure_id", "unit__name"):
-        names.setdefault(measure_id, []).append(name)
+    for batch in batched(measure_ids, CHUNK):
+        pairs = MeasureCooperation.objects.filter(measure_id__in=batch).order_by("unit__path")
+        for measure_id, name in pairs.values_list("measure_id", "unit__name"):
+            names.setdefault(measure_id, []).append(name)
     return {measure_id: "、".join(found) for measure_id, found in names.items()}
 
 

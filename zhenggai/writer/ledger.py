@@ -33,8 +33,10 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("整改状态", 11),
     ("进展情况", 36),
 )
-# The problem's columns: merged over the rows of its measures.
+# The problem's columns: merged over the rows of its measures; the measure's own; centred.
 MERGED = (1, 2, 4)
+OWN = tuple(col for col in range(len(COLUMNS)) if col not in MERGED)
+CENTERED = (0, 4, 8)
 TITLE_ROW, NOTE_ROW, HEADER_ROW = 0, 1, 2
 MARK_SHEET = "导出信息"
 MARK_KEYS = {"round": "轮次编号", "filters": "筛选条件", "exported_at": "导出时间"}
@@ -150,12 +152,12 @@ def _write_group(worksheet: Worksheet, first: int, lines: list[LedgerLine], form
     first row carries the problem's values, the rows below formatted blanks, and the range is
     recorded for the <mergeCells> list that XlsxWriter writes at the end."""
     last = first + len(lines) - 1
-    for offset, (line, height) in enumerate(zip(lines, _heights(lines), strict=True)):
+    rows = [_values(line) for line in lines]
+    for offset, (values, height) in enumerate(zip(rows, _heights(rows), strict=True)):
         row = first + offset
         worksheet.set_row(row, height)
-        values = _values(line)
         for col, value in enumerate(values):
-            style = formats["center"] if col in (0, 4, 8) else formats["cell"]
+            style = formats["center"] if col in CENTERED else formats["cell"]
             if col in MERGED and offset:
                 worksheet.write_blank(row, col, None, style)
             elif isinstance(value, datetime.date):
@@ -167,13 +169,11 @@ def _write_group(worksheet: Worksheet, first: int, lines: list[LedgerLine], form
             worksheet.merge.append([first, col, last, col])
 
 
-def _heights(lines: list[LedgerLine]) -> list[float]:
+def _heights(rows: list[list]) -> list[float]:
     """Row heights that show all the text: neither Excel nor LibreOffice fits a wrapped row
     on opening a file, and a merged problem's text must fit across its rows together."""
-    own = [
-        max(_lines(v, c) for c, v in enumerate(_values(line)) if c not in MERGED) for line in lines
-    ]
-    merged = max(_lines(value, col) for col, value in enumerate(_values(lines[0])) if col in MERGED)
+    own = [max(_lines(values[col], col) for col in OWN) for values in rows]
+    merged = max(_lines(rows[0][col], col) for col in MERGED)
     short = merged - sum(own)
     if short > 0:
         own = [
@@ -188,6 +188,8 @@ def _lines(value, col: int) -> int:
     if not isinstance(value, str) or not value:
         return 1
     width = COLUMNS[col][1] - 1
+    if len(value) * 2 <= width and "\n" not in value:
+        return 1  # one line, whatever its script
     total = 0
     for paragraph in value.splitlines() or [""]:
         # Two more UTF-8 bytes for each CJK character: one more width unit, counted in C.

@@ -4,6 +4,7 @@ the standard fonts and sizes with East Asian fallbacks, 22 pt fixed line spacing
 the signature block. Every document of the writer is set through here."""
 
 import contextlib
+import copy
 import datetime
 import io
 from collections.abc import Callable
@@ -15,8 +16,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import etree
 
 from zhenggai.writer.model import Block, Style
@@ -260,9 +263,10 @@ def _page_field(paragraph: Paragraph) -> None:
 
 
 def add_blocks(add_paragraph: Callable[[], Paragraph], blocks: list[Block]) -> None:
+    made: dict[tuple, BaseOxmlElement] = {}
     previous_blocks, following_blocks = [None, *blocks[:-1]], [*blocks[1:], None]
     for previous, block, following in zip(previous_blocks, blocks, following_blocks, strict=True):
-        paragraph = add_block(add_paragraph, block)
+        paragraph = add_block(add_paragraph, block, made)
         form = paragraph.paragraph_format
         if following is not None and following.outside and not block.outside:
             # The last lines of the text go over a page break with the closing words, so that
@@ -273,25 +277,62 @@ def add_blocks(add_paragraph: Callable[[], Paragraph], blocks: list[Block]) -> N
             form.space_before = Pt(0)
 
 
-def add_block(add_paragraph: Callable[[], Paragraph], block: Block) -> Paragraph:
+def add_block(
+    add_paragraph: Callable[[], Paragraph], block: Block, made: dict | None = None
+) -> Paragraph:
+    """One paragraph. Each kind of paragraph and run is set once through python-docx, which
+    takes about a millisecond a property, and then copied from the properties it made (`made`):
+    a report over a thousand problems has 10,000 paragraphs."""
+    made = {} if made is None else made
     paragraph = add_paragraph()
-    style_name = HEADING_STYLES.get(block.style)
-    if style_name:
-        # A template may lack the built-in heading styles.
-        with contextlib.suppress(KeyError):
-            paragraph.style = style_name
-    _format(paragraph, block)
+    key = _format_key(block)
+    if key in made:
+        paragraph._p.insert(0, copy.deepcopy(made[key]))
+    else:
+        style_name = HEADING_STYLES.get(block.style)
+        if style_name:
+            # A template may lack the built-in heading styles.
+            with contextlib.suppress(KeyError):
+                paragraph.style = style_name
+        _format(paragraph, block)
+        made[key] = copy.deepcopy(paragraph._p.get_or_add_pPr())
     if block.lead:
-        _style_run(paragraph.add_run(block.lead), block.lead_style)
+        _add_run(paragraph, block.lead, block.lead_style, made)
     if block.style == "title":
         for number, line in enumerate(title_lines(block.text)):
-            run = paragraph.add_run(line)
+            run = _add_run(paragraph, line, "title", made)
             if number:
-                run._r.addprevious(OxmlElement("w:br"))
-            _style_run(run, "title")
+                run.find(qn("w:t")).addprevious(OxmlElement("w:br"))
     elif block.text:
-        _style_run(paragraph.add_run(block.text), block.style)
+        _add_run(paragraph, block.text, block.style, made)
     return paragraph
+
+
+def _format_key(block: Block) -> tuple:
+    """What a paragraph's properties depend on."""
+    right = _right_chars(block) if block.style in ("signer", "date") else 0.0
+    return ("paragraph", block.style, block.outside, block.text.endswith("。"), right)
+
+
+def _add_run(paragraph: Paragraph, text: str, style: Style, made: dict) -> BaseOxmlElement:
+    if any(char in text for char in "\t\n\r"):
+        # Tabs and line breaks become elements of their own: python-docx knows how.
+        run = paragraph.add_run(text)._r
+    else:
+        run = OxmlElement("w:r")
+        typed = OxmlElement("w:t")
+        typed.text = text
+        if text != text.strip():
+            typed.set(qn("xml:space"), "preserve")
+        run.append(typed)
+        paragraph._p.append(run)
+    key = ("run", style)
+    if key in made:
+        run.insert(0, copy.deepcopy(made[key]))
+    else:
+        _style_run(Run(run, paragraph), style)
+        made[key] = copy.deepcopy(run.rPr)
+    return run
 
 
 def title_lines(title: str) -> list[str]:
@@ -383,13 +424,22 @@ def open_template(template: bytes | None) -> tuple[DocxDocument, Callable[[], Pa
     at the template's {{正文}} mark, else after whatever the template holds."""
     document = open_docx(io.BytesIO(template)) if template else open_docx()
     anchor = next((p for p in document.paragraphs if p.text.strip() == ANCHOR), None)
-    if anchor is None:
-        return document, document.add_paragraph
+    if anchor is not None:
+        return document, anchor.insert_paragraph_before
+    body = document.element.body
+    # The body ends with the section's properties; python-docx would look for them anew for
+    # each paragraph it adds.
+    end = body.find(qn("w:sectPr"))
 
-    def before_anchor() -> Paragraph:
-        return anchor.insert_paragraph_before()
+    def at_end() -> Paragraph:
+        paragraph = OxmlElement("w:p")
+        if end is None:
+            body.append(paragraph)
+        else:
+            end.addprevious(paragraph)
+        return Paragraph(paragraph, document._body)
 
-    return document, before_anchor
+    return document, at_end
 
 
 def remove_anchor(document: DocxDocument) -> None:
