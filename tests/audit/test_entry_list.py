@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import UserFactory
 from zhenggai.audit import context, trail
@@ -44,6 +45,21 @@ def test_the_office_reads_its_trees_entries_with_before_and_after(client, office
     assert "无单位的人改的" not in page
     assert "陈法官" in page and "临江市中级人民法院" in page and "10.0.0.8" in page
     assert "完成时限" in page and "2026-03-01" in page and "2026-04-01" in page
+
+
+def test_an_event_reads_in_local_time_without_its_own_number(client, office_clerk, demo_round):
+    from zhenggai.ledger import services
+
+    token = context.set_source(context.Source("web", "10.0.0.8", user=office_clerk))
+    try:
+        event = services.record("claimed", demo_round["round"], office_clerk)
+    finally:
+        context.reset_source(token)
+    client.force_login(office_clerk)
+    page = client.get(URL, {"kind": "created"}).content.decode()
+    local = timezone.localtime(event.at)
+    assert f"操作记录：{local:%Y-%m-%d %H:%M} 认领" in page
+    assert '<span class="field">ID</span>' not in page
 
 
 def test_a_system_administrator_reads_everything(client, entries):

@@ -50,7 +50,8 @@ def _text(value) -> str:
 
 def changes(entry: AuditEntry) -> list[Change]:
     model = _model(entry.object_type)
-    names = list(dict.fromkeys([*entry.before, *entry.after]))
+    # The object's own number is shown beside its name already.
+    names = [n for n in dict.fromkeys([*entry.before, *entry.after]) if n != "id"]
     return [
         Change(
             field_label(model, name),

@@ -10,6 +10,7 @@ from django.core.validators import (
 )
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
+from django.utils import timezone
 
 from zhenggai.ledger.expressions import UtcHour
 from zhenggai.rules.deadlines import LIGHT_LABELS, Light
@@ -614,7 +615,8 @@ class Event(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
+        # Local time, as every page shows it (the admin, the audit trail's object text).
+        return f"{timezone.localtime(self.at):%Y-%m-%d %H:%M} {self.get_kind_display()}"
 
 
 class CalendarDay(models.Model):
