@@ -88,3 +88,19 @@ def test_the_ledger_must_be_xlsx(led_round, office_clerk, tmp_path):
         export(
             "ledger", round=led_round["round"].pk, user="office", output=str(tmp_path / "x.docx")
         )
+
+
+def test_the_ledger_is_checked_too_and_strict_refuses_it(led_round, office_clerk, tmp_path):
+    measure = led_round["problems"]["court"].measures.order_by("position").first()
+    measure.text = "于2026年X月底前完成第X批次的专项检查。"
+    measure.save()
+    target = tmp_path / "台账.xlsx"
+    options = {"round": led_round["round"].pk, "user": "office", "output": str(target)}
+    _, err = export("ledger", **options)
+    assert "提示：措施 1-1.1中有未填写的占位符“X”" in err
+    target.unlink()
+    with pytest.raises(CommandError) as refused:
+        export("ledger", strict=True, **options)
+    assert "严格模式下不予导出" in str(refused.value)
+    assert "措施 1-1.1中有未填写的占位符“第X”" in str(refused.value)
+    assert not target.exists()

@@ -3,9 +3,9 @@
 
 export → a document checked (placeholders, empty sections, problems without measures) and
 written as .docx or .pdf; with strict=True any finding refuses it (Refused). export_ledger →
-the Excel ledger of a ledger view. The rest keep the office's texts, signer, template and
-withheld problems, and a leader's causes and own measures. Failures are ValidationError
-(Chinese), PermissionDenied (the reason), Refused, or PdfUnavailable."""
+the Excel ledger of a ledger view, checked the same way. The rest keep the office's texts,
+signer, template and withheld problems, and a leader's causes and own measures. Failures are
+ValidationError (Chinese), PermissionDenied (the reason), Refused, or PdfUnavailable."""
 
 import dataclasses
 import functools
@@ -48,6 +48,7 @@ from zhenggai.writer import (
     supervision_notice,
     to_docx,
     to_pdf,
+    watch_ledger,
     write_ledger,
 )
 from zhenggai.writer.model import Document, Finding, NoticeInfo
@@ -210,16 +211,31 @@ def filename_stem(title: str) -> str:
     return cleaned[:80] or "整改文书"
 
 
-def export_ledger(user, round_: InspectionRound, params, out: Path | str) -> tuple[int, list[str]]:
+@dataclasses.dataclass
+class LedgerExport:
+    rows: int
+    # Filters of the query string that were not understood.
+    errors: list[str]
+    findings: list[Finding]
+
+
+def export_ledger(
+    user, round_: InspectionRound, params, out: Path, *, strict: bool = False
+) -> LedgerExport:
     """The ledger view that `params` (the ledger page's query string) describes, as .xlsx at
-    `out`; returns the rows written and the filters that were not understood."""
+    `out`, checked on the way; with strict=True any finding removes the file and refuses."""
     query, errors = ledger_export.ledger_query(user, round_, params)
     sheet = ledger_export.sheet_for(round_, query, params)
-    rows = write_ledger(sheet, ledger_export.ledger_lines(user, round_, query), str(out))
+    findings: list[Finding] = []
+    lines = watch_ledger(ledger_export.ledger_lines(user, round_, query), findings)
+    rows = write_ledger(sheet, lines, str(out))
+    if strict and findings:
+        out.unlink(missing_ok=True)
+        raise Refused(findings)
     audit.export(
         user, round_, ledger_filename(round_), 文书="ledger", 行数=rows, 条件=params.urlencode()
     )
-    return rows, errors
+    return LedgerExport(rows, errors, findings)
 
 
 def ledger_filename(round_: InspectionRound) -> str:

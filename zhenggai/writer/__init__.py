@@ -14,9 +14,10 @@ One function per document, each taking dataclasses of writer.model and returning
 
 then check(document) -> findings before it goes out, to_docx(document, template) -> bytes,
 to_pdf(docx) -> bytes through LibreOffice. The Excel ledger streams rows:
-write_ledger(sheet, lines, out), and read_mark(data) recognizes a ledger it exported."""
+write_ledger(sheet, lines, out), checked on the way by watch_ledger(lines, findings), and
+read_mark(data) recognizes a ledger it exported."""
 
-from zhenggai.writer.checks import check
+from zhenggai.writer.checks import check, watch_ledger
 from zhenggai.writer.disclosure import disclosure
 from zhenggai.writer.ledger import LedgerLine, LedgerSheet, read_mark, write_ledger
 from zhenggai.writer.notice import supervision_notice
@@ -43,5 +44,6 @@ __all__ = [
     "supervision_notice",
     "to_docx",
     "to_pdf",
+    "watch_ledger",
     "write_ledger",
 ]

@@ -3,8 +3,10 @@ test), sections left empty, and what the builder found (a problem without measur
 finding says where, as the person knows the place: 问题 1-2, 开头语, “二、原因剖析”."""
 
 import re
+from collections.abc import Iterable, Iterator
 
 from zhenggai.reader.placeholders import placeholders
+from zhenggai.writer.ledger import LedgerLine
 from zhenggai.writer.model import HEADINGS, Block, Document, Finding
 
 _FIELD = re.compile(r"\{[^{}\s]{1,10}\}")
@@ -15,16 +17,36 @@ def check(document: Document) -> list[Finding]:
     return _placeholders(document) + _empty_sections(document.blocks) + document.findings
 
 
+def watch_ledger(lines: Iterable[LedgerLine], found: list[Finding]) -> Iterator[LedgerLine]:
+    """The ledger's lines as they go to the sheet, noting on the way each placeholder left in a
+    problem or a measure and each problem without measures: the rows are streamed, so they
+    are checked as they pass rather than gathered first."""
+    problem = None
+    for line in lines:
+        if line.problem_code != problem:
+            problem = line.problem_code
+            found += _placeholders_in(f"问题 {problem}", line.problem)
+            if not line.measure_code:
+                found.append(Finding("no_measures", f"问题 {problem}没有整改措施"))
+        if line.measure_code:
+            found += _placeholders_in(f"措施 {line.measure_code}", line.measure)
+        yield line
+
+
 def _placeholders(document: Document) -> list[Finding]:
     found = []
     for number, block in enumerate(document.blocks, 1):
         for text in (block.lead, block.text):
-            # A field of the office's texts ({姓名}) with nothing to fill it is one too.
-            for placeholder in [*placeholders(text), *_FIELD.findall(text)]:
-                where = block.where or f"第 {number} 段"
-                message = f"{where}中有未填写的占位符“{placeholder}”：{_around(text, placeholder)}"
-                found.append(Finding("placeholder", message))
+            found += _placeholders_in(block.where or f"第 {number} 段", text)
     return found
+
+
+def _placeholders_in(where: str, text: str) -> list[Finding]:
+    # A field of the office's texts ({姓名}) with nothing to fill it is one too.
+    return [
+        Finding("placeholder", f"{where}中有未填写的占位符“{found}”：{_around(text, found)}")
+        for found in [*placeholders(text), *_FIELD.findall(text)]
+    ]
 
 
 def _around(text: str, placeholder: str, width: int = 12) -> str:

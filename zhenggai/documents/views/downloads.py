@@ -31,14 +31,16 @@ def ledger_response(user, round_, params) -> FileResponse:
     """Written to a temporary file, then streamed: the rows never sit in memory together.
     The file goes when the response closes it."""
     handle = tempfile.NamedTemporaryFile(prefix="zhenggai-ledger-", suffix=".xlsx")  # noqa: SIM115
-    services.export_ledger(user, round_, params, Path(handle.name))
+    ledger = services.export_ledger(user, round_, params, Path(handle.name))
     handle.seek(0)
-    return FileResponse(
+    response = FileResponse(
         handle,
         as_attachment=True,
         filename=services.ledger_filename(round_),
         content_type=services.FORMATS["xlsx"],
     )
+    response["X-Zhenggai-Findings"] = str(len(ledger.findings))
+    return response
 
 
 @require_GET

@@ -42,8 +42,9 @@ class Command(BaseCommand):
             if kind == "ledger":
                 if fmt != "xlsx":
                     raise CommandError("整改台账只能导出为 .xlsx。")
-                rows, _ = services.export_ledger(actor, round_, QueryDict(), path)
-                self.stdout.write(f"已导出整改台账 {rows} 行：{path}")
+                ledger = services.export_ledger(actor, round_, QueryDict(), path, strict=strict)
+                self._warn(ledger.findings)
+                self.stdout.write(f"已导出整改台账 {ledger.rows} 行：{path}")
                 return
             person = policy.get_person_for(actor, person_id) if person_id else None
             notice = services.get_notice(actor, round_, notice_id) if notice_id else None
@@ -56,8 +57,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         except ValidationError as error:
             raise CommandError("\n".join(error.messages)) from error
-        for finding in result.findings:
-            self.stderr.write(f"提示：{finding.message}")
+        self._warn(result.findings)
         for omitted in result.omitted:
             self.stderr.write(f"说明：未列入公开稿：{omitted}")
         try:
@@ -65,3 +65,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"无法写入文件：{path}（{error.strerror}）") from error
         self.stdout.write(f"已导出{result.filename}（{len(result.findings)} 处提示）：{path}")
+
+    def _warn(self, findings):
+        for finding in findings:
+            self.stderr.write(f"提示：{finding.message}")
