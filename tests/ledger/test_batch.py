@@ -129,8 +129,13 @@ def test_only_the_office_works_in_batches(client, demo_round, fifty, court_repor
     assert 'id="batch"' not in ledger.content.decode()
 
 
-def test_the_office_sees_the_batch_form_and_a_box_per_row(client, demo_round, fifty, office_clerk):
+def test_the_office_sees_a_box_per_row_and_the_form_on_opening(
+    client, demo_round, fifty, office_clerk
+):
     client.force_login(office_clerk)
     url = reverse("ledger:ledger", args=[demo_round["round"].pk])
     page = client.get(url, {"view": "measures"}).content.decode()
-    assert 'id="batch"' in page and page.count('name="measures"') == 50
+    assert page.count('name="measures"') == 50
+    # The form, with every person of the organization to choose from, loads when opened.
+    form = client.get(reverse("ledger:measure_batch", args=[demo_round["round"].pk]))
+    assert 'id="batch"' in form.content.decode()

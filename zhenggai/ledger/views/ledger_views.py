@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from zhenggai.ledger import batch, policy
 from zhenggai.ledger.queries import (
@@ -56,21 +56,26 @@ def ledger(request, pk):
         # The export carries the same filters.
         "filter_params": [(name, value) for name, values in params.lists() for value in values],
         "view_params": _without(params, "view"),
-        "batch_form": (
-            batch.BatchForm(user=request.user, round_=round_)
-            if query.view != "problems" and policy.can_act_on_many(request.user, round_)[0]
-            else None
-        ),
+        # The batch form itself (thousands of persons to choose from at province scale)
+        # loads only when opened: measure_batch answers a GET with it.
+        "can_batch": query.view != "problems" and policy.can_act_on_many(request.user, round_)[0],
     }
     template = "ledger/ledger.html#results" if request.htmx else "ledger/ledger.html"
     return render(request, template, context)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def measure_batch(request, pk):
     round_ = policy.get_round_for(request.user, pk)
     policy.require(policy.can_act_on_many(request.user, round_))
+    if request.method == "GET":
+        context = {
+            "round": round_,
+            "batch_form": batch.BatchForm(user=request.user, round_=round_),
+            "querystring": request.GET.urlencode(),
+        }
+        return render(request, "ledger/_batch_form.html#form", context)
     form = batch.BatchForm(request.POST, user=request.user, round_=round_)
     if not form.is_valid():
         errors = [e for errors in form.errors.values() for e in errors]
