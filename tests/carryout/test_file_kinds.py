@@ -164,3 +164,14 @@ def test_an_import_with_macros_is_refused_before_it_is_read(demo_round, office_c
     assert error.value.message_dict["file"] == [
         "“反馈意见.docx”含有宏（VBA 代码），为安全起见不予接收，请另存为不含宏的文件后再上传。"
     ]
+
+
+def test_a_large_pdf_without_its_table_is_refused_without_reading_it_line_by_line(
+    measures, court_reporter, media
+):
+    # pdfminer would search this one line for the table for minutes (bench/bench_files.py).
+    endless_line = b"%PDF-1.7\n" + b" " * (6 * 1024 * 1024) + b"\n%%EOF\n"
+
+    message = refused(measures, court_reporter, "扫描件.pdf", endless_line)
+
+    assert message.startswith("“扫描件.pdf”的内容不是PDF文件（无法识别为任何允许的类型）")

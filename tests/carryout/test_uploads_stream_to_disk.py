@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from tests.carryout.samples import PDF
+from zhenggai.api.models import ApiToken
 from zhenggai.carryout.models import Evidence, ProgressReport
 
 GIB = 1024**3
@@ -152,3 +153,19 @@ def test_a_large_file_under_the_limit_reaches_the_checks_from_disk(
     assert peak < 16 * MIB, f"peak {peak / MIB:.1f} MB"
     (evidence,) = Evidence.objects.all()
     assert (evidence.original_name, evidence.size) == ("大扫描件.pdf", 45 * MIB)
+
+
+def test_the_api_answers_a_1_gb_upload_in_chinese_json(client, measures, court_reporter):
+    _, token = ApiToken.objects.issue(court_reporter, "报送")
+    client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    url = f"/api/measures/{measures['court'].pk}/reports"
+    body = multipart(FIELDS, "整改佐证扫描件.pdf", PDF, (b"0" * MIB, GIB))
+
+    response, peak = send(client, url, body)
+
+    assert response.status_code == 422
+    assert response.json()["errors"]["files"] == [
+        "“整改佐证扫描件.pdf”超过 50 MB 的上限，已停止接收，请压缩或拆分后再上传。"
+    ]
+    assert peak < 16 * MIB, f"peak {peak / MIB:.1f} MB"
+    assert not ProgressReport.objects.exists()

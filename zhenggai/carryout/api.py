@@ -151,7 +151,7 @@ def submit_report(
     payload: Form[ReportIn],
     files: File[list[UploadedFile]] = None,
 ):
-    """multipart/form-data：files 可重复，每个为一份佐证材料（PDF、docx、xlsx、OFD、JPG、PNG）。
+    """multipart/form-data：files 可重复，每个为一份佐证材料（PDF、Word、Excel、WPS、OFD、图片）。
     任何一个文件不合格，整份报告都不保存。报告提交后不能修改，更正请另报一份并填写 corrects。"""
     measure = ledger_policy.get_measure_for(request.auth, measure_id)
     corrects = None

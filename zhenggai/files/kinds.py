@@ -48,6 +48,7 @@ MAIN_TYPES = {
 OLE_STREAMS = {"doc": {"worddocument"}, "wps": {"worddocument"}, "xls": {"workbook", "book"}}
 OLE_STREAMS["et"] = OLE_STREAMS["xls"]
 IMAGE_FORMATS = {"jpg": "JPEG", "png": "PNG"}
+PDF_FALLBACK_BYTES = 4 * 1024 * 1024
 BROKEN = "内容无法按{label}文件打开，可能已损坏或被改了扩展名"
 MACROS = "含有宏（VBA 代码），为安全起见不予接收，请另存为不含宏的文件后再上传"
 
@@ -115,7 +116,17 @@ def _pdf(stream: BinaryIO, kind: str, limits: Limits) -> None:
     if b"%PDF-" not in stream.read(1024):
         raise NotThatKind(BROKEN.format(label=LABELS[kind]))
     stream.seek(0)
-    document = PDFDocument(PDFParser(stream))
+    # Without a usable cross-reference table pdfminer reads the file line by line, in time
+    # that grows faster than the file (minutes for 45 MB on one line), and it looks for the
+    # table's `startxref` line the same way: a large file must have it near its end, as
+    # the format says, and is not read without it. Small files keep pdfminer's mending.
+    size = stream.seek(0, 2)
+    stream.seek(max(size - 4096, 0))
+    large = size > PDF_FALLBACK_BYTES
+    if large and b"startxref" not in stream.read():
+        raise NotThatKind(BROKEN.format(label=LABELS[kind]))
+    stream.seek(0)
+    document = PDFDocument(PDFParser(stream), fallback=not large)
     # The page tree must lead to a page. Not through PDFPage, which reads every page's
     # content stream into memory.
     pages = resolve1(document.catalog.get("Pages"))
