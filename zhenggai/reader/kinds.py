@@ -75,9 +75,10 @@ def assign_kinds(roots: list[Node], genre: Genre = "other") -> None:
     ]
     ordered = genre == "self_examination"
     phase = _DEFAULTS[genre]
+    leads: dict[str, Kind | None] = {}
     while stack:
         node, section, run, said = stack.pop()
-        named = _own_kind(node) or lead_kind(node.lead)
+        named = _own_kind(node) or _lead_kind_once(node.lead, leads)
         if named:
             node.kind = section = named
         elif section:
@@ -87,6 +88,9 @@ def assign_kinds(roots: list[Node], genre: Genre = "other") -> None:
             node.kind = said or (phase if ordered else run or _DEFAULTS[genre])
         if ordered and node.kind in ("problem", "cause", "measure"):
             phase = node.kind
+        # Most nodes are items without children: spare reading a run that is not there.
+        if not node.children:
+            continue
         # Within a named section nobody's words matter: spare reading them.
         children = [(c, None, None) for c in node.children] if section else _runs(node.children)
         stack.extend((child, section, vote, own) for child, vote, own in reversed(children))
@@ -104,6 +108,13 @@ def _runs(nodes: list[Node]) -> list[tuple[Node, Kind | None, Kind | None]]:
         (node, votes[node.family].most_common(1)[0][0] if node.family in votes else None, kind)
         for node, kind in zip(nodes, said, strict=True)
     ]
+
+
+def _lead_kind_once(lead: str, read: dict[str, Kind | None]) -> Kind | None:
+    """lead_kind, read once per lead: every member of a run inside a paragraph has the same."""
+    if lead not in read:
+        read[lead] = lead_kind(lead)
+    return read[lead]
 
 
 def lead_kind(lead: str) -> Kind | None:
