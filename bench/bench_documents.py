@@ -185,21 +185,7 @@ def bench_rounds():
 def export(round_id: int | None) -> None:
     rounds = bench_rounds()
     chosen = rounds.get(pk=round_id) if round_id else rounds.order_by("-measure_count").first()
-    with tempfile.TemporaryDirectory() as folder:
-        out = str(Path(folder) / "ledger.xlsx")
-        command = [
-            ZHENGGAI,
-            "export",
-            "ledger",
-            "--round",
-            str(chosen.pk),
-            "--user",
-            "bench_office",
-            "--output",
-            out,
-        ]
-        wall, cpu, peak, stdout = run_measured(command)
-        size = Path(out).stat().st_size / 1024 / 1024
+    wall, cpu, peak, size, stdout = run_export("ledger", chosen.pk, "ledger.xlsx")
     print(
         f"ledger of round {chosen.pk} ({chosen.measure_count:,} measures): {wall:.1f} s "
         f"(CPU {cpu:.1f} s), "
@@ -213,26 +199,22 @@ def report(round_id: int | None) -> None:
         chosen = rounds.get(pk=round_id)
     else:
         chosen = rounds.filter(problem_count__gte=1000).order_by("problem_count").first()
-    with tempfile.TemporaryDirectory() as folder:
-        out = str(Path(folder) / "report.docx")
-        command = [
-            ZHENGGAI,
-            "export",
-            "report",
-            "--round",
-            str(chosen.pk),
-            "--user",
-            "bench_office",
-            "--output",
-            out,
-        ]
-        wall, cpu, peak, _ = run_measured(command)
-        size = Path(out).stat().st_size / 1024 / 1024
+    wall, cpu, peak, size, _ = run_export("report", chosen.pk, "report.docx")
     print(
         f"report of round {chosen.pk} ({chosen.problem_count:,} problems): {wall:.1f} s "
         f"(CPU {cpu:.1f} s), "
         f"peak {peak:.0f} MB, {size:.1f} MB file"
     )
+
+
+def run_export(kind: str, round_id: int, name: str) -> tuple[float, float, float, float, str]:
+    """`zhenggai export KIND` as the office of the generated data, measured: wall and CPU
+    seconds, peak MB, the file's MB and what the command printed."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = str(Path(folder) / name)
+        command = [ZHENGGAI, "export", kind, "--round", str(round_id), "--user", "bench_office"]
+        wall, cpu, peak, stdout = run_measured([*command, "--output", out])
+        return wall, cpu, peak, Path(out).stat().st_size / 1024 / 1024, stdout
 
 
 def main() -> None:
