@@ -117,17 +117,7 @@ def _create() -> InspectionRound:
 
     clerk = users["office"]
     spec = data.ROUND
-    round_ = services.create_round(
-        clerk,
-        name=spec["name"],
-        kind=spec["kind"],
-        team=spec["team"],
-        organization=spec["organization"],
-        office=units[spec["office"]],
-        visit_start=_day(today, spec["visit_start"]),
-        visit_end=_day(today, spec["visit_end"]),
-        feedback_date=_day(today, spec["feedback_date"]),
-    )
+    round_ = _create_round(clerk, spec, units, today)
     problems = {}
     planned = []
     for c_number, c in enumerate(data.CATEGORIES, start=1):
@@ -170,19 +160,25 @@ def _create() -> InspectionRound:
     return round_
 
 
-def _create_elsewhere(units: dict, users: dict, today: datetime.date) -> None:
-    """The other organization's small round, through the same services, as its own office."""
-    spec = data.ELSEWHERE_ROUND
-    clerk = users[spec["clerk"]]
-    round_ = services.create_round(
+def _create_round(clerk, spec: dict, units: dict, today: datetime.date):
+    """A round as its office enters it; its dates are days from today."""
+    days = ("visit_start", "visit_end", "feedback_date")
+    return services.create_round(
         clerk,
         name=spec["name"],
         kind=spec["kind"],
         team=spec["team"],
         organization=spec["organization"],
         office=units[spec["office"]],
-        feedback_date=_day(today, spec["feedback_date"]),
+        **{name: _day(today, spec[name]) for name in days if name in spec},
     )
+
+
+def _create_elsewhere(units: dict, users: dict, today: datetime.date) -> None:
+    """The other organization's small round, through the same services, as its own office."""
+    spec = data.ELSEWHERE_ROUND
+    clerk = users[spec["clerk"]]
+    round_ = _create_round(clerk, spec, units, today)
     category = services.create_category(clerk, round_, spec["category"], 1)
     for p in spec["problems"]:
         problem = services.create_problem(
