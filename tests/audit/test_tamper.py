@@ -1,12 +1,14 @@
 """Rows of the audit trail altered, deleted or inserted behind zhenggai's back, straight in
-the database (SQLite or PostgreSQL, whichever the suite runs on): `zhenggai audit verify`
-names the first entry concerned and fails."""
+the database (SQLite or PostgreSQL, whichever the suite runs on). The database refuses an
+UPDATE or DELETE of an entry by itself (zhenggai.audit.guard); someone who drops its trigger
+first gets through, and then `zhenggai audit verify` names the first entry concerned and
+fails."""
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 
-from zhenggai.audit import trail
+from zhenggai.audit import guard, trail
 from zhenggai.audit.models import AuditEntry, Kind
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +34,13 @@ def _sql(statement, *params):
         cursor.execute(statement.replace("TABLE", AuditEntry._meta.db_table), params)
 
 
+def _tamper(statement, *params):
+    """As someone who may alter the schema: the guard dropped, then the row changed."""
+    for drop in guard.remove(connection.vendor):
+        _sql(drop)
+    _sql(statement, *params)
+
+
 def _verify():
     call_command("audit", "verify")
 
@@ -42,32 +51,32 @@ def test_an_untouched_trail_verifies(entries, capsys):
 
 
 def test_an_entry_altered_in_the_database_is_named(entries):
-    _sql("UPDATE TABLE SET after = %s WHERE seq = 3", '{"deadline": "2027-01-01"}')
+    _tamper("UPDATE TABLE SET after = %s WHERE seq = 3", '{"deadline": "2027-01-01"}')
     with pytest.raises(CommandError, match="第 3 条：记录被改动"):
         _verify()
 
 
 def test_an_actor_rewritten_in_the_database_is_named(entries):
-    _sql("UPDATE TABLE SET actor_name = %s WHERE seq = 2", "别人")
+    _tamper("UPDATE TABLE SET actor_name = %s WHERE seq = 2", "别人")
     with pytest.raises(CommandError, match="第 2 条：记录被改动"):
         _verify()
 
 
 def test_an_entry_deleted_in_the_database_is_named(entries):
-    _sql("DELETE FROM TABLE WHERE seq = 2")
+    _tamper("DELETE FROM TABLE WHERE seq = 2")
     with pytest.raises(CommandError, match="缺少第 2 条"):
         _verify()
 
 
 def test_the_last_entry_deleted_in_the_database_is_named(entries):
-    _sql("DELETE FROM TABLE WHERE seq = 5")
+    _tamper("DELETE FROM TABLE WHERE seq = 5")
     with pytest.raises(CommandError, match="链尾记录被删除：缺少第 5 条"):
         _verify()
 
 
 def test_deleted_entries_renumbered_to_close_the_gap_are_named(entries):
-    _sql("DELETE FROM TABLE WHERE seq = 2")
-    _sql("UPDATE TABLE SET seq = seq - 1 WHERE seq > 2")
+    _tamper("DELETE FROM TABLE WHERE seq = 2")
+    _tamper("UPDATE TABLE SET seq = seq - 1 WHERE seq > 2")
     with pytest.raises(CommandError, match="第 2 条：记录被改动"):
         _verify()
 
@@ -99,4 +108,28 @@ def test_the_orm_refuses_to_change_or_delete_entries(entries):
         AuditEntry.objects.filter(seq=1).update(object_text="改")
     with pytest.raises(TypeError):
         entries[0].save()
+    assert AuditEntry.objects.count() == 5
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE TABLE SET object_text = 'improved' WHERE seq = 3",
+        "DELETE FROM TABLE WHERE seq = 5",
+        "DELETE FROM TABLE",
+    ],
+)
+def test_the_database_refuses_to_change_or_delete_entries(entries, statement):
+    with pytest.raises(DatabaseError, match=guard.REFUSAL), transaction.atomic():
+        _sql(statement)
+    assert AuditEntry.objects.get(seq=3).object_text == "措施3"
+    assert AuditEntry.objects.count() == 5
+    _verify()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="TRUNCATE is PostgreSQL's")
+def test_postgresql_refuses_to_empty_the_entries_table(entries):
+    _sql("SET CONSTRAINTS ALL IMMEDIATE")  # no foreign key checks pending from the inserts
+    with pytest.raises(DatabaseError, match=guard.REFUSAL), transaction.atomic():
+        _sql("TRUNCATE TABLE CASCADE")
     assert AuditEntry.objects.count() == 5

@@ -19,7 +19,7 @@ from django.db import connection
 
 from tests.carryout.conftest import report
 from tests.carryout.samples import PDF, PNG, upload
-from zhenggai.audit import trail
+from zhenggai.audit import guard, trail
 from zhenggai.audit.models import Kind
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -89,6 +89,31 @@ def test_a_sqlite_round_trip_brings_back_every_file_and_the_audit_chain(backed_u
     assert "当前数据库中已有数据，未恢复。确需覆盖时请加 --force。" in again.stderr
     forced = zhenggai("restore", str(backed_up), "--force", ZHENGGAI_DATA_DIR=str(data))
     assert forced.returncode == 0, forced.stderr
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="edits a SQLite backup")
+def test_a_backup_of_an_older_version_comes_back_migrated(backed_up, tmp_path):
+    """As if made before the database guarded the audit trail: that migration and its
+    triggers taken out of the backup."""
+    dump = backed_up / "database.sqlite3"
+    with sqlite3.connect(dump) as database:
+        database.execute("DELETE FROM django_migrations WHERE app = 'audit' AND name LIKE '0002_%'")
+        for statement in guard.remove("sqlite"):
+            database.execute(statement)
+    database.close()
+    manifest = json.loads((backed_up / "manifest.json").read_text())
+    manifest["files"]["database.sqlite3"] = sha256(dump)
+    (backed_up / "manifest.json").write_text(json.dumps(manifest))
+    data = tmp_path / "restored"
+
+    restored = zhenggai("restore", str(backed_up), ZHENGGAI_DATA_DIR=str(data))
+
+    assert restored.returncode == 0, restored.stderr
+    assert "已执行 1 项数据库迁移。" in restored.stdout
+    with sqlite3.connect(data / "zhenggai.sqlite3") as database:
+        triggers = database.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        assert {name for (name,) in triggers} >= {"audit_entry_no_update", "audit_entry_no_delete"}
+    database.close()
 
 
 @pytest.fixture

@@ -6,7 +6,9 @@ under MEDIA_ROOT, and manifest.json with the SHA-256 of every one of them. The d
 copied first and the files after it, so every file the copied database names is there.
 
 A restore checks the manifest before it touches anything, refuses a database or media
-folder that already holds data unless forced, and checks every restored file again."""
+folder that already holds data unless forced, checks every restored file again, and then
+applies the migrations this version has and the backup's did not (a backup made by an older
+version comes back in this version's schema)."""
 
 import datetime
 import hashlib
@@ -19,7 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from zhenggai.env import private_dir, private_file
 
@@ -38,6 +42,7 @@ class Summary:
     engine: str
     files: int
     size: int
+    migrations: int = 0
 
 
 def sha256_of(path: Path) -> str:
@@ -104,7 +109,16 @@ def restore(folder: Path, *, force: bool = False) -> Summary:
         wrong = sorted(set(copied.items()) ^ set(expected.items()))
         raise BackupError(f"恢复后的文件与备份清单不符：{wrong[0][0]}。")
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-    return Summary(engine, len(copied), size)
+    return Summary(engine, len(copied), size, _migrate())
+
+
+def _migrate() -> int:
+    """The migrations the restored database lacks, applied; how many."""
+    executor = MigrationExecutor(connection)
+    missing = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    if missing:
+        call_command("migrate", interactive=False, verbosity=0)
+    return len(missing)
 
 
 def read_manifest(folder: Path) -> dict:

@@ -9,8 +9,8 @@ class Command(BaseCommand):
     help = (
         "从 zhenggai backup 做的备份恢复数据库和上传文件。先按 manifest.json 核对备份中每个"
         "文件的摘要，有一个不符就不恢复；当前数据库已有任何表、或文件目录中已有文件时不恢复，"
-        "除非加 --force（覆盖现有数据）。恢复后再次核对每个文件。请先停止服务，恢复后执行 "
-        "zhenggai migrate。"
+        "除非加 --force（覆盖现有数据）。恢复后再次核对每个文件，并执行本版本有而备份中"
+        "没有的数据库迁移（较早版本的备份恢复后即为本版本的结构）。请先停止服务。"
     )
 
     def add_arguments(self, parser):
@@ -22,7 +22,8 @@ class Command(BaseCommand):
             summary = restore(Path(folder), force=force)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        migrated = f"已执行 {summary.migrations} 项数据库迁移。" if summary.migrations else ""
         self.stdout.write(
             f"已从 {folder} 恢复：{summary.engine} 数据库和 {summary.files} 个上传文件，"
-            "摘要全部与备份清单一致。"
+            f"摘要全部与备份清单一致。{migrated}"
         )
