@@ -1,6 +1,6 @@
 """With ZHENGGAI_ADMIN_TOTP on, an administrator links an authenticator app at the first login
 and gives its six-digit code at every login before anything else; other logins are not asked.
-Off by default."""
+Off by default. Linking, confirming and removing an app is recorded like any account change."""
 
 import pytest
 from django.test import Client
@@ -8,6 +8,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.factories import PASSWORD, UserFactory
+from zhenggai.audit.models import AuditEntry, Kind
+from zhenggai.audit.record import SECRET
 
 
 @pytest.fixture
@@ -79,3 +81,23 @@ def test_every_login_asks_for_the_code_again(totp_on, root):
 
 def test_other_logins_are_not_asked(totp_on, court_reporter):
     assert logged_in("court").get("/").status_code == 200
+
+
+def test_linking_confirming_and_removing_the_app_is_recorded_without_its_key(totp_on, root):
+    client = logged_in("root")
+    client.get("/second-factor/")
+    device = TOTPDevice.objects.get(user=root)
+    client.post("/second-factor/", {"code": code_of(device)})
+    client.post(f"/admin/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"})
+
+    entries = AuditEntry.objects.filter(object_type="otp_totp.totpdevice").order_by("seq")
+    assert [(e.kind, e.actor_username) for e in entries] == [
+        (Kind.CREATED, "root"),
+        (Kind.UPDATED, "root"),
+        (Kind.DELETED, "root"),
+    ]
+    created, confirmed, deleted = entries
+    assert created.after["key"] == deleted.before["key"] == SECRET
+    assert device.key not in str(created.after)
+    assert (confirmed.before, confirmed.after) == ({"confirmed": False}, {"confirmed": True})
+    assert not TOTPDevice.objects.filter(user=root).exists()

@@ -1,7 +1,7 @@
-"""What is recorded, wherever it is made: every save and delete of zhenggai's models and of
-logins and groups (model signals, so pages, API, commands, the admin and the shell alike),
-membership changes, logins, failed logins and logouts (django.contrib.auth's signals), and
-the downloads and exports the services report.
+"""What is recorded, wherever it is made: every save and delete of zhenggai's models, of
+logins and groups and of administrators' authenticator apps (model signals, so pages, API,
+commands, the admin and the shell alike), membership changes, logins, failed logins and
+logouts (django.contrib.auth's signals), and the downloads and exports the services report.
 
 Bulk writes (QuerySet.update, bulk_create) send no signals: zhenggai uses them only for what
 it derives (lights, positions, last report dates, the tick's reminders), and every domain
@@ -22,12 +22,28 @@ from django.db.models.fields.files import FieldFile
 from zhenggai.audit import chain, trail
 from zhenggai.audit.models import Kind
 
+# Besides zhenggai's own: logins and groups, and the administrators' authenticator apps.
+AUDITED_APPS = {"auth", "otp_totp"}
 # Machinery, not records: the trail itself, a person's own inbox (read or not), tick runs.
 NOT_AUDITED = {"audit.auditentry", "audit.chainhead", "supervision.notification", "ops.tickrun"}
-# Moved by every save or every login; a save that changes nothing else records nothing.
-IGNORED_FIELDS = {"updated_at", "last_login", "last_used_at"}
+# Moved by every save, every login or every code given; a save that changes nothing else
+# records nothing.
+IGNORED_FIELDS = {
+    "updated_at",
+    "last_login",
+    "last_used_at",
+    "last_t",
+    "drift",
+    "throttling_failure_count",
+    "throttling_failure_timestamp",
+}
 # Shown as changed, never as their values.
-SECRET_FIELDS = {"auth.user.password", "accounts.passwordrecord.password", "api.apitoken.digest"}
+SECRET_FIELDS = {
+    "auth.user.password",
+    "accounts.passwordrecord.password",
+    "api.apitoken.digest",
+    "otp_totp.totpdevice.key",
+}
 SECRET = "〔已隐去〕"
 # A longer value (an import's parsed draft, say) is kept as its length and digest.
 LONGEST_VALUE = 5000
@@ -37,7 +53,7 @@ def audited_models() -> list:
     return [
         model
         for model in apps.get_models()
-        if (model.__module__.startswith("zhenggai.") or model._meta.app_label == "auth")
+        if (model.__module__.startswith("zhenggai.") or model._meta.app_label in AUDITED_APPS)
         and model._meta.label_lower not in NOT_AUDITED
     ]
 
