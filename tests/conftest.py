@@ -17,6 +17,7 @@ import datetime
 import pytest
 from django.db import connection
 
+from tests import directory_server
 from tests.factories import (
     CategoryFactory,
     MeasureFactory,
@@ -157,3 +158,24 @@ def demo_round(units):
         cooperating_units=[units["station"]],
     )
     return {"round": round_, "category": category, "problems": problems, "shared": shared}
+
+
+@pytest.fixture(scope="session")
+def directory(tmp_path_factory):
+    """One real LDAP directory for the whole run (tests/directory_server.py), started by the
+    first test that asks for it."""
+    missing = directory_server.slapd_missing()
+    if missing:
+        pytest.skip(missing)
+    with directory_server.running(tmp_path_factory.mktemp("slapd")) as running:
+        yield running
+
+
+@pytest.fixture
+def ldap_on(settings, directory, db):
+    """Directory logins on: people are found by the service account, then bound as."""
+    settings.ZHENGGAI_LDAP_URL = [directory.url]
+    settings.ZHENGGAI_LDAP_SEARCH_BASE = directory_server.BASE
+    settings.ZHENGGAI_LDAP_BIND_DN = directory_server.SERVICE_DN
+    settings.ZHENGGAI_LDAP_BIND_PASSWORD = directory_server.SERVICE_PASSWORD
+    return directory

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "zhenggai.ledger.middleware.HtmxLoginRedirectMiddleware",
     "zhenggai.accounts.middleware.FirstStepMiddleware",
     "zhenggai.accounts.middleware.LoggedInAnswersMiddleware",
+    "zhenggai.accounts.middleware.DirectoryUnavailableMiddleware",
     "zhenggai.ledger.middleware.MethodNotAllowedPageMiddleware",
     "zhenggai.ops.busy.DatabaseBusyMiddleware",
     "zhenggai.files.serving.FileAlteredMiddleware",
@@ -139,6 +140,8 @@ AUTHENTICATION_BACKENDS = [
     # Refuses a locked-out login name or address before the password is even checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Names without a local password, when ZHENGGAI_LDAP_URL is set (below).
+    "zhenggai.accounts.directory.DirectoryBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "ledger:home"
@@ -203,6 +206,26 @@ X_FRAME_OPTIONS = "DENY"
 # A second factor for administrators (zhenggai/accounts/second_factor.py): off by default.
 ZHENGGAI_ADMIN_TOTP = env_bool("ZHENGGAI_ADMIN_TOTP", False)
 OTP_TOTP_ISSUER = "整改系统"
+
+# Login with a directory account, LDAP or Active Directory (zhenggai/accounts/directory.py):
+# off while ZHENGGAI_LDAP_URL is empty. Several servers, comma-separated, are tried in turn.
+ZHENGGAI_LDAP_URL = env_list("ZHENGGAI_LDAP_URL", [])
+ZHENGGAI_LDAP_START_TLS = env_bool("ZHENGGAI_LDAP_START_TLS", False)
+ZHENGGAI_LDAP_CA_FILE = env_str("ZHENGGAI_LDAP_CA_FILE")
+ZHENGGAI_LDAP_SEARCH_BASE = env_str("ZHENGGAI_LDAP_SEARCH_BASE")
+ZHENGGAI_LDAP_USER_ATTRIBUTE = env_str("ZHENGGAI_LDAP_USER_ATTRIBUTE", "uid")
+ZHENGGAI_LDAP_USER_FILTER = env_str("ZHENGGAI_LDAP_USER_FILTER")
+ZHENGGAI_LDAP_BIND_TEMPLATE = env_str("ZHENGGAI_LDAP_BIND_TEMPLATE")
+ZHENGGAI_LDAP_BIND_DN = env_str("ZHENGGAI_LDAP_BIND_DN")
+ZHENGGAI_LDAP_BIND_PASSWORD = env_str("ZHENGGAI_LDAP_BIND_PASSWORD")
+ZHENGGAI_LDAP_TIMEOUT = env_int("ZHENGGAI_LDAP_TIMEOUT", 5)
+if ZHENGGAI_LDAP_URL and not ZHENGGAI_LDAP_SEARCH_BASE:
+    raise ConfigError("开启目录账号登录（ZHENGGAI_LDAP_URL）时须设置 ZHENGGAI_LDAP_SEARCH_BASE")
+for _url in ZHENGGAI_LDAP_URL:
+    if not _url.startswith(("ldap://", "ldaps://")):
+        raise ConfigError(f"ZHENGGAI_LDAP_URL 须以 ldap:// 或 ldaps:// 开头，而不是 {_url!r}")
+if ZHENGGAI_LDAP_USER_FILTER and not ZHENGGAI_LDAP_USER_FILTER.startswith("("):
+    raise ConfigError("ZHENGGAI_LDAP_USER_FILTER 须是带括号的过滤条件，如 (objectClass=person)")
 
 # Lockout after failed logins (django-axes, zhenggai/accounts/lockout.py): failures counted per
 # login name and per client address within the cool-off; either one at the limit is locked.

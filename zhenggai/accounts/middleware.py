@@ -1,12 +1,20 @@
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 from zhenggai.accounts import second_factor
+from zhenggai.accounts.directory import DirectoryUnavailable
+from zhenggai.accounts.lockout import wants_json
 from zhenggai.accounts.services import change_due, mark_use
+from zhenggai.audit import record
 
 CHANGE_FIRST = "请先修改密码：管理员新建账号或重置密码后，须设置自己的新密码才能继续使用。"
+DIRECTORY_DOWN = (
+    "暂时连不上单位的目录服务（LDAP/AD），无法核对您的密码，这次不计入登录失败次数。"
+    "请稍后再试；如持续出现，请联系系统管理员。"
+)
 VERIFY_FIRST = "请先在网页上完成管理员第二重身份验证（验证器上的六位验证码）。"
 
 
@@ -62,3 +70,28 @@ class LoggedInAnswersMiddleware:
         if request.user.is_authenticated or "authorization" in request.headers:
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+class DirectoryUnavailableMiddleware:
+    """A login the directory could not check (zhenggai/accounts/directory.py), on the login
+    page or the admin's: the login page again with the reason, 503, and an entry in the audit
+    trail. django-axes counts nothing, since no password was found wrong."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DirectoryUnavailable):
+            return None
+        record.login_failed(exception.username, reason="目录服务无法连接")
+        if wants_json(request):
+            return JsonResponse(
+                {"detail": DIRECTORY_DOWN}, status=503, json_dumps_params={"ensure_ascii": False}
+            )
+        form = AuthenticationForm(request, initial={"username": exception.username})
+        next_page = request.POST.get("next", "")
+        context = {"form": form, "directory_down": DIRECTORY_DOWN, "next": next_page}
+        return render(request, "registration/login.html", context, status=503)

@@ -1,8 +1,10 @@
 """Forcing a password change: an administrator's new login or reset password is the
-administrator's, not the person's, so the person must replace it before anything else."""
+administrator's, not the person's, so the person must replace it before anything else (not
+a directory account's, whose password only the directory holds)."""
 
 import time
 
+from zhenggai.accounts import directory
 from zhenggai.accounts.models import PasswordChangeDue
 
 # Set in the session at login, so that checking it costs no query on every request. A reset
@@ -27,6 +29,9 @@ def mark_use(session) -> None:
 def note_login(request, user) -> None:
     # Marked as used now, so the first pages after login need not save the session again.
     mark_use(request.session)
+    # A directory account's password is the directory's: nothing here could change it.
+    if getattr(user, "backend", "") == directory.BACKEND:
+        return
     if PasswordChangeDue.objects.filter(user=user).exists():
         request.session[SESSION_KEY] = True
 

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
-from zhenggai.accounts import second_factor, services
+from zhenggai.accounts import directory, second_factor, services
 
 
 class LoginView(auth_views.LoginView):
@@ -23,6 +23,12 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy(settings.LOGIN_REDIRECT_URL)
+
+    def dispatch(self, request, *args, **kwargs):
+        # A directory account's password is changed in the directory; the page says so.
+        if request.user.is_authenticated and directory.logged_in_by(request):
+            return render(request, self.template_name, {"directory": True})
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -223,14 +223,19 @@ def _logged_out(sender, request, user, **kwargs):
 
 
 def _login_failed(sender, credentials, request=None, **kwargs):
+    login_failed(str(credentials.get("username", "")))
+
+
+def login_failed(username: str, reason: str = "") -> None:
     """Attributed to nobody: whoever typed the name need not be its owner."""
-    username = str(credentials.get("username", ""))[:150]
+    username = username[:150]
     account = get_user_model().objects.filter(username=username).first()
     trail.append(
         Kind.LOGIN_FAILED,
         object_type="auth.user",
         object_id=account.pk if account else "",
         object_text=username,
+        after={"原因": reason} if reason else None,
         user=get_user_model()(username=username),
     )
 

@@ -1,0 +1,151 @@
+"""A real LDAP directory for the tests: Debian's slapd, run unprivileged from a temporary folder
+on a free port (never the system's slapd on 389), with a few people loaded by slapadd.
+
+    dc=lj,dc=gov,dc=cn
+      ou=people: zhangsan 张三 (employeeType 整改系统, so ZHENGGAI_LDAP_USER_FILTER admits him),
+                 court (a name that is also a local login)
+        ou=court: lisi 李四, one branch further down
+      ou=services: the service account zhenggai, which may search
+
+Anonymous clients may only bind; a bound one reads everything but passwords."""
+
+import base64
+import contextlib
+import shutil
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BASE = "dc=lj,dc=gov,dc=cn"
+SERVICE_DN = f"cn=zhenggai,ou=services,{BASE}"
+SERVICE_PASSWORD = "Service-account-2026"
+PEOPLE = {
+    # uid: (branch, cn, password, extra attributes)
+    "zhangsan": ("ou=people", "张三", "Zhang-san-2026", {"employeeType": "整改系统"}),
+    "lisi": ("ou=court,ou=people", "李四", "Li-si-2026", {}),
+    "court": ("ou=people", "陈法官", "Directory-court-2026", {}),
+}
+SBIN = "/usr/sbin:/usr/bin"
+SLAPD_CONF = """\
+include /etc/ldap/schema/core.schema
+include /etc/ldap/schema/cosine.schema
+include /etc/ldap/schema/inetorgperson.schema
+modulepath /usr/lib/ldap
+moduleload back_mdb
+pidfile {folder}/slapd.pid
+{tls}
+database mdb
+maxsize 10485760
+suffix "{base}"
+directory {folder}/db
+access to attrs=userPassword by self auth by anonymous auth by * none
+access to * by users read by * none
+"""
+
+
+@dataclass(frozen=True)
+class Directory:
+    url: str
+    folder: Path
+
+    def password_of(self, uid: str) -> str:
+        return PEOPLE[uid][2]
+
+
+def slapd_missing() -> str:
+    """Why the directory cannot run here, or ''."""
+    if shutil.which("slapd", path=SBIN) and shutil.which("slapadd", path=SBIN):
+        return ""
+    return "没有安装 slapd（Debian 的 slapd 软件包，scripts/test 会安装）"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running(folder: Path, tls: str = "", listen: str = ""):
+    """slapd serving the people above until the block ends. `tls`: slapd.conf lines for its
+    certificate; `listen`: more URLs to listen on (ldaps://)."""
+    (folder / "db").mkdir(parents=True)
+    conf = folder / "slapd.conf"
+    conf.write_text(SLAPD_CONF.format(folder=folder, base=BASE, tls=tls))
+    (folder / "people.ldif").write_text(_ldif())
+    slapadd = shutil.which("slapadd", path=SBIN)
+    subprocess.run([slapadd, "-f", conf, "-l", folder / "people.ldif"], check=True)
+    port = free_port()
+    url = f"ldap://127.0.0.1:{port}"
+    # -d 0: in the foreground, so this process owns it and ends it.
+    slapd = subprocess.Popen(
+        [shutil.which("slapd", path=SBIN), "-f", conf, "-h", f"{url}/ {listen}", "-d", "0"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for(port, slapd)
+        yield Directory(url=url, folder=folder)
+    finally:
+        slapd.terminate()
+        slapd.wait(10)
+
+
+def _wait_for(port: int, slapd: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if slapd.poll() is not None:
+            raise RuntimeError(f"slapd 启动失败（退出码 {slapd.returncode}）")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+            return
+        time.sleep(0.05)
+    raise RuntimeError("slapd 10 秒内没有开始监听")
+
+
+def _ldif() -> str:
+    entries = [
+        {"dn": BASE, "objectClass": ["dcObject", "organization"], "o": "临江", "dc": "lj"},
+        _unit("ou=people"),
+        _unit("ou=court,ou=people"),
+        _unit("ou=services"),
+        {
+            "dn": SERVICE_DN,
+            "objectClass": ["person"],
+            "cn": "zhenggai",
+            "sn": "整改系统服务账号",
+            "userPassword": SERVICE_PASSWORD,
+        },
+    ]
+    for uid, (branch, name, password, extra) in PEOPLE.items():
+        entries.append(
+            {
+                "dn": f"uid={uid},{branch},{BASE}",
+                "objectClass": ["inetOrgPerson"],
+                "uid": uid,
+                "cn": name,
+                "sn": name[0],
+                "mail": f"{uid}@lj.gov.cn",
+                "userPassword": password,
+                **extra,
+            }
+        )
+    return "\n".join(_entry(entry) for entry in entries)
+
+
+def _unit(rdns: str) -> dict:
+    name = rdns.split(",")[0].removeprefix("ou=")
+    return {"dn": f"{rdns},{BASE}", "objectClass": ["organizationalUnit"], "ou": name}
+
+
+def _entry(attributes: dict) -> str:
+    """LDIF lines; values that are not plain ASCII are written in base64, as LDIF asks."""
+    lines = []
+    for name, values in attributes.items():
+        for value in values if isinstance(values, list) else [values]:
+            if value.isascii():
+                lines.append(f"{name}: {value}")
+            else:
+                lines.append(f"{name}:: {base64.b64encode(value.encode()).decode()}")
+    return "\n".join(lines) + "\n"
