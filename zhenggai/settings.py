@@ -206,6 +206,9 @@ X_FRAME_OPTIONS = "DENY"
 # A second factor for administrators (zhenggai/accounts/second_factor.py): off by default.
 ZHENGGAI_ADMIN_TOTP = env_bool("ZHENGGAI_ADMIN_TOTP", False)
 OTP_TOTP_ISSUER = "整改系统"
+# The admin never shows an authenticator's key or QR code again once it is made: whoever
+# reads the admin could otherwise copy another administrator's second factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Login with a directory account, LDAP or Active Directory (zhenggai/accounts/directory.py):
 # off while ZHENGGAI_LDAP_URL is empty. Several servers, comma-separated, are tried in turn.

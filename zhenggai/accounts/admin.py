@@ -1,10 +1,14 @@
 """Logins in the admin: one an administrator creates, or whose password an administrator sets,
-must be given a new password by its owner at the next login."""
+must be given a new password by its owner at the next login. The lockout's and the
+authenticator apps' pages in Chinese."""
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from zhenggai.accounts import lockout_admin
 from zhenggai.accounts.models import PasswordChangeDue
 from zhenggai.accounts.services import require_password_change
 
@@ -34,3 +38,15 @@ class PasswordChangeDueAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+# The lockout's and the second factor's pages in Chinese (zhenggai.accounts.lockout_admin).
+for model, model_admin in [
+    (AccessAttempt, lockout_admin.AccessAttemptAdmin),
+    (AccessLog, lockout_admin.AccessLogAdmin),
+    (AccessFailureLog, lockout_admin.AccessFailureLogAdmin),
+    (TOTPDevice, lockout_admin.AuthenticatorAdmin),
+]:
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
+        admin.site.register(model, model_admin)

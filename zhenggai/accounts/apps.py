@@ -9,7 +9,9 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from zhenggai.accounts import services
+        from zhenggai.accounts import names, services
+
+        names.apply()
 
         user_logged_in.connect(
             lambda sender, request, user, **kwargs: services.note_login(request, user),
