@@ -20,9 +20,10 @@ def test_roles_come_from_the_units(measures, office_clerk, court_reporter, polic
     assert policy.roles_of(police_reporter, measures["court"]) == set()
 
 
-def test_a_superuser_acts_as_the_office(measures):
-    root = UserFactory(username="root", is_superuser=True)
-    assert policy.roles_of(root, measures["court"]) == {Role.OFFICE}
+def test_a_superuser_holds_no_role_by_being_one(measures):
+    root = UserFactory(username="root", is_staff=True, is_superuser=True)
+    assert policy.roles_of(root, measures["court"]) == set()
+    assert not policy.can_verify(root, measures["court"])[0]
 
 
 def test_the_lead_unit_may_report_progress_or_completion(measures, court_reporter):

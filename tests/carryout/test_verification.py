@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.carryout.conftest import AS_OF, report, verify
 from tests.carryout.samples import PNG, upload
-from tests.factories import MeasureFactory, PersonFactory, UserFactory
+from tests.factories import MeasureFactory, PersonFactory, UserFactory, grant
+from zhenggai.authority.models import Role
 from zhenggai.carryout.models import Verification
 from zhenggai.ledger.models import Event, Measure, Problem
 from zhenggai.rules.closeout import BRIEFING_ONLY, ONSITE_REQUIRED, SAME_UNIT
@@ -128,9 +129,10 @@ def test_the_responsible_unit_cannot_verify_its_own_measure(
     assert fresh(own).status == "done_pending"
 
 
-def test_a_superuser_working_in_a_sub_unit_cannot_verify_its_parents_measure(pending, units):
-    user = UserFactory(username="root", is_superuser=True)
+def test_the_office_working_in_a_sub_unit_cannot_verify_its_parents_measure(pending, units):
+    user = UserFactory(username="seconded")
     PersonFactory(unit=units["tribunal"], user=user)
+    grant(user, Role.OFFICE, units["tribunal"], round=pending.round)
 
     with pytest.raises(ValidationError) as refused:
         verify(user, pending)
@@ -140,8 +142,9 @@ def test_a_superuser_working_in_a_sub_unit_cannot_verify_its_parents_measure(pen
 def test_a_cooperating_unit_counts_as_responsible(demo_round, court_reporter, units):
     shared = demo_round["shared"]
     report(court_reporter, shared, status="done_pending")
-    inspector = UserFactory(username="station-admin", is_superuser=True)
+    inspector = UserFactory(username="station-clerk")
     PersonFactory(unit=units["station"], user=inspector)
+    grant(inspector, Role.OFFICE, units["station"], round=shared.round)
 
     with pytest.raises(ValidationError) as refused:
         verify(inspector, shared)

@@ -79,10 +79,14 @@ def test_the_same_file_twice_needs_again(plan, round_, office_clerk):
     assert ImportBatch.objects.count() == 2
 
 
-def test_without_user_the_only_superuser_acts(plan, round_, django_user_model):
+def test_a_superuser_imports_nothing_by_being_one(plan, round_, django_user_model):
     django_user_model.objects.create_superuser("root", password="x-correct-horse")
-    run(plan, "--round", round_.pk)
-    assert ImportBatch.objects.get().uploaded_by.username == "root"
+    problems = Problem.objects.count()
+    with pytest.raises(CommandError, match="请用 --user 指定操作人"):
+        run(plan, "--round", round_.pk)
+    with pytest.raises(CommandError, match=f"没有找到编号为 {round_.pk} 的轮次，或 root 无权查看"):
+        run(plan, "--round", round_.pk, "--user", "root", "--apply")
+    assert not ImportBatch.objects.exists() and Problem.objects.count() == problems
 
 
 @pytest.mark.parametrize(

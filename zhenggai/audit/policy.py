@@ -1,11 +1,12 @@
-"""Who may read the audit trail: system administrators (Django's staff) all of it; whoever
+"""Who may read the audit trail: the system administrator (is_system_administrator) all of it,
+as part of administering accounts; whoever
 holds the office role (整改办) what was done by the people of the tree it runs. Nobody else,
 and nobody changes it."""
 
 from django.db.models import Q
 
 from zhenggai.authority.models import Role
-from zhenggai.authority.roles import actor_of
+from zhenggai.authority.roles import actor_of, is_system_administrator
 from zhenggai.ledger.models import Unit
 from zhenggai.ledger.policy import NOTHING, any_of, units_under
 
@@ -19,7 +20,7 @@ def office_paths(user) -> list[str]:
 def can_read(user) -> tuple[bool, str]:
     if not user.is_authenticated:
         return False, REFUSED
-    if user.is_staff or user.is_superuser or office_paths(user):
+    if is_system_administrator(user) or office_paths(user):
         return True, ""
     return False, REFUSED
 
@@ -28,7 +29,7 @@ def entries_scope(user) -> Q:
     """The entries the user reads: every one for an administrator; for the office, those whose
     actor belonged then to a unit of the tree it runs (so not an administrator's, nor a failed
     login's, which belong to no unit)."""
-    if user.is_staff or user.is_superuser:
+    if is_system_administrator(user):
         return Q()
     paths = office_paths(user)
     return any_of([Q(actor_unit_path__startswith=path) for path in paths]) if paths else NOTHING
@@ -36,6 +37,6 @@ def entries_scope(user) -> Q:
 
 def units_for(user):
     """The units the filter offers."""
-    if user.is_staff or user.is_superuser:
+    if is_system_administrator(user):
         return Unit.objects.all()
     return Unit.objects.filter(units_under(office_paths(user)))

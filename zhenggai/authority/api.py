@@ -16,7 +16,7 @@ from zhenggai.authority.models import (
     RoleAssignment,
     VerificationGroup,
 )
-from zhenggai.authority.roles import actor_of
+from zhenggai.authority.roles import actor_of, is_system_administrator
 from zhenggai.ledger.models import InspectionRound, Unit
 from zhenggai.ledger.policy import get_visible, rounds_visible_to
 
@@ -95,19 +95,19 @@ class MemberIn(Input):
 
 
 def _organizations(user):
-    if services.is_system_admin(user):
+    if is_system_administrator(user):
         return Organization.objects.all()
     return Organization.objects.filter(pk__in=sorted(actor_of(user).organization_ids))
 
 
 def _assignments(user):
     assignments = RoleAssignment.objects.select_related("user", "organization", "round", "unit")
-    return assignments if services.is_system_admin(user) else assignments.filter(user=user)
+    return assignments if is_system_administrator(user) else assignments.filter(user=user)
 
 
 def _groups(user):
     groups = VerificationGroup.objects.select_related("round").prefetch_related("members")
-    if services.is_system_admin(user):
+    if is_system_administrator(user):
         return groups
     return groups.filter(round__in=rounds_visible_to(user))
 

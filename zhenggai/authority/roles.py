@@ -12,8 +12,9 @@ organization or over one round:
 - observer (观察员) reads a whole round, or every round of an organization, and changes
   nothing.
 A unit of kind office (整改办) acts for the unit it belongs to, so an office clerk's tree is
-that of its committee. A system administrator (Django's staff) manages accounts and base data
-in the admin; being one gives no role over any round.
+that of its committee. A system administrator (Django's staff or superuser) manages accounts
+and base data in the admin; being one gives no role over any round, and nothing here asks
+whether a login is one: only is_system_administrator() does, for the administration itself.
 
 Everything here works on the Actor that actor_of() loads once per request, in one query, and
 keeps on the user; nothing here queries again."""
@@ -72,8 +73,6 @@ class Actor:
     """What the policy needs to know about a user, resolved once per request."""
 
     user_id: int | None
-    is_superuser: bool
-    is_staff: bool
     person_id: int | None
     unit_path: str | None  # the person's own unit, not a tree: verification asks where it sits
     grants: tuple[Grant, ...]
@@ -140,7 +139,7 @@ class Actor:
         return frozenset(grant.organization_id for grant in self.grants)
 
 
-ANONYMOUS = Actor(None, False, False, None, None, ())
+ANONYMOUS = Actor(None, None, None, ())
 
 PERSON_FIELDS = [f.attname for f in Person._meta.concrete_fields]
 ASSIGNMENT_FIELDS = [
@@ -155,6 +154,12 @@ GROUP_FIELDS = [
     "verification_groups__round_id",
     "verification_groups__round__office__organization_id",
 ]
+
+
+def is_system_administrator(user) -> bool:
+    """The administrator of accounts and base data (Django's staff or superuser): the admin,
+    the whole audit trail, the installation's own template. No content power comes with it."""
+    return bool(user.is_authenticated and user.is_active and (user.is_staff or user.is_superuser))
 
 
 def actor_of(user) -> Actor:
@@ -184,9 +189,7 @@ def actor_of(user) -> Actor:
         if group_round:
             grants[Grant(Role.VERIFIER, group_organization, group_round, None)] = None
     unit_path = rows[0][len(PERSON_FIELDS)] if rows and person else None
-    actor = Actor(
-        user.pk, user.is_superuser, user.is_staff, person and person.pk, unit_path, tuple(grants)
-    )
+    actor = Actor(user.pk, person and person.pk, unit_path, tuple(grants))
     user._zhenggai_actor = actor
     return actor
 

@@ -1,21 +1,18 @@
 """Giving and taking roles: what the admin does by hand, for the API and the command line.
-Only a system administrator may; a role's unit and round belong to its organization (the
-model's clean() says so in Chinese)."""
+Only a system administrator may, with the admin's permission for it; a role's unit and round
+belong to its organization (the model's clean() says so in Chinese)."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from zhenggai.authority.models import RoleAssignment, VerificationGroup
+from zhenggai.authority.roles import is_system_administrator
 
 
-def is_system_admin(user) -> bool:
-    """The administrator of accounts and base data: no role over any round comes with it."""
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
-
-
-def _require_admin(user) -> None:
-    if not is_system_admin(user):
+def _require_admin(user, permission: str) -> None:
+    """As in the admin: an administrator whose login holds the model permission."""
+    if not (is_system_administrator(user) and user.has_perm(permission)):
         raise PermissionDenied("只有系统管理员可以管理组织、角色和核查组。")
 
 
@@ -29,7 +26,7 @@ def login_named(username: str):
 @transaction.atomic
 def assign_role(user, *, login, role, organization=None, round=None, unit=None):
     """The organization follows from the unit or the round when it is not given."""
-    _require_admin(user)
+    _require_admin(user, "authority.add_roleassignment")
     if organization is None:
         if unit is not None:
             organization = unit.organization
@@ -47,13 +44,13 @@ def assign_role(user, *, login, role, organization=None, round=None, unit=None):
 
 @transaction.atomic
 def revoke_role(user, assignment: RoleAssignment) -> None:
-    _require_admin(user)
+    _require_admin(user, "authority.delete_roleassignment")
     assignment.delete()
 
 
 @transaction.atomic
 def create_group(user, *, round, name, description="", members=()) -> VerificationGroup:
-    _require_admin(user)
+    _require_admin(user, "authority.add_verificationgroup")
     group = VerificationGroup(round=round, name=name, description=description)
     group.full_clean()
     group.save()
@@ -63,13 +60,13 @@ def create_group(user, *, round, name, description="", members=()) -> Verificati
 
 @transaction.atomic
 def add_member(user, group: VerificationGroup, login) -> VerificationGroup:
-    _require_admin(user)
+    _require_admin(user, "authority.change_verificationgroup")
     group.members.add(login)
     return group
 
 
 @transaction.atomic
 def remove_member(user, group: VerificationGroup, login) -> VerificationGroup:
-    _require_admin(user)
+    _require_admin(user, "authority.change_verificationgroup")
     group.members.remove(login)
     return group

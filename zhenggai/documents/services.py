@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from zhenggai.audit import record as audit
+from zhenggai.authority.roles import is_system_administrator
 from zhenggai.documents import gather, ledger_export
 from zhenggai.documents import policy as documents_policy
 from zhenggai.documents.models import (
@@ -296,9 +297,10 @@ def save_texts(user, round_: InspectionRound, kind: str, texts: dict[str, str]) 
 
 @transaction.atomic
 def upload_template(user, round_: InspectionRound | None, file_name: str, data: bytes):
-    """A round's template (the office), or the installation's (round None: superusers)."""
+    """A round's template (the office), or the installation's (round None: the system
+    administrator, as base data)."""
     if round_ is None:
-        if not user.is_superuser:
+        if not is_system_administrator(user):
             raise ValidationError("全系统默认模板只能由系统管理员上传。")
     else:
         require(documents_policy.can_write_round_documents(user, round_))

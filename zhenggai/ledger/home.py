@@ -151,7 +151,7 @@ def _pending_requests(ids: list[int]) -> dict[int, int]:
 
 
 def _office_sections(actor, rounds) -> list[Section]:
-    run = [r for r in rounds if actor.is_superuser or actor.runs(r)]
+    run = [r for r in rounds if actor.runs(r)]
     if not run:
         return []
     ids = [r.pk for r in run]

@@ -65,21 +65,15 @@ def _whole_rounds(actor: Actor) -> Q | None:
 
 def whole_rounds(user):
     """The rounds whose every item the user sees, as a subquery."""
-    actor = actor_of(user)
-    if actor.is_superuser:
-        return InspectionRound.objects.values("pk")
-    whole = _whole_rounds(actor)
+    whole = _whole_rounds(actor_of(user))
     return InspectionRound.objects.filter(whole if whole is not None else NOTHING).values("pk")
 
 
 def run_rounds(user):
     """The rounds the user runs as their office, as a subquery."""
-    actor = actor_of(user)
-    if actor.is_superuser:
-        return InspectionRound.objects.values("pk")
     parts = [
         Q(pk=g.round_id) if g.round_id else Q(office__in=subtree(g.path))
-        for g in actor.holding(Role.OFFICE)
+        for g in actor_of(user).holding(Role.OFFICE)
     ]
     return InspectionRound.objects.filter(any_of(parts)).values("pk")
 
@@ -97,10 +91,7 @@ def rows_by_unit(user, unit_field: str, round_field: str = "round", roles=None) 
 
 
 def rows_of_whole_rounds(user, round_field: str = "round") -> Q:
-    actor = actor_of(user)
-    if actor.is_superuser:
-        return Q()
-    if _whole_rounds(actor) is None:
+    if _whole_rounds(actor_of(user)) is None:
         return NOTHING
     return Q(**{f"{round_field}__in": whole_rounds(user)})
 
@@ -152,8 +143,6 @@ def _answered_parts(actor: Actor, responsible) -> list[Q]:
 
 def _scope(user, responsible) -> Q:
     actor = actor_of(user)
-    if actor.is_superuser:
-        return Q()
     parts = _answered_parts(actor, responsible)
     if _whole_rounds(actor) is not None:
         parts.insert(0, Q(round__in=whole_rounds(user)))
@@ -170,8 +159,6 @@ def problem_scope(user) -> Q:
 
 def round_scope(user) -> Q:
     actor = actor_of(user)
-    if actor.is_superuser:
-        return Q()
     parts = []
     whole = _whole_rounds(actor)
     if whole is not None:
@@ -230,14 +217,12 @@ def problems_in(user, round_: InspectionRound):
 
 def supervises(user, round_: InspectionRound) -> bool:
     """The user runs the round as its office (整改办)."""
-    actor = actor_of(user)
-    return actor.is_superuser or actor.runs(round_)
+    return actor_of(user).runs(round_)
 
 
 def sees_whole(user, round_: InspectionRound) -> bool:
     """Every item of the round is visible to the user: its office, verifiers and observers."""
-    actor = actor_of(user)
-    return actor.is_superuser or actor.sees_whole(round_)
+    return actor_of(user).sees_whole(round_)
 
 
 def approving_leader(user, round_: InspectionRound) -> bool:
@@ -258,8 +243,7 @@ def acts_for(user, unit: Unit | None, round_: InspectionRound) -> bool:
 
 
 def can_create_round(user) -> tuple[bool, str]:
-    actor = actor_of(user)
-    if actor.is_superuser or any(not g.round_id for g in actor.holding(Role.OFFICE)):
+    if any(not g.round_id for g in actor_of(user).holding(Role.OFFICE)):
         return True, ""
     return False, "只有整改办（督查室）的用户可以新建巡视轮次。"
 
@@ -303,7 +287,7 @@ def can_claim(user, problem: Problem) -> tuple[bool, str]:
     actor = actor_of(user)
     if actor.person_id is None:
         return False, "您的账号没有关联人员信息，无法认领问题。"
-    if not actor.is_superuser and not actor.roles_in(problem.round) & SEEING_UNIT_ROLES:
+    if not actor.roles_in(problem.round) & SEEING_UNIT_ROLES:
         return False, "只有本轮的领导、整改办和责任单位可以认领问题。"
     if problem.claims.filter(person_id=actor.person_id).exists():
         return False, "您已经认领过这个问题。"
@@ -354,8 +338,6 @@ def office_trees(user) -> list[str]:
 def offices_for(user):
     """The units the user may name as a round's office (整改牵头单位)."""
     offices = Unit.objects.filter(kind__in=[Unit.Kind.OFFICE, Unit.Kind.COMMITTEE])
-    if actor_of(user).is_superuser:
-        return offices
     trees = office_trees(user)
     return offices.filter(units_under(trees)) if trees else offices.none()
 
@@ -425,9 +407,8 @@ def get_measure_for(user, pk, write: bool = False) -> Measure:
 def sees_all_of(user, unit: Unit) -> bool:
     """Whether everything the unit's tree leads or cooperates on is visible to the user, so
     that the unit's page needs no scope query."""
-    actor = actor_of(user)
-    trees = actor.paths().get(None, [])
-    return actor.is_superuser or any(unit.path.startswith(path) for path in trees)
+    trees = actor_of(user).paths().get(None, [])
+    return any(unit.path.startswith(path) for path in trees)
 
 
 def get_unit_for(user, pk) -> Unit:
@@ -443,8 +424,6 @@ def units_visible_to(user):
     """The units of the organizations whose rounds the user sees whole (as office, verifier or
     observer), and the trees of the units it holds a role for."""
     actor = actor_of(user)
-    if actor.is_superuser:
-        return Unit.objects.all()
     organizations = {
         g.organization_id
         for g in actor.grants

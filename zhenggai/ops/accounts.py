@@ -21,19 +21,15 @@ def save_user(username: str, password: str, *, superuser: bool = False, name: st
 
 
 def acting_user(username: str | None):
-    """The user a command acts as: --user, or else the one superuser there is."""
-    users = get_user_model().objects.filter(is_active=True)
-    if username:
-        found = users.filter(username=username).first()
-        if found is None:
-            raise CommandError(f"没有找到启用的用户“{username}”。")
-        act_as(found)
-        return found
-    superusers = list(users.filter(is_superuser=True)[:2])
-    if len(superusers) != 1:
-        raise CommandError("请用 --user 指定操作人（系统中的超级用户不止一个或没有）。")
-    act_as(superusers[0])
-    return superusers[0]
+    """The user a command acts as: the login --user names, with that login's roles; a command
+    acts as nobody by default, a superuser included."""
+    if not username:
+        raise CommandError("请用 --user 指定操作人（登录名）；命令按该用户的角色办理。")
+    found = get_user_model().objects.filter(is_active=True, username=username).first()
+    if found is None:
+        raise CommandError(f"没有找到启用的用户“{username}”。")
+    act_as(found)
+    return found
 
 
 def remove_logins(users) -> None:

@@ -13,7 +13,6 @@ from django.db.models import Q
 from django.http import Http404
 
 from zhenggai.authority.models import Role, RoleAssignment
-from zhenggai.authority.roles import actor_of
 from zhenggai.ledger.models import InspectionRound, Measure, Person, Unit
 from zhenggai.ledger.policy import (
     acts_for,
@@ -109,15 +108,12 @@ def can_remind(user, measure: Measure) -> tuple[bool, str]:
 
 
 def can_reply(user, notice: SupervisionNotice) -> tuple[bool, str]:
-    actor = actor_of(user)
     if notice.status == Status.CLOSED:
         return False, "该督办单已办结，不能再回复。"
     if notice.reply:
         return False, "该督办单已经回复过；如需补充，请联系整改办。"
     if notice.status not in REPLYABLE:
         return False, f"该督办单状态为“{notice.get_status_display()}”，不能回复。"
-    if actor.is_superuser:
-        return True, ""
     if supervises(user, notice.round):
         return False, "督办单应由被督办单位回复，整改办不能代为回复。"
     if acts_for(user, notice.unit, notice.round):

@@ -1,5 +1,5 @@
 """Units (单位): the organization tree. Everyone may read the units in their scope; only a
-superuser adds units, as in the admin."""
+system administrator with the admin's permission adds units, as in the admin."""
 
 from django.core.exceptions import PermissionDenied
 from ninja import Field, Query, Router, Schema, Status
@@ -7,6 +7,7 @@ from ninja.pagination import paginate
 
 from zhenggai.api.refs import Ref, values_of
 from zhenggai.api.schemas import Id, Input, Pagination, UnitRef, bounded_text, choice_of, text_of
+from zhenggai.authority.roles import is_system_administrator
 from zhenggai.ledger import policy, services
 from zhenggai.ledger.models import Unit
 from zhenggai.ledger.policy import units_visible_to
@@ -62,6 +63,7 @@ def get_unit(request, unit_id: int):
 
 @router.post("/units", response={201: UnitOut}, summary="新增单位（系统管理员）")
 def create_unit(request, payload: UnitIn):
-    if not request.auth.is_superuser:
+    user = request.auth
+    if not (is_system_administrator(user) and user.has_perm("ledger.add_unit")):
         raise PermissionDenied("只有系统管理员可以新增单位。")
     return Status(201, services.create_unit(**values_of(payload, REFS)))

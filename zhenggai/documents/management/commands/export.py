@@ -1,4 +1,4 @@
-"""zhenggai export KIND --round ID [--person ID] [--notice ID] [--strict] --output FILE"""
+"""zhenggai export KIND --round ID --user NAME [--person ID] [--notice ID] [--strict] --output F"""
 
 from pathlib import Path
 
@@ -31,7 +31,7 @@ class Command(BaseCommand):
         parser.add_argument("--notice", dest="notice_id", help="督办单编号（数据库编号）")
         parser.add_argument("--strict", action="store_true", help="有任何提示即不导出")
         parser.add_argument("--output", required=True, help="输出文件（.xlsx/.docx/.pdf）")
-        parser.add_argument("--user", help="操作人登录名；不填时使用系统中唯一的超级用户")
+        parser.add_argument("--user", help="操作人登录名（必填，命令按其角色办理）")
 
     def handle(self, *args, kind, round_id, person_id, notice_id, strict, output, user, **opts):
         actor = acting_user(user)

@@ -1,4 +1,4 @@
-"""zhenggai import FILE --round ID [--user USERNAME] [--apply] [--again]"""
+"""zhenggai import FILE --round ID --user USERNAME [--apply] [--again]"""
 
 from pathlib import Path
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help="要导入的文件")
         parser.add_argument("--round", required=True, dest="round_id", help="轮次编号")
-        parser.add_argument("--user", help="操作人登录名；不填时使用系统中唯一的超级用户")
+        parser.add_argument("--user", help="操作人登录名（必填，命令按其角色办理）")
         parser.add_argument("--apply", action="store_true", help="直接导入台账，不经网页核对")
         parser.add_argument("--again", action="store_true", help="该文件已导入过本轮时仍然导入")
 

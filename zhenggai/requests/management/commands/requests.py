@@ -1,14 +1,13 @@
 """zhenggai requests --user NAME [--round ID] [--all]
 zhenggai requests --user NAME --approve CODE [--note TEXT] | --refuse CODE --note TEXT"""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
-from zhenggai.audit.context import act_as
 from zhenggai.ledger import policy as ledger_policy
 from zhenggai.ledger.versions import StaleEdit, actor_name
+from zhenggai.ops.accounts import acting_user
 from zhenggai.requests import policy, queries, services
 from zhenggai.requests.models import ChangeRequest, ExtensionRequest
 
@@ -24,7 +23,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--user", required=True, help="操作人登录名")
+        parser.add_argument("--user", help="操作人登录名（必填，命令按其角色办理）")
         parser.add_argument("--round", dest="round_id", help="只列这一轮次的申请")
         parser.add_argument(
             "--all", dest="show_all", action="store_true", help="也列出已处理的申请"
@@ -35,7 +34,7 @@ class Command(BaseCommand):
         parser.add_argument("--note", default="", help="审批意见；不予批准时必填")
 
     def handle(self, *args, user, round_id, show_all, approve, refuse, note, **options):
-        actor = _user(user)
+        actor = acting_user(user)
         if approve or refuse:
             self.stdout.write(_decide(actor, approve or refuse, bool(approve), note))
             return
@@ -47,14 +46,6 @@ class Command(BaseCommand):
             self.stdout.write(_line(request))
         pending = sum(r.status == ExtensionRequest.Status.PENDING for r in found)
         self.stdout.write(f"共 {len(found)} 份申请，其中待审批 {pending} 份。")
-
-
-def _user(username: str):
-    found = get_user_model().objects.filter(is_active=True, username=username).first()
-    if found is None:
-        raise CommandError(f"没有找到启用的用户“{username}”。")
-    act_as(found)
-    return found
 
 
 def _rounds(actor, round_id):
