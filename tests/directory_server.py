@@ -7,16 +7,24 @@ on a free port (never the system's slapd on 389), with a few people loaded by sl
         ou=court: lisi 李四, one branch further down
       ou=services: the service account zhenggai, which may search
 
-Anonymous clients may only bind; a bound one reads everything but passwords."""
+Anonymous clients may only bind; a bound one reads everything but passwords. It speaks
+StartTLS on its ldap:// port and TLS on its ldaps:// port, with a certificate for localhost
+signed by a CA made for the run (Directory.ca_file)."""
 
 import base64
 import contextlib
+import datetime
 import shutil
 import socket
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 BASE = "dc=lj,dc=gov,dc=cn"
 SERVICE_DN = f"cn=zhenggai,ou=services,{BASE}"
@@ -35,7 +43,9 @@ include /etc/ldap/schema/inetorgperson.schema
 modulepath /usr/lib/ldap
 moduleload back_mdb
 pidfile {folder}/slapd.pid
-{tls}
+TLSCACertificateFile {folder}/ca.pem
+TLSCertificateFile {folder}/server.pem
+TLSCertificateKeyFile {folder}/server.key
 database mdb
 maxsize 10485760
 suffix "{base}"
@@ -49,6 +59,13 @@ access to * by users read by * none
 class Directory:
     url: str
     folder: Path
+    port: int
+    ldaps_port: int
+
+    @property
+    def ca_file(self) -> str:
+        """The CA that signed the directory's certificate, made for the name localhost."""
+        return str(self.folder / "ca.pem")
 
     def password_of(self, uid: str) -> str:
         return PEOPLE[uid][2]
@@ -68,29 +85,87 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running(folder: Path, tls: str = "", listen: str = ""):
-    """slapd serving the people above until the block ends. `tls`: slapd.conf lines for its
-    certificate; `listen`: more URLs to listen on (ldaps://)."""
+def running(folder: Path):
+    """slapd serving the people above until the block ends, by ldap:// (StartTLS offered) and
+    by ldaps://, with a certificate for localhost."""
     (folder / "db").mkdir(parents=True)
+    _certificates(folder)
     conf = folder / "slapd.conf"
-    conf.write_text(SLAPD_CONF.format(folder=folder, base=BASE, tls=tls))
+    conf.write_text(SLAPD_CONF.format(folder=folder, base=BASE))
     (folder / "people.ldif").write_text(_ldif())
     slapadd = shutil.which("slapadd", path=SBIN)
     subprocess.run([slapadd, "-f", conf, "-l", folder / "people.ldif"], check=True)
-    port = free_port()
-    url = f"ldap://127.0.0.1:{port}"
+    port, ldaps_port = free_port(), free_port()
+    listen = f"ldap://127.0.0.1:{port}/ ldaps://127.0.0.1:{ldaps_port}/"
     # -d 0: in the foreground, so this process owns it and ends it.
     slapd = subprocess.Popen(
-        [shutil.which("slapd", path=SBIN), "-f", conf, "-h", f"{url}/ {listen}", "-d", "0"],
+        [shutil.which("slapd", path=SBIN), "-f", conf, "-h", listen, "-d", "0"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
         _wait_for(port, slapd)
-        yield Directory(url=url, folder=folder)
+        _wait_for(ldaps_port, slapd)
+        yield Directory(f"ldap://127.0.0.1:{port}", folder, port, ldaps_port)
     finally:
         slapd.terminate()
         slapd.wait(10)
+
+
+def make_ca(folder: Path, name: str):
+    """A certificate authority: its key, and its certificate written to folder/name.pem."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    ca = (
+        _certificate(subject, subject, key.public_key())
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), False)
+        .add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False), True
+        )
+        .sign(key, hashes.SHA256())
+    )
+    (folder / f"{name}.pem").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    return key, ca
+
+
+def _certificates(folder: Path) -> None:
+    ca_key, ca = make_ca(folder, "ca")
+    key = ec.generate_private_key(ec.SECP256R1())
+    server = (
+        _certificate(
+            x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]),
+            ca.subject,
+            key.public_key(),
+        )
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+        # Python 3.13 checks strictly: the issuing CA must be named by its key.
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    (folder / "server.pem").write_bytes(server.public_bytes(serialization.Encoding.PEM))
+    (folder / "server.key").write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+
+
+def _certificate(subject, issuer, public_key) -> x509.CertificateBuilder:
+    now = datetime.datetime.now(datetime.UTC)
+    return (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(issuer)
+        .public_key(public_key)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(hours=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+    )
 
 
 def _wait_for(port: int, slapd: subprocess.Popen) -> None:

@@ -1,6 +1,7 @@
 """The login page in a real browser, at 1366 and 390 px: five wrong passwords that lock the
 account with the minutes left in Chinese, a login whose password the administrator set, sent to
-change it before anything else, and an administrator linking an authenticator app."""
+change it before anything else, an administrator linking an authenticator app, and a
+directory (LDAP) account logging in."""
 
 import pytest
 from django_otp.oath import totp
@@ -8,6 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
+from tests.directory_server import free_port
 from tests.factories import PASSWORD, UserFactory
 from zhenggai.accounts.models import PasswordChangeDue
 
@@ -89,3 +91,28 @@ def test_an_administrator_links_an_authenticator_app(page, settings, width):
 
     page.goto("/admin/")
     expect(page).to_have_url("/admin/")
+
+
+def test_a_directory_account_logs_in_and_changes_its_password_in_the_directory(
+    page, ldap_on, settings
+):
+    up = settings.ZHENGGAI_LDAP_URL
+    settings.ZHENGGAI_LDAP_URL = [f"ldap://127.0.0.1:{free_port()}"]
+    page.goto("/login/")
+    type_login(page, "zhangsan", ldap_on.password_of("zhangsan"))
+    expect(page.get_by_role("alert")).to_contain_text("暂时连不上单位的目录服务")
+    for width, size in SIZES.items():
+        page.set_viewport_size(size)
+        page.screenshot(path=SHOTS.format(f"directory-down-{width}"), full_page=True)
+
+    settings.ZHENGGAI_LDAP_URL = up
+    page.set_viewport_size(SIZES[1366])
+    type_login(page, "zhangsan", ldap_on.password_of("zhangsan"))
+    expect(page.get_by_text("目前没有等您处理的事项")).to_be_visible()
+    page.get_by_role("link", name="修改密码").click()
+
+    expect(page.get_by_role("status")).to_contain_text("密码由目录服务管理")
+    expect(page.get_by_label("当前密码")).to_have_count(0)
+    for width, size in SIZES.items():
+        page.set_viewport_size(size)
+        page.screenshot(path=SHOTS.format(f"directory-password-{width}"), full_page=True)
