@@ -43,9 +43,13 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings, media):
+def _test_settings(settings, media, tmp_path):
     # The named users are created for most tests; the real hasher takes a second each.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Uploads arrive in a folder of the test's own, not var/tmp: a test that looks for files
+    # left there sees none of a test running beside it (scripts/test runs two at once).
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "uploading")
+    (tmp_path / "uploading").mkdir(mode=0o700)
 
 
 @pytest.fixture(autouse=True, scope="session")

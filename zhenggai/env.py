@@ -49,10 +49,19 @@ def secret_key(data_dir: Path) -> str:
     path = data_dir / "secret_key"
     if not path.exists():
         import secrets
+        import tempfile
 
         private_dir(data_dir)
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        # Written whole under another name, then linked into place: processes starting at
+        # the same moment (gunicorn workers, parallel test workers) all read the first key.
+        fd, fresh = tempfile.mkstemp(dir=data_dir, prefix=".secret_key.")
+        try:
+            with os.fdopen(fd, "w") as file:
+                file.write(secrets.token_urlsafe(50))
+            with contextlib.suppress(FileExistsError):
+                os.link(fresh, path)
+        finally:
+            os.unlink(fresh)
     return path.read_text().strip()
 
 
