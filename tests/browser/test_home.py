@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
 from tests.carryout.samples import PNG
+from tests.factories import UserFactory
 from zhenggai.carryout.models import Evidence
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -28,6 +29,19 @@ def test_each_login_lands_on_its_home_page_at_every_width(page, demo_round, who,
         page.set_viewport_size({"width": width, "height": 844})
         no_horizontal_scroll(page)
         page.screenshot(path=SHOTS.format(who, width), full_page=True)
+
+
+def test_an_administrator_lands_on_a_page_that_leads_to_the_admin(page, demo_round):
+    UserFactory(username="root", is_staff=True, is_superuser=True)
+    log_in(page, "root")
+    expect(page.get_by_text("您是系统管理员，负责账号和基础数据")).to_be_visible()
+    expect(page.get_by_text(demo_round["round"].name)).to_have_count(0)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 844})
+        no_horizontal_scroll(page)
+        page.screenshot(path=SHOTS.format("admin", width), full_page=True)
+    page.get_by_role("link", name="进入系统管理").click()
+    expect(page).to_have_url("/admin/")
 
 
 def test_a_reporter_reports_a_measure_with_a_photo_in_three_taps(

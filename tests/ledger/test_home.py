@@ -104,6 +104,14 @@ def test_a_person_with_no_role_is_told_nothing_waits(client, outsider):
     assert "目前没有等您处理的事项" in client.get(reverse("ledger:home")).content.decode()
 
 
+def test_an_administrator_without_roles_is_sent_to_the_admin_and_shown_no_round(busy_round, client):
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    page = client.get(reverse("ledger:home")).content.decode()
+    assert "您是系统管理员，负责账号和基础数据" in page
+    assert f'href="{reverse("admin:index")}"' in page
+    assert busy_round["round"].name not in page and "目前没有等您处理的事项" not in page
+
+
 def test_the_home_page_costs_few_queries(busy_round, client, leader, django_assert_max_num_queries):
     client.force_login(leader)
     with django_assert_max_num_queries(14):

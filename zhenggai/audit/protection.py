@@ -1,7 +1,7 @@
 """Nothing that the record points at is deleted from under it: a round with events on its
 timeline and a login that has acted are PROTECT targets (Event.round, Event.actor,
-AuditEntry.actor). The admin says so in one sentence, with what to do instead, where Django
-would list every protected row."""
+AuditEntry.actor). The admin, which shows logins but no rounds, says so in one sentence, with
+what to do instead, where Django would list every protected row."""
 
 from django.db.models import Q
 
@@ -21,15 +21,6 @@ class KeptForTheRecord:
         if reason:  # the one thing to say, instead of a list of rows or of permissions
             return deleted, counts, set(), [reason]
         return deleted, counts, perms_needed, protected
-
-
-def round_kept_because(rounds) -> str:
-    from zhenggai.ledger.models import Event
-
-    count = Event.objects.filter(round__in=rounds).count()
-    if not count:
-        return ""
-    return f"轮次已有 {count} 条操作记录，不能删除；整改结束的轮次请把状态改为“已完成”归档。"
 
 
 def login_kept_because(users) -> str:

@@ -25,7 +25,8 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
     list_display = ["user", "role", "organization", "round", "unit", "created_at"]
     list_filter = ["role", "organization"]
     search_fields = ["user__username", "user__person__name", "unit__name", "round__name"]
-    autocomplete_fields = ["user", "organization", "round", "unit"]
+    # A round is chosen from a list of names: the admin shows no round itself (content).
+    autocomplete_fields = ["user", "organization", "unit"]
     list_select_related = ["user", "organization", "round", "unit"]
 
 
@@ -33,7 +34,7 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
 class VerificationGroupAdmin(admin.ModelAdmin):
     list_display = ["name", "round", "member_count"]
     search_fields = ["name", "round__name"]
-    autocomplete_fields = ["round", "members"]
+    autocomplete_fields = ["members"]
     list_select_related = ["round"]
 
     def get_queryset(self, request):

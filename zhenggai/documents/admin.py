@@ -1,5 +1,5 @@
-"""The installation-wide Word template is uploaded here (文书模板 without a round); a round's
-own template is the office's, on the round's 整改文书 page."""
+"""The installation-wide Word template (全系统默认模板) is base data, uploaded here; a round's
+own template is the office's, on the round's 整改文书 page, and the admin does not show it."""
 
 from django import forms
 from django.contrib import admin
@@ -11,7 +11,7 @@ from zhenggai.writer import TemplateError, check_template
 class TemplateForm(forms.ModelForm):
     class Meta:
         model = DocumentTemplate
-        fields = ["round", "file"]
+        fields = ["file"]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -23,18 +23,20 @@ class TemplateForm(forms.ModelForm):
             upload.seek(0)
         return upload
 
-    def clean_round(self):
-        round_ = self.cleaned_data["round"]
-        others = DocumentTemplate.objects.filter(round=round_).exclude(pk=self.instance.pk)
+    def clean(self):
+        others = DocumentTemplate.objects.filter(round=None).exclude(pk=self.instance.pk)
         if others.exists():
-            raise forms.ValidationError("该范围已有模板，请修改原有模板。")
-        return round_
+            raise forms.ValidationError("已有全系统默认模板，请修改原有模板。")
+        return super().clean()
 
 
 @admin.register(DocumentTemplate)
 class DocumentTemplateAdmin(admin.ModelAdmin):
     form = TemplateForm
-    list_display = ["file_name", "round", "uploaded_at"]
+    list_display = ["file_name", "uploaded_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(round=None)
 
     def save_model(self, request, obj, form, change):
         if "file" in form.changed_data:
