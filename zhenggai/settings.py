@@ -227,6 +227,13 @@ if ZHENGGAI_LDAP_URL and not ZHENGGAI_LDAP_SEARCH_BASE:
 for _url in ZHENGGAI_LDAP_URL:
     if not _url.startswith(("ldap://", "ldaps://")):
         raise ConfigError(f"ZHENGGAI_LDAP_URL 须以 ldap:// 或 ldaps:// 开头，而不是 {_url!r}")
+_template = ZHENGGAI_LDAP_BIND_TEMPLATE.replace("{username}", "")
+if ZHENGGAI_LDAP_BIND_TEMPLATE and (
+    _template == ZHENGGAI_LDAP_BIND_TEMPLATE or {"{", "}"} & set(_template)
+):
+    raise ConfigError(
+        "ZHENGGAI_LDAP_BIND_TEMPLATE 须含 {username}，且不含别的花括号，如 {username}@lj.gov.cn"
+    )
 if ZHENGGAI_LDAP_USER_FILTER and not ZHENGGAI_LDAP_USER_FILTER.startswith("("):
     raise ConfigError("ZHENGGAI_LDAP_USER_FILTER 须是带括号的过滤条件，如 (objectClass=person)")
 

@@ -1,10 +1,12 @@
 """Passwords go to the directory encrypted when asked (ldaps://, or StartTLS on ldap://), and
 only to a server whose certificate the configured CA signed for the name in the URL; any other
-is treated as a directory that does not answer."""
+is treated as a directory that does not answer. `check --deploy` warns of passwords sent in
+clear."""
 
 import pytest
 
 from tests.directory_server import make_ca
+from zhenggai.accounts.checks import directory_passwords_in_clear
 
 
 def log_in(client, directory):
@@ -40,3 +42,13 @@ def test_a_certificate_that_does_not_check_out_is_refused(
 
     assert response.status_code == 503 and "暂时连不上单位的目录服务" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_check_deploy_warns_of_passwords_sent_in_clear(settings):
+    settings.ZHENGGAI_LDAP_URL = ["ldaps://dc1.lj.gov.cn", "ldap://dc2.lj.gov.cn"]
+    warnings = directory_passwords_in_clear(None)
+    assert [w.id for w in warnings] == ["zhenggai.W001"]
+    assert "ldap://dc2.lj.gov.cn" in warnings[0].msg and "dc1" not in warnings[0].msg
+
+    settings.ZHENGGAI_LDAP_START_TLS = True
+    assert directory_passwords_in_clear(None) == []

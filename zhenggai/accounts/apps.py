@@ -9,7 +9,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from zhenggai.accounts import names, services
+        from zhenggai.accounts import checks, names, services  # noqa: F401 (checks registers)
 
         names.apply()
 
