@@ -1,18 +1,20 @@
-"""Who may set which field of a measure (zhenggai.authority.fields), role by role, through
-the API and the edit page: the office sets everything; the lead unit assigns only its own
-person in charge; a cooperating unit, a leader, a verifier and an observer set nothing."""
+"""Who may set which field of a round, a problem and a measure (zhenggai.authority.fields),
+role by role, through the API and the edit page: the office sets everything; the lead unit
+assigns only a measure's person in charge; a cooperating unit, a leader, a verifier, an
+observer and a system administrator set nothing."""
 
 import re
 
 import pytest
 from django.urls import reverse
 
-from tests.factories import PersonFactory
+from tests.factories import CategoryFactory, PersonFactory
 from zhenggai.authority.fields import TABLE
 from zhenggai.ledger.forms import MeasureForm, ProblemForm, RoundForm
-from zhenggai.ledger.models import Measure
+from zhenggai.ledger.models import InspectionRound, Measure, Problem
 
 MEASURE_FIELDS = list(TABLE["measure"])
+API = {InspectionRound: "rounds", Problem: "problems", Measure: "measures"}
 
 
 @pytest.fixture
@@ -36,12 +38,13 @@ def new_values(units) -> dict:
     }
 
 
-def patched(api, measure, values) -> dict[str, int]:
-    """The answer to a PATCH of each field alone, whatever the version."""
+def patched(api, item, values) -> dict[str, int]:
+    """The answer to a PATCH of each field of the round, problem or measure alone, whatever the
+    version."""
     answers = {}
     for field, value in values.items():
         response = api.client.patch(
-            f"/api/measures/{measure.pk}",
+            f"/api/{API[type(item)]}/{item.pk}",
             {field: value},
             content_type="application/json",
             headers={"If-Match": "*"},
@@ -115,6 +118,7 @@ def test_the_lead_unit_picks_its_person_in_charge_from_its_own_tree(
         ("observer", 403),
         ("tribunal_reporter", 404),  # below the lead unit: does not see the measure
         ("outsider", 404),
+        ("admin", 404),  # a superuser without roles
     ],
 )
 def test_everyone_else_sets_nothing(request, measure, units, api_as, role, status):
@@ -170,9 +174,121 @@ def test_the_lead_unit_page_ignores_posted_commitments(client, measure, units, c
 
 @pytest.mark.parametrize(
     "role,status",
-    [("police_reporter", 403), ("plain_leader", 403), ("verifier", 403), ("observer", 403)],
+    [
+        ("police_reporter", 403),
+        ("plain_leader", 403),
+        ("verifier", 403),
+        ("observer", 403),
+        ("admin", 404),
+    ],
 )
 def test_the_page_refuses_everyone_else(client, request, measure, role, status):
     client.force_login(request.getfixturevalue(role))
     response = client.get(reverse("ledger:measure_edit", args=[measure.pk]))
     assert response.status_code == status
+
+
+# Rounds and problems: the office alone sets any of their fields.
+
+ROUND_FIELDS = list(TABLE["round"])
+PROBLEM_FIELDS = list(TABLE["problem"])
+
+
+@pytest.fixture
+def problem(demo_round):
+    """The court leads it; the police station cooperates on one of its measures."""
+    return demo_round["problems"]["court"]
+
+
+def round_values(units) -> dict:
+    return {
+        "name": "省委第三巡视组反馈意见整改（修订）",
+        "kind": "special",
+        "team": "省委第五巡视组",
+        "organization": "中共临江市委政法委员会机关",
+        "visit_start": "2023-06-01",
+        "visit_end": "2023-07-15",
+        "feedback_date": "2023-09-30",
+        "rectification_deadline": "2023-12-29",
+        "report_deadline": "2024-01-05",
+        "status": "ongoing",
+        "rhythm_days": 14,
+        "rhythm_days_after": 60,
+        "due_soon_workdays": 3,
+        "onsite_required_for_key": True,
+        "office": units["office"].pk,
+    }
+
+
+def problem_values(problem, units) -> dict:
+    category = CategoryFactory(round=problem.round, number=2, title="全面从严治党方面")
+    chief = PersonFactory(unit=units["police"], name="赵局长", is_leader=True)
+    return {
+        "category": category.pk,
+        "number": 9,
+        "text": "执法监督问题整改不彻底，同类问题反复出现。",
+        "manifestations": "案件评查发现的问题未逐案整改。",
+        "source": "self_found",
+        "is_key": True,
+        "lead_leader": chief.pk,
+        "lead_unit": units["police"].pk,
+    }
+
+
+def form_data(values: dict) -> dict:
+    return {name: "on" if value is True else value for name, value in values.items()}
+
+
+def saved_values(item, names) -> dict:
+    """The item's fields as the API takes them: a reference by id, a date as ISO text."""
+    item = type(item).objects.get(pk=item.pk)
+    values = {name: item.serializable_value(name) for name in names}
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in values.items()}
+
+
+def test_the_office_sets_every_round_and_problem_field(
+    problem, units, api_as, client, office_clerk
+):
+    round_ = problem.round
+    rounds, problems = round_values(units), problem_values(problem, units)
+    api = api_as(office_clerk)
+    assert patched(api, round_, rounds) == dict.fromkeys(ROUND_FIELDS, 200)
+    assert patched(api, problem, problems) == dict.fromkeys(PROBLEM_FIELDS, 200)
+    assert saved_values(round_, ROUND_FIELDS) == rounds
+    assert saved_values(problem, PROBLEM_FIELDS) == problems
+
+    client.force_login(office_clerk)
+    for name, item, form in (("round", round_, RoundForm), ("problem", problem, ProblemForm)):
+        page = client.get(reverse(f"ledger:{name}_edit", args=[item.pk])).content.decode()
+        assert set(re.findall(r'name="([a-z_]+)"', page)) >= set(form._meta.fields), name
+
+
+@pytest.mark.parametrize(
+    "role,status",
+    [
+        ("court_reporter", 403),  # the problem's lead unit
+        ("police_reporter", 403),  # a cooperating unit
+        ("plain_leader", 403),
+        ("verifier", 403),
+        ("observer", 403),
+        ("admin", 404),  # a superuser without roles sees neither
+    ],
+)
+def test_everyone_else_sets_no_round_or_problem_field(
+    request, problem, units, api_as, client, role, status
+):
+    round_ = problem.round
+    user = request.getfixturevalue(role)
+    rounds, problems = round_values(units), problem_values(problem, units)
+    api = api_as(user)
+    assert patched(api, round_, rounds) == dict.fromkeys(ROUND_FIELDS, status)
+    assert patched(api, problem, problems) == dict.fromkeys(PROBLEM_FIELDS, status)
+
+    client.force_login(user)
+    for name, item, values in (("round", round_, rounds), ("problem", problem, problems)):
+        url = reverse(f"ledger:{name}_edit", args=[item.pk])
+        assert client.get(url).status_code == status, name
+        posted = client.post(url, {**form_data(values), "version": item.version})
+        assert posted.status_code == status, name
+    assert InspectionRound.objects.get(pk=round_.pk).version == round_.version
+    assert Problem.objects.get(pk=problem.pk).version == problem.version
