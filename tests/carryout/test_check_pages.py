@@ -57,11 +57,13 @@ def test_no_method_chosen_is_explained(as_office, pending):
     assert "请至少选择一种核查方式。" in response.content.decode()
 
 
-def test_a_unit_cannot_open_the_verification_form(client, pending, court_reporter):
+def test_a_unit_is_told_who_may_verify_instead_of_the_form(client, pending, court_reporter):
     client.force_login(court_reporter)
     response = client.get(reverse("carryout:measure_verify", args=[pending.pk]))
     assert response.status_code == 403
-    assert "只有本轮整改办或核查组可以核查销号" in response.content.decode()
+    page = response.content.decode()
+    assert "只有本轮整改办或核查组可以核查销号" in page
+    assert "谁可以核查销号" in page and "提交核查结论" not in page
 
 
 def test_a_failed_check_says_so(as_office, pending):

@@ -12,6 +12,7 @@ from zhenggai.ledger.models import (
     Problem,
     Unit,
 )
+from zhenggai.ledger.policy import rounds_visible_to
 from zhenggai.ledger.queries import today
 from zhenggai.ops import generator
 from zhenggai.rules.deadlines import Light, is_overdue
@@ -62,6 +63,9 @@ def test_gen_makes_the_three_bench_logins():
     assert admin.is_superuser
     assert office.person.unit.name == generator.ROOT_NAME
     assert unit.person.unit.name.endswith("县公安局")
+    # The benchmarks act as the office and the unit; the administrator sees no round.
+    assert rounds_visible_to(office).count() == InspectionRound.objects.count()
+    assert not rounds_visible_to(admin).exists()
 
 
 def test_a_second_run_without_fresh_refuses_and_changes_nothing():

@@ -38,15 +38,16 @@ def _verify(request, subject, verify, done_message):
 @login_required
 def measure_verify(request, pk):
     measure = ledger_policy.get_measure_for(request.user, pk)
-    ledger_policy.require(policy.can_verify(request.user, measure))
+    allowed, reason = policy.can_verify(request.user, measure)
     context = {
         "measure": measure,
         "problem": measure.problem,
         "who_may_close": policy.who_may_close(measure),
-        "refusal": policy.closing_refusal(request.user, measure),
+        "refusal": policy.closing_refusal(request.user, measure) if allowed else reason,
     }
     if context["refusal"]:
-        # Said before any typing: who may close it, and why this user may not.
+        # Said before any typing, to a unit's reporter as to the office: who may close it, and
+        # why this user may not.
         return render(request, "carryout/verification_form.html", context, status=403)
     done, form = _verify(
         request, measure, services.verify_measure, f"核查通过，措施 {measure.code} 已销号。"
