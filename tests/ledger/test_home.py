@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import PASSWORD, UserFactory, grant
+from tests.factories import PASSWORD, UserFactory, VerificationGroupFactory, grant
 from zhenggai.authority.models import Role
 from zhenggai.ledger.home import home_sections
 from zhenggai.ledger.models import Measure, Problem
@@ -52,6 +52,13 @@ def busy_round(demo_round, units, office_clerk, leader, court_reporter):
     return demo_round
 
 
+@pytest.fixture
+def verifier(busy_round):
+    user = UserFactory(username="jiwei")
+    VerificationGroupFactory(round=busy_round["round"], name="市纪委监委核查组", members=[user])
+    return user
+
+
 def _figures(user) -> dict[str, int]:
     return {f.label: f.count for s in home_sections(user) for f in s.figures}
 
@@ -67,6 +74,10 @@ def test_the_office_sees_what_waits_for_it(busy_round, office_clerk):
     assert figures == {"待核查": 1, "延期和变更申请": 1, "超期": 3, "督办单逾期": 1}
 
 
+def test_a_verifier_sees_what_waits_to_be_verified(busy_round, verifier):
+    assert _figures(verifier) == {"待核查": 1}
+
+
 def test_a_leader_sees_its_problems_by_light(busy_round, leader):
     figures = _figures(leader)
     assert figures["红灯问题"] == 1 and figures["黄灯问题"] == 1 and figures["绿灯问题"] == 1
@@ -79,7 +90,7 @@ def test_a_leader_who_approves_sees_what_waits_for_its_decision(busy_round, unit
     assert _figures(deputy) == {"待我审批": 1}
 
 
-@pytest.mark.parametrize("who", ["court_reporter", "office_clerk", "leader"])
+@pytest.mark.parametrize("who", ["court_reporter", "office_clerk", "leader", "verifier"])
 def test_every_figure_links_to_a_list_of_as_many_rows(busy_round, client, request, who):
     user = request.getfixturevalue(who)
     client.force_login(user)
@@ -116,3 +127,16 @@ def test_the_home_page_costs_few_queries(busy_round, client, leader, django_asse
     client.force_login(leader)
     with django_assert_max_num_queries(14):
         client.get(reverse("ledger:home"))
+
+
+def test_the_unit_pages_figures_link_to_as_many_rows(busy_round, client, court_reporter, units):
+    later = datetime.date.today() + datetime.timedelta(days=30)
+    Measure.objects.filter(pk=busy_round["shared"].pk).update(deadline=later)
+    client.force_login(court_reporter)
+    page = client.get(reverse("ledger:unit_detail", args=[units["court"].pk])).content.decode()
+    tiles = re.findall(r'<a class="tile[^"]*" href="([^"]+)"><strong>(\d+)</strong>', page)
+    # The court's two measures and the tribunal's; one of them not yet due.
+    assert [shown for _, shown in tiles] == ["3", "2"]
+    for href, shown in tiles:
+        listed = client.get(reverse("ledger:unit_detail", args=[units["court"].pk]) + href)
+        assert f"共 {shown} 条" in listed.content.decode(), href

@@ -4,6 +4,7 @@ page offers no way up to a unit it may not see."""
 from django.urls import reverse
 
 from tests.factories import RoundFactory
+from zhenggai.documents.gather import round_info, settings_of
 
 
 def test_a_xuncha_round_speaks_of_its_own_team(client, units, office_clerk):
@@ -24,3 +25,8 @@ def test_the_office_may_go_up(client, units, office_clerk):
     client.force_login(office_clerk)
     page = client.get(reverse("ledger:unit_detail", args=[units["tribunal"].pk])).content.decode()
     assert reverse("ledger:unit_detail", args=[units["court"].pk]) in page
+
+
+def test_a_xuncha_rounds_documents_are_told_the_word(units):
+    round_ = RoundFactory(office=units["committee"], kind="xuncha")
+    assert round_info(round_, settings_of(round_)).inspection == "巡察"

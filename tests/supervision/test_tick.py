@@ -44,6 +44,10 @@ def test_running_the_tick_twice_a_day_sends_each_reminder_once(tracked, mailbox)
     ]
     about = Notification.objects.filter(link__endswith=f"#measure-{tracked.pk}")
     assert about.count() == 2
+    # The 市委 leader is asked to push the court on, not to do the court's task.
+    bodies = {n.recipient.username: n.body for n in about}
+    assert "请督促牵头单位抓紧办理" in bodies["leader"] and "请抓紧办理" not in bodies["leader"]
+    assert "请抓紧办理" in bodies["court"]
     assert sorted(m.to[0] for m in mailbox.outbox) == ["chen@court.example", "zhou@zfw.example"]
     assert all(r.emailed for r in reminders)
     assert Event.objects.filter(kind=Event.Kind.REMINDED, measure=tracked).count() == 1

@@ -11,27 +11,27 @@ from zhenggai.writer import (
     speech_outline,
     supervision_notice,
 )
-from zhenggai.writer.model import Document
+from zhenggai.writer.model import Document, RoundInfo
 
 LED = [problem for category in samples.CATEGORIES for problem in category.problems]
 
 
-def every_document() -> dict[str, Document]:
+def every_document(round_: RoundInfo = samples.ROUND) -> dict[str, Document]:
     figures, leader = samples.FIGURES, samples.LEADER
     # The report runs over several pages: the page numbers of both sides are seen.
     categories = samples.CATEGORIES * 3
     return {
-        "plan": rectification_plan(samples.ROUND, samples.CATEGORIES),
-        "report": rectification_report(samples.ROUND, figures, categories, leader),
-        "leader-report": leader_report(samples.ROUND, figures, LED, leader),
-        "disclosure-internal": disclosure(samples.ROUND, figures, samples.CATEGORIES, False),
-        "disclosure-public": disclosure(samples.ROUND, figures, samples.CATEGORIES, True),
+        "plan": rectification_plan(round_, samples.CATEGORIES),
+        "report": rectification_report(round_, figures, categories, leader),
+        "leader-report": leader_report(round_, figures, LED, leader),
+        "disclosure-internal": disclosure(round_, figures, samples.CATEGORIES, False),
+        "disclosure-public": disclosure(round_, figures, samples.CATEGORIES, True),
         "notice": supervision_notice(samples.NOTICE),
         "outline": speech_outline(
-            samples.ROUND, leader, samples.CATEGORIES, samples.CAUSES, samples.MEASURES
+            round_, leader, samples.CATEGORIES, samples.CAUSES, samples.MEASURES
         ),
         "self-examination": self_examination(
-            samples.ROUND, leader, samples.CATEGORIES, samples.CAUSES, samples.MEASURES
+            round_, leader, samples.CATEGORIES, samples.CAUSES, samples.MEASURES
         ),
     }
 

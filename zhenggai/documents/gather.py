@@ -45,6 +45,7 @@ def round_info(round_: InspectionRound, settings: DocumentSettings) -> RoundInfo
         report_deadline=round_.report_deadline,
         issuer=settings.issuer or round_.organization,
         date=settings.date or today(),
+        inspection=round_.inspection,
     )
 
 

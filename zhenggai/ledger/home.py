@@ -2,9 +2,10 @@
 to exactly the list they count.
 
 Which sections a person sees follows the roles of zhenggai.authority.roles: a reporter those
-of the trees it reports for, the office those of the rounds it runs, a leader those of the
-problems it leads and the requests it may decide. Every figure is counted in SQL, grouped by
-round, so the page costs a few queries however many rounds there are."""
+of the trees it reports for, the office those of the rounds it runs, a verification group's
+member what waits to be verified, a leader those of the problems it leads and the requests it
+may decide. Every figure is counted in SQL, grouped by round, so the page costs a few queries
+however many rounds there are."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ def home_sections(user) -> list[Section]:
     sections = []
     sections += _reporter_sections(actor, rounds)
     sections += _office_sections(actor, rounds)
+    sections += _verifier_sections(actor, rounds)
     sections += _leader_sections(user, actor, rounds)
     return sections
 
@@ -199,6 +201,34 @@ def _office_sections(actor, rounds) -> list[Section]:
             )
         )
     return sections
+
+
+def _verifier_sections(actor, rounds) -> list[Section]:
+    """A verification group's member: the measures of its rounds that wait to be verified
+    (the office's own section counts them where it runs the round)."""
+    checked = [r for r in rounds if actor.verifies(r) and not actor.runs(r)]
+    if not checked:
+        return []
+    pending = _grouped(
+        Measure.objects.filter(
+            round__in=[r.pk for r in checked], status=MeasureStatus.DONE_PENDING
+        ),
+        n=Count("pk"),
+    )
+    return [
+        Section(
+            "核查组待办",
+            round_,
+            [
+                Figure(
+                    "待核查",
+                    pending.get(round_.pk, {}).get("n", 0),
+                    _ledger(round_.pk, view="measures", status=MeasureStatus.DONE_PENDING),
+                )
+            ],
+        )
+        for round_ in checked
+    ]
 
 
 def _leader_sections(user, actor, rounds) -> list[Section]:

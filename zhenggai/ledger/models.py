@@ -212,13 +212,17 @@ class InspectionRound(models.Model):
         return self.name
 
     @property
-    def team_label(self) -> str:
+    def inspection(self) -> str:
         """A 巡察 (sent by a city or county committee) speaks of 巡察组, a 巡视 of 巡视组."""
-        return "巡察组" if self.kind == self.Kind.XUNCHA else "巡视组"
+        return "巡察" if self.kind == self.Kind.XUNCHA else "巡视"
+
+    @property
+    def team_label(self) -> str:
+        return f"{self.inspection}组"
 
     @property
     def inspected_label(self) -> str:
-        return "被巡察党组织" if self.kind == self.Kind.XUNCHA else "被巡视党组织"
+        return f"被{self.inspection}党组织"
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -137,6 +137,7 @@ class Builder:
 
 def round_fields(round_: RoundInfo, **more: str) -> dict[str, str]:
     return {
+        "巡视": round_.inspection,
         "巡视组": round_.team,
         "被巡视党组织": round_.organization,
         "轮次": round_.name,

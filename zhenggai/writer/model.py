@@ -61,6 +61,8 @@ class RoundInfo:
     # Who signs (发文机关署名) and the date written under it (成文日期).
     issuer: str
     date: datetime.date
+    # The word the fixed texts use for the inspection: 巡察 for a city or county committee's.
+    inspection: str = "巡视"
 
 
 @dataclass(frozen=True)

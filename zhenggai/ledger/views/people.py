@@ -45,12 +45,15 @@ def unit_detail(request, pk):
     )
     on = today()
     light = _light(request)
-    led_lit = _lit(led, light)
+    # The 超期 figure links here: the measures led, overdue only.
+    overdue = request.GET.get("overdue") == "on"
+    led_lit = _lit(led, light).filter(overdue_q(on)) if overdue else _lit(led, light)
     context = {
         "unit": unit,
         # A reporter may not see the unit above its own: no crumb leading to a 404.
         "parent": policy.units_visible_to(request.user).filter(pk=unit.parent_id).first(),
         "light": light,
+        "overdue": overdue,
         "lights": LIGHT_CHOICES,
         "children": unit.children.all(),
         "led": page_of(
