@@ -38,7 +38,10 @@ class Command(BaseCommand):
             self.stdout.write(f"演示数据“{round_}”已存在，未重复载入（重新载入请加 --fresh）。")
         self.stdout.write(f"网址：{server.url(addr)}")
         self.stdout.write(f"演示账号（密码均为 {demo_data.DEMO_PASSWORD}）：")
-        self.stdout.write(f"  {demo_data.ADMIN_USERNAME:<10}系统管理员，可进入 /admin/")
+        self.stdout.write(
+            f"  {demo_data.ADMIN_USERNAME:<10}系统管理员：在 /admin/ 管理账号和基础数据，"
+            "不经手整改内容"
+        )
         for username, (_, role) in demo_data.USERS.items():
             self.stdout.write(f"  {username:<10}{role}")
         if not no_serve:
