@@ -2,6 +2,7 @@
 own, the system administrator gives and takes roles."""
 
 import pytest
+from django.contrib.auth.models import Permission
 
 from tests.factories import UnitFactory, UserFactory, VerificationGroupFactory
 from zhenggai.authority.models import RoleAssignment, VerificationGroup
@@ -61,6 +62,14 @@ def test_only_the_administrator_gives_roles(api_as, office_clerk, units):
     )
     assert response.status_code == 403
     assert response.json()["detail"] == "只有系统管理员可以管理组织、角色和核查组。"
+
+
+def test_staff_gives_roles_only_with_the_admins_permission_for_it(api_as, units):
+    helper = UserFactory(username="helpdesk", is_staff=True)
+    payload = {"user": "helpdesk", "role": "office", "unit": units["committee"].pk}
+    assert api_as(helper).post("/api/role-assignments", payload).status_code == 403
+    helper.user_permissions.add(Permission.objects.get(codename="add_roleassignment"))
+    assert api_as(helper).post("/api/role-assignments", payload).status_code == 201
 
 
 def test_an_unknown_login_is_named_in_the_refusal(api_as, root, units):
