@@ -140,3 +140,13 @@ def test_the_unit_pages_figures_link_to_as_many_rows(busy_round, client, court_r
     for href, shown in tiles:
         listed = client.get(reverse("ledger:unit_detail", args=[units["court"].pk]) + href)
         assert f"共 {shown} 条" in listed.content.decode(), href
+
+
+def test_an_observer_with_nothing_waiting_is_led_to_the_rounds_it_reads(busy_round, client):
+    observer = UserFactory(username="observer")
+    grant(observer, Role.OBSERVER, round=busy_round["round"])
+    client.force_login(observer)
+    page = client.get(reverse("ledger:home")).content.decode()
+    assert "目前没有等您处理的事项" in page and "可查看的轮次" in page
+    dashboard = reverse("dashboard:round_dashboard", args=[busy_round["round"].pk])
+    assert f'href="{dashboard}"' in page

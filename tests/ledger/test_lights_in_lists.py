@@ -1,6 +1,7 @@
 """Every list of problems and measures shows its lights (a problem the worst of its
 measures'), and the lists filter by light."""
 
+import datetime
 import re
 
 import pytest
@@ -8,6 +9,8 @@ from django.urls import reverse
 
 from tests.factories import ProblemFactory
 from zhenggai.ledger.models import Measure, Problem
+from zhenggai.mechanisms import services as mechanisms
+from zhenggai.supervision import services as supervision
 
 
 @pytest.fixture
@@ -76,3 +79,38 @@ def test_the_leader_page_filters_by_light(client, lit, leader):
     url = reverse("ledger:person_detail", args=[leader.person.pk])
     assert _lights(_page(client, leader, url)) == ["红灯"]
     assert _lights(_page(client, leader, url, light="green")) == []
+
+
+def test_the_home_pages_nearest_measures_show_their_lights(client, lit, court_reporter):
+    page = _page(client, court_reporter, reverse("ledger:home"))
+    assert sorted(_lights(page)) == ["红灯", "绿灯", "绿灯"]
+
+
+def test_a_notice_and_a_mechanism_show_the_lights_of_their_problems(
+    client, lit, office_clerk, units
+):
+    problem, round_ = lit["problems"]["court"], lit["round"]
+    on = datetime.date.today() + datetime.timedelta(days=10)
+    notice = supervision.issue_notice(
+        office_clerk,
+        round_,
+        unit=problem.lead_unit,
+        content="请书面回复。",
+        problems=[problem],
+        reply_deadline=on,
+        number="督〔2026〕9号",
+    )
+    rule = mechanisms.register_mechanism(
+        office_clerk,
+        round_,
+        name="涉诉信访终结备案制度",
+        kind="rule",
+        issuing_unit=units["committee"],
+        issued_on=datetime.date.today(),
+        problems=[problem],
+    )
+    for url in (
+        reverse("supervision:notice_detail", args=[notice.pk]),
+        reverse("mechanisms:mechanism_detail", args=[rule.pk]),
+    ):
+        assert _lights(_page(client, office_clerk, url)) == ["红灯"], url

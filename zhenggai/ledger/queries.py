@@ -396,6 +396,11 @@ def rows_in_order(model, ids: list, rows) -> list:
     return [loaded[pk] for pk in ids]
 
 
+def with_measure_flag(problems):
+    """A problem with no measures has no light to show (its stored light is the default)."""
+    return problems.annotate(has_measures=Exists(Measure.objects.filter(problem=OuterRef("pk"))))
+
+
 def measure_rows(queryset):
     return queryset.select_related(
         "round", "problem__category", "problem__lead_leader", "lead_unit", "person_in_charge"

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from zhenggai.ledger.models import Problem
 from zhenggai.ledger.policy import get_problem_for, get_round_for, require
+from zhenggai.ledger.queries import with_measure_flag
 from zhenggai.ledger.views.common import apply_service_errors
 from zhenggai.mechanisms import policy, services
 from zhenggai.mechanisms.forms import LinkForm, MechanismForm, MechanismSearchForm
@@ -91,7 +92,7 @@ def mechanism_create(request, round_pk):
 def mechanism_detail(request, pk):
     mechanism = policy.get_mechanism_for(request.user, pk)
     problems = list(
-        mechanism.problems.visible_to(request.user)
+        with_measure_flag(mechanism.problems.visible_to(request.user))
         .select_related("round__office", "category", "lead_unit")
         .order_by("position")
     )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from zhenggai.carryout.views.common import good_files, say_refused
 from zhenggai.ledger import policy as ledger_policy
 from zhenggai.ledger.models import Event
-from zhenggai.ledger.queries import today
+from zhenggai.ledger.queries import today, with_measure_flag
 from zhenggai.ledger.views.common import apply_service_errors
 from zhenggai.supervision import policy, services
 from zhenggai.supervision.forms import (
@@ -107,7 +107,7 @@ def notice_detail(request, pk, reply_form=None, close_form=None, return_form=Non
     context = {
         "notice": notice,
         "round": notice.round,
-        "problems": notice.problems.select_related("category"),
+        "problems": with_measure_flag(notice.problems.select_related("category")),
         "escalations": notice.escalations.select_related("decided_by__person"),
         "returns": _returns(notice),
         "can_reply": can_reply,
