@@ -61,6 +61,9 @@ def test_no_round_problem_or_measure_opens_there(admin_client, demo_round):
     assert "整改措施" not in index and demo_round["round"].name not in index
 
 
-def test_a_round_is_named_when_giving_a_round_its_verification_group(admin_client, demo_round):
-    page = admin_client.get(reverse("admin:authority_verificationgroup_add")).content.decode()
-    assert demo_round["round"].name in page
+def test_a_round_is_chosen_by_name_for_a_role_or_a_verification_group(admin_client, demo_round):
+    group = admin_client.get(reverse("admin:authority_verificationgroup_add")).content.decode()
+    assert demo_round["round"].name in group and "请选择" in group
+    role = admin_client.get(reverse("admin:authority_roleassignment_add")).content.decode()
+    assert demo_round["round"].name in role and "不限轮次（该组织的所有轮次）" in role
+    assert "Select an option" not in group + role

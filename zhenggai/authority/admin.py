@@ -29,6 +29,11 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user", "organization", "unit"]
     list_select_related = ["user", "organization", "round", "unit"]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "round":
+            kwargs["empty_label"] = "不限轮次（该组织的所有轮次）"
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 @admin.register(VerificationGroup)
 class VerificationGroupAdmin(admin.ModelAdmin):
