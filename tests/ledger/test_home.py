@@ -7,7 +7,13 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import PASSWORD, UserFactory, VerificationGroupFactory, grant
+from tests.factories import (
+    PASSWORD,
+    ProblemFactory,
+    UserFactory,
+    VerificationGroupFactory,
+    grant,
+)
 from zhenggai.authority.models import Role
 from zhenggai.ledger.home import home_sections
 from zhenggai.ledger.models import Measure, Problem
@@ -150,3 +156,17 @@ def test_an_observer_with_nothing_waiting_is_led_to_the_rounds_it_reads(busy_rou
     assert "目前没有等您处理的事项" in page and "可查看的轮次" in page
     dashboard = reverse("dashboard:round_dashboard", args=[busy_round["round"].pk])
     assert f'href="{dashboard}"' in page
+
+
+def test_a_problem_without_measures_counts_under_no_light(busy_round, client, leader):
+    ProblemFactory(
+        round=busy_round["round"],
+        category=busy_round["category"],
+        number=9,
+        lead_unit=None,
+        lead_leader=leader.person,
+    )
+    green = next(f for s in home_sections(leader) for f in s.figures if f.label == "绿灯问题")
+    assert green.count == 1
+    client.force_login(leader)
+    assert "共 1 条" in client.get(green.url).content.decode()

@@ -18,7 +18,7 @@ from zhenggai.authority.models import Role
 from zhenggai.authority.roles import actor_of
 from zhenggai.ledger.models import InspectionRound, Measure, Problem
 from zhenggai.ledger.policy import rounds_visible_to, subtree
-from zhenggai.ledger.queries import MEASURE_SORTS, overdue_q, stage_q, today
+from zhenggai.ledger.queries import MEASURE_SORTS, has_measures, overdue_q, stage_q, today
 from zhenggai.requests.models import ChangeRequest, ExtensionRequest
 from zhenggai.requests.queries import pending_count
 from zhenggai.rules.deadlines import LIGHT_LABELS, LIGHT_ORDER
@@ -241,7 +241,11 @@ def _leader_sections(user, actor, rounds) -> list[Section]:
     person = actor.person_id
     if actor.leads:
         ids = [r.pk for r in rounds]
-        lights = {light.value: Count("pk", filter=Q(light=light.value)) for light in LIGHT_ORDER}
+        # A problem without measures shows no light, so it counts under none.
+        lights = {
+            light.value: Count("pk", filter=Q(has_measures(), light=light.value))
+            for light in LIGHT_ORDER
+        }
         problems = _grouped(
             Problem.objects.filter(round__in=ids, lead_leader_id=person),
             total=Count("pk"),

@@ -338,7 +338,7 @@ def filter_measures(queryset, query: LedgerQuery, on: datetime.date):
     if query.status:
         queryset = queryset.filter(status=query.status)
     if query.light:
-        queryset = queryset.filter(light=query.light)
+        queryset = lit_problems(queryset, query.light)
     if query.flag in PROBLEM_FLAGS:
         flagged = Problem.objects.filter(problem_flag_q(query.flag), pk=OuterRef("problem_id"))
         queryset = queryset.filter(Exists(flagged))
@@ -364,7 +364,7 @@ def filter_problems(queryset, query: LedgerQuery, on: datetime.date):
     if query.status:
         queryset = _filter_problem_status(queryset, query.status)
     if query.light:
-        queryset = queryset.filter(light=query.light)
+        queryset = lit_problems(queryset, query.light)
     if query.flag in PROBLEM_FLAGS:
         queryset = queryset.filter(problem_flag_q(query.flag))
     if query.q:
@@ -396,9 +396,18 @@ def rows_in_order(model, ids: list, rows) -> list:
     return [loaded[pk] for pk in ids]
 
 
+def has_measures() -> Exists:
+    return Exists(Measure.objects.filter(problem=OuterRef("pk")))
+
+
 def with_measure_flag(problems):
     """A problem with no measures has no light to show (its stored light is the default)."""
-    return problems.annotate(has_measures=Exists(Measure.objects.filter(problem=OuterRef("pk"))))
+    return problems.annotate(has_measures=has_measures())
+
+
+def lit_problems(problems, light: str):
+    """The problems showing this light: one without measures shows none."""
+    return problems.filter(has_measures(), light=light)
 
 
 def measure_rows(queryset):

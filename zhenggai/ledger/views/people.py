@@ -8,7 +8,14 @@ from django.shortcuts import render
 from zhenggai.documents.policy import material_rounds
 from zhenggai.ledger import policy
 from zhenggai.ledger.models import LIGHT_CHOICES, Measure, MeasureCooperation, Problem
-from zhenggai.ledger.queries import measure_rows, overdue_q, page_of, today, with_measure_flag
+from zhenggai.ledger.queries import (
+    lit_problems,
+    measure_rows,
+    overdue_q,
+    page_of,
+    today,
+    with_measure_flag,
+)
 
 PAGE_SIZE = 20  # a unit's lists are long: each pages on its own
 LIMIT = 50
@@ -23,6 +30,10 @@ def _light(request) -> str:
 
 def _lit(queryset, light: str):
     return queryset.filter(light=light) if light else queryset
+
+
+def _lit_problems(queryset, light: str):
+    return lit_problems(queryset, light) if light else queryset
 
 
 @login_required
@@ -65,7 +76,7 @@ def unit_detail(request, pk):
             PAGE_SIZE,
         ),
         "problems": Paginator(
-            with_measure_flag(_lit(problems, light).filter(lead_unit__in=subtree))
+            with_measure_flag(_lit_problems(problems, light).filter(lead_unit__in=subtree))
             .select_related("round", "category", "lead_leader")
             .order_by("round", "position"),
             PAGE_SIZE,
@@ -79,7 +90,7 @@ def unit_detail(request, pk):
 def person_detail(request, pk):
     person = policy.get_person_for(request.user, pk)
     light = _light(request)
-    visible = with_measure_flag(_lit(Problem.objects.visible_to(request.user), light))
+    visible = with_measure_flag(_lit_problems(Problem.objects.visible_to(request.user), light))
     problems = visible.filter(lead_leader=person).select_related("round", "category", "lead_unit")
     claimed = visible.filter(claims__person=person).select_related("round", "category")
     measures = measure_rows(
