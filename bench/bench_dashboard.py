@@ -1,6 +1,7 @@
 """Times the dashboards over HTTP at province scale: the biggest generated round's dashboard
-and the dashboard across all rounds, as the province office (bench_office) and as a county
-bureau (bench_unit), on the database the environment names (as http_bench.py).
+and the dashboard across all rounds, as the province office (bench_office), a county bureau
+(bench_unit) and a leader (bench_leader), on the database the environment names (as
+http_bench.py).
 
 The data set is that of `zhenggai gen`, with its progress reports (500,000 at 1×; the
 dashboard never reads them, but they share the database with what it reads), verifications,
@@ -67,6 +68,7 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=1)
     parser.add_argument("--time-limit", type=float, default=1800, help="seconds for the run")
     parser.add_argument("--password", default="bench-pass-2026")
+    parser.add_argument("--only", default="", help="only the pages whose label contains this")
     args = parser.parse_args()
     if not 1 <= args.requests <= 10_000 or not 1 <= args.concurrency <= 16:
         parser.error("--requests 1…10000, --concurrency 1…16")

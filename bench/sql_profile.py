@@ -10,7 +10,7 @@ import random
 import time
 
 from bench_dashboard import pages as dashboard_pages
-from http_bench import pages_for, pick_targets
+from http_bench import USERS, pages_for, pick_targets
 
 
 def plan(connection, sql: str) -> str:
@@ -34,7 +34,7 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    for user in ("bench_office", "bench_unit"):
+    for user in USERS:
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(get_user_model().objects.get(username=user))
         for page in pages_for(user, targets) + dashboard_pages(targets["round"], user):

@@ -54,7 +54,7 @@ def test_gen_builds_a_consistent_tree_and_ledger():
     assert all(c.unit_id != c.measure.lead_unit_id for c in cooperations)
 
 
-def test_gen_makes_the_three_bench_logins():
+def test_gen_makes_the_bench_logins():
     gen(password="another-pass-1")
 
     admin = authenticate(login_request(), username="bench_admin", password="another-pass-1")
@@ -63,9 +63,12 @@ def test_gen_makes_the_three_bench_logins():
     assert admin.is_superuser
     assert office.person.unit.name == generator.ROOT_NAME
     assert unit.person.unit.name.endswith("县公安局")
-    # The benchmarks act as the office and the unit; the administrator sees no round.
+    # The benchmarks act as the office, the unit and the leader; the administrator sees no round.
     assert rounds_visible_to(office).count() == InspectionRound.objects.count()
     assert not rounds_visible_to(admin).exists()
+    leader = authenticate(login_request(), username="bench_leader", password="another-pass-1")
+    biggest = InspectionRound.objects.order_by("-feedback_date").first()
+    assert biggest.problems.filter(lead_leader=leader.person).exists()
 
 
 def test_a_second_run_without_fresh_refuses_and_changes_nothing():

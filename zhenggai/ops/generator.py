@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
+from django.db.models import Count
 
 from zhenggai.authority.models import Organization, RoleAssignment
 from zhenggai.authority.models import Role as R
@@ -40,7 +41,7 @@ from zhenggai.supervision.lights import refresh_lights
 
 ROUND_PREFIX = "【压测】"
 ROOT_NAME = "【压测】省委政法委"
-BENCH_USERS = ("bench_admin", "bench_office", "bench_unit")
+BENCH_USERS = ("bench_admin", "bench_office", "bench_unit", "bench_leader")
 # One login per unit, held by one of its people, submits the unit's progress reports.
 REPORTER_PREFIX = "bench_reporter_"
 BATCH = 5000
@@ -278,6 +279,7 @@ class _Builder:
             batch_size=BATCH,
         )
         self.office_user, self.office_unit = office, units[0]
+        self.hashed = hashed
         return people, office
 
     def _reporters(self, people: list[Person], hashed: str) -> dict[int, int]:
@@ -296,6 +298,26 @@ class _Builder:
             person.user = user
         Person.objects.bulk_update(holders.values(), ["user"], batch_size=BATCH)
         return {unit_id: person.user_id for unit_id, person in holders.items()}
+
+    def leader_login(self, round_: InspectionRound) -> None:
+        """bench_leader: a leader of its own who takes over every problem of the leader that
+        leads the most problems of the round, with the leader role for that leader's unit."""
+        top = (
+            Problem.objects.filter(round=round_)
+            .values("lead_leader")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "lead_leader")
+            .first()
+        )
+        replaced = Person.objects.get(pk=top["lead_leader"])
+        user = get_user_model().objects.create(username="bench_leader", password=self.hashed)
+        person = Person.objects.create(
+            name="压测领导", title=replaced.title, unit=replaced.unit, is_leader=True, user=user
+        )
+        Problem.objects.filter(lead_leader=replaced).update(lead_leader=person)
+        RoleAssignment.objects.create(
+            user=user, role=R.LEADER, unit=person.unit, organization_id=person.unit.organization_id
+        )
 
     def rounds(self, units: list[Unit]) -> list[tuple[InspectionRound, list[Category], int]]:
         """Ten rounds, the biggest first and most recent; feedback dates reach back two years."""
@@ -536,10 +558,11 @@ def generate(count: float, seed: int, password: str, today: datetime.date) -> di
         people, office_user = builder.people(units, password)
         rounds = builder.rounds(units)
         totals = builder.ledger(rounds, units, people, office_user)
+        builder.leader_login(rounds[0][0])
         generated = [round_ for round_, _, _ in rounds]
         refresh_lights(Measure.objects.filter(round__in=generated), today, every_problem=True)
     # Right after a bulk load neither database has statistics (PostgreSQL's autovacuum comes
     # round later, SQLite's daily tick), and plans made blind are many times slower.
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    return {"units": len(units), "persons": len(people) + 2, "rounds": len(rounds), **totals}
+    return {"units": len(units), "persons": len(people) + 3, "rounds": len(rounds), **totals}
