@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.factories import MeasureFactory, ProblemFactory
+from tests.factories import MeasureFactory, PersonFactory, ProblemFactory
+from zhenggai.ledger.models import Claim
 
 
 @pytest.fixture
@@ -124,3 +125,28 @@ def test_measures_without_a_deadline_sort_last_either_way(office, demo_round, so
     )
     page = _get(office, demo_round, view="measures", sort=sort).content.decode()
     assert page.index("1-3.2") > max(page.index("1-1.1"), page.index("1-1.2"), page.index("1-2.1"))
+
+
+def test_the_problem_list_s_queries_do_not_grow_with_its_claims(
+    office, office_clerk, demo_round, units, django_assert_max_num_queries
+):
+    for key, problem in demo_round["problems"].items():
+        person = PersonFactory(unit=units[key], is_leader=True)
+        for claimant in ({"person": person}, {}):
+            Claim.objects.create(
+                problem=problem, unit=units[key], claimed_by=office_clerk, **claimant
+            )
+    with django_assert_max_num_queries(14):
+        page = _get(office, demo_round).content.decode()
+    assert page.count("已认领") == 6
+
+
+def test_a_unit_s_problem_list_counts_only_the_measures_it_sees(
+    client, office, police_reporter, demo_round
+):
+    assert "0/2" in _get(office, demo_round).content.decode()  # the court's problem
+    client.force_login(police_reporter)
+    page = _get(client, demo_round).content.decode()
+    # The court's problem shows the one measure the police station cooperates on.
+    assert "1-1" in page and "0/2" not in page
+    assert page.count("0/1") == 2

@@ -9,9 +9,9 @@
 
 Permissions are plain functions that return (allowed, reason in Chinese)."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
-from zhenggai.ledger.models import InspectionRound, Person
+from zhenggai.ledger.models import Claim, InspectionRound, Person, Problem
 from zhenggai.ledger.policy import (
     actor_of,
     get_person_for,
@@ -42,10 +42,11 @@ def can_write_for(user, round_: InspectionRound, person: Person) -> tuple[bool, 
 def material_rounds(user, person: Person) -> list[InspectionRound]:
     """The rounds in which the person leads or claimed a problem and the user may prepare the
     person's material."""
-    rounds = rounds_visible_to(user).filter(
-        Q(problems__lead_leader=person) | Q(problems__claims__person=person)
-    )
-    rounds = rounds.select_related("office").distinct().order_by("-feedback_date", "-pk")
+    # EXISTS per round, each an index lookup; a join through every problem would not be.
+    leads = Problem.objects.filter(round=OuterRef("pk"), lead_leader=person)
+    claimed = Claim.objects.filter(problem__round=OuterRef("pk"), person=person)
+    rounds = rounds_visible_to(user).filter(Q(Exists(leads)) | Q(Exists(claimed)))
+    rounds = rounds.select_related("office").order_by("-feedback_date", "-pk")
     return [r for r in rounds if can_write_for(user, r, person)[0]]
 
 

@@ -354,6 +354,9 @@ class Problem(models.Model):
         indexes = [
             models.Index(fields=["round", "status"]),
             models.Index(fields=["round", "position"]),
+            # A leader's problems in a round: the ledger's leader filter and its choices, a
+            # leader's home page.
+            models.Index(fields=["lead_leader", "round"], name="problem_leader_round"),
         ]
 
     def __str__(self) -> str:

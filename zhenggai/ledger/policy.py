@@ -101,15 +101,21 @@ def rows_of_whole_rounds(user, round_field: str = "round") -> Q:
 # make the database scan every measure.
 
 
-def responsible_measures(paths, leader_id: int | None = None):
+def responsible_measures(paths, leader_id: int | None = None, problems=None):
+    """`problems` narrows every part to the measures of those problems, so that a page of
+    problems does not have the database list all that the trees answer for first."""
     units = subtree(paths)
+    measures, cooperations = Measure.objects.all(), MeasureCooperation.objects.all()
+    if problems is not None:
+        measures = measures.filter(problem__in=problems)
+        cooperations = cooperations.filter(measure__problem__in=problems)
     parts = [
-        Measure.objects.filter(lead_unit__in=units).values("pk").order_by(),
-        Measure.objects.filter(problem__lead_unit__in=units).values("pk").order_by(),
-        MeasureCooperation.objects.filter(unit__in=units).values("measure_id").order_by(),
+        measures.filter(lead_unit__in=units).values("pk").order_by(),
+        measures.filter(problem__lead_unit__in=units).values("pk").order_by(),
+        cooperations.filter(unit__in=units).values("measure_id").order_by(),
     ]
     if leader_id is not None:
-        parts.append(Measure.objects.filter(problem__lead_leader_id=leader_id).values("pk"))
+        parts.append(measures.filter(problem__lead_leader_id=leader_id).values("pk").order_by())
     return parts[0].union(*parts[1:])
 
 
@@ -209,6 +215,19 @@ def rows_in_rounds(model, user, rounds):
 
 def measures_in(user, round_: InspectionRound):
     return rows_in_rounds(Measure, user, [round_])
+
+
+def measures_of(user, round_: InspectionRound, problems: list[Problem]):
+    """The user's measures of these problems of the round (a page of the problem list)."""
+    if sees_whole(user, round_):
+        return Measure.objects.filter(problem__in=problems)
+    actor = actor_of(user)
+    leader_id = actor.person_id if actor.leads else None
+    trees = actor.paths_in(round_)
+    if not trees and leader_id is None:
+        return Measure.objects.none()
+    answered = responsible_measures(list(trees), leader_id=leader_id, problems=problems)
+    return Measure.objects.filter(problem__in=problems, pk__in=answered)
 
 
 def problems_in(user, round_: InspectionRound):

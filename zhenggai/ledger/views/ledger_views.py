@@ -33,12 +33,13 @@ def ledger(request, pk):
     # The print layout lists every row on one page, as many as paper can sensibly take.
     printing = request.GET.get("print") == "1"
     size = PRINT_ROWS if printing else settings.LEDGER_PAGE_SIZE
-    measures = policy.measures_in(request.user, round_)
     if query.view == "problems":
         problems = policy.problems_in(request.user, round_)
         page = _page(request, filter_problems(problems, query, on), problem_rows, size)
+        measures = policy.measures_of(request.user, round_, page.object_list)
         attach_measure_stats(page.object_list, measures, on)
     else:
+        measures = policy.measures_in(request.user, round_)
         page = _page(request, filter_measures(measures, query, on), measure_rows, size)
     params = request.GET.copy()
     params.pop("page", None)

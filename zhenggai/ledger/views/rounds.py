@@ -5,7 +5,6 @@ from django.shortcuts import redirect, render
 
 from zhenggai.ledger import policy, services
 from zhenggai.ledger.forms import RoundForm, field_values
-from zhenggai.ledger.models import Measure, Problem
 from zhenggai.ledger.queries import round_counts, today
 from zhenggai.ledger.versions import StaleEdit
 from zhenggai.ledger.views.common import apply_service_errors
@@ -61,8 +60,8 @@ def round_edit(request, pk):
 @login_required
 def round_home(request, pk):
     round_ = policy.get_round_for(request.user, pk)
-    problems = Problem.objects.visible_to(request.user).filter(round=round_)
-    measures = Measure.objects.visible_to(request.user).filter(round=round_)
+    problems = policy.problems_in(request.user, round_)
+    measures = policy.measures_in(request.user, round_)
     categories = round_.categories.all()
     context = {
         "round": round_,
