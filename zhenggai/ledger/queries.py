@@ -343,7 +343,7 @@ def filter_measures(queryset, query: LedgerQuery, on: datetime.date):
     if query.status:
         queryset = queryset.filter(status=query.status)
     if query.light:
-        queryset = lit_problems(queryset, query.light)
+        queryset = queryset.filter(light=query.light)
     if query.flag in PROBLEM_FLAGS:
         flagged = Problem.objects.filter(problem_flag_q(query.flag), pk=OuterRef("problem_id"))
         queryset = queryset.filter(Exists(flagged))
