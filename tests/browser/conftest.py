@@ -129,3 +129,17 @@ def pending(court_measure, court_reporter):
         status="done_pending",
     )
     return court_measure
+
+
+def pick(page, select_id: str, typed: str, option: str) -> None:
+    """Types into a picker (zhenggai.ledger.fields.Picker) and clicks the option offered."""
+    page.locator(f"#{select_id} + .ts-wrapper .ts-control").click()
+    page.keyboard.type(typed)
+    dropdown = page.locator(f"#{select_id}-ts-dropdown")
+    # The picker filters a moment after typing stops: pick from the filtered list.
+    dropdown.locator(".highlight").first.wait_for()
+    dropdown.get_by_text(option, exact=True).click()
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -56,9 +56,10 @@ def test_a_unit_asks_for_an_extension_and_the_office_approves_it(
 
     page.goto(f"/problems/{court_measure.problem_id}/")
     timeline = page.locator("#timeline")
-    expect(timeline).to_contain_text(f"陈法官 申请延期 1号措施（延至 {new:%Y-%m-%d}）")
+    expect(timeline).to_contain_text(f"陈法官 申请延期 措施 1-1.1（延至 {new:%Y-%m-%d}）")
     expect(timeline).to_contain_text(
-        f"王文书 批准延期 1号措施（完成时限 2023-12-31 → {new:%Y-%m-%d}）：同意，请按新时限完成。"
+        f"王文书 批准延期 措施 1-1.1（完成时限 2023-12-31 → {new:%Y-%m-%d}）"
+        "：同意，请按新时限完成。"
     )
 
 

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, no_horizontal_scroll, pick
 from tests.factories import RoundFactory
 from tests.importer.documents import plan_docx
 from zhenggai.importer.models import ImportBatch
@@ -132,3 +132,49 @@ def test_the_review_page_stacks_on_a_phone(phone, round_, office_clerk):
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     phone.locator("#form-p3").get_by_label("导入此问题").uncheck()
     expect(phone.locator("#form-p3 .item-status")).to_contain_text("已保存")
+
+
+def test_the_office_picks_units_and_the_person_in_charge_by_typing(
+    page, round_, office_clerk, court_reporter, tribunal_reporter, police_reporter, units
+):
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, "office")
+    upload_the_plan(page, round_)
+    m3 = page.locator("#form-m3")  # 精简会议文件, led by the police in the text
+    status = m3.locator(".item-status")
+
+    pick(page, "id_m3-lead_unit", "法院", "临江市中级人民法院")
+    expect(status).to_contain_text("已保存")
+    m3.locator("#id_m3-person_in_charge + .ts-wrapper .ts-control").click()
+    dropdown = page.locator("#id_m3-person_in_charge-ts-dropdown")
+    expect(dropdown).to_contain_text("林庭长·城东人民法庭")  # the court's tree only
+    expect(dropdown).not_to_contain_text("赵警官")
+    dropdown.get_by_text("陈法官·临江市中级人民法院").click()
+    pick(page, "id_m3-cooperating_units", "公安", "临江市公安局")
+    pick(page, "id_m3-cooperating_units", "派出", "江北派出所")
+    expect(m3.locator(".ts-wrapper.multi .item")).to_have_count(2)
+    expect(status).to_contain_text("已保存")
+    assert no_horizontal_scroll(page)
+    page.screenshot(path="/tmp/import-review-390.png")
+
+    page.set_viewport_size({"width": 1366, "height": 900})
+    p2 = page.locator("#form-p2")
+    pick(page, "id_p2-lead_unit", "公安", "临江市公安局")
+    p2.get_by_label("重点问题").check()
+    expect(p2.locator(".item-status")).to_contain_text("已保存")
+    page.locator("#form-m6").get_by_label("完成时限").fill("2024-06-30")
+    expect(page.locator("#form-m6 .item-status")).not_to_contain_text("缺少完成时限")
+    assert no_horizontal_scroll(page)
+    m3.scroll_into_view_if_needed()
+    page.screenshot(path="/tmp/import-review-1366.png")
+
+    page.get_by_role("button", name="导入台账").click()
+    expect(page.get_by_role("heading", name="已导入台账")).to_be_visible()
+    problem = Problem.objects.get(text="会议文件偏多")
+    page.goto(f"/problems/{problem.pk}/")
+    expect(page.locator("main")).to_contain_text("重点")
+    expect(page.locator("main")).to_contain_text("陈法官")
+    measure = problem.measures.get(number=1)
+    assert (problem.is_key, problem.lead_unit.name) == (True, "临江市公安局")
+    assert measure.person_in_charge.name == "陈法官"
+    assert {u.name for u in measure.cooperating_units.all()} == {"临江市公安局", "江北派出所"}

@@ -34,7 +34,7 @@ def test_the_full_timeline_opens_from_the_problem_page(page, long_history, offic
     page.goto(f"/problems/{long_history.pk}/")
     timeline = page.locator("#timeline")
     expect(timeline.locator("ol.timeline li")).to_have_count(50)
-    expect(timeline.locator("li").last).to_contain_text("2024-04-30 09:30 系统 催办 1号措施")
+    expect(timeline.locator("li").last).to_contain_text("2024-04-30 09:30 系统 催办 措施 1-1.1")
 
     timeline.get_by_role("link", name="查看全部 120 条记录").click()
     expect(page.get_by_role("heading", name="问题 1-1 的全部操作记录")).to_be_visible()
@@ -47,7 +47,7 @@ def test_the_full_timeline_opens_from_the_problem_page(page, long_history, offic
     page.get_by_role("link", name="下一页").click()
     expect(page.get_by_text("第 2 / 2 页")).to_be_visible()
     expect(entries).to_have_count(20)
-    expect(entries.last).to_contain_text("2024-04-30 09:30 系统 催办 1号措施")
+    expect(entries.last).to_contain_text("2024-04-30 09:30 系统 催办 措施 1-1.1")
 
     page.get_by_role("link", name="返回问题 1-1").click()
     expect(page.get_by_role("heading", name="整改措施（2）")).to_be_visible()

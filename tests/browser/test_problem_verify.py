@@ -59,7 +59,7 @@ def test_a_failed_check_sends_the_measures_back(page, closed, office_clerk):
     checks = page.locator("#problem-checks")
     expect(checks).to_contain_text("走访群众）：不通过。走访群众反映窗口仍有推诿现象。")
     expect(checks.get_by_role("link", name="整体核查")).to_have_count(0)
-    expect(page.locator("#timeline")).to_contain_text("核查未通过（退回） 1号措施：走访群众反映")
+    expect(page.locator("#timeline")).to_contain_text("核查未通过（退回） 措施 1-2.1：走访群众反映")
     assert Measure.objects.get(pk=closed.pk).status == "returned"
 
 

@@ -97,8 +97,8 @@ def test_the_timeline_tells_who_did_what_to_which_measure(
 
     html = page(client, office_clerk, demo_round["problems"]["court"])
     timeline = html[html.index('id="timeline"') :]
-    assert "陈法官 提交进展 1号措施" in timeline
-    assert "王文书 核查未通过（退回） 1号措施：缺少签到表。" in timeline
+    assert "陈法官 提交进展 措施 1-1.1" in timeline
+    assert "王文书 核查未通过（退回） 措施 1-1.1：缺少签到表。" in timeline
 
 
 def queries(client, problem) -> list[str]:

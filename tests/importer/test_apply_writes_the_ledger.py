@@ -259,7 +259,7 @@ def test_a_unit_removed_after_review_stops_the_apply(office_clerk, round_, units
     batch = services.upload(office_clerk, round_, "方案.txt", plan_text())
     fill_the_missing_deadlines(office_clerk, batch)
     batch.refresh_from_db()
-    batch.draft["categories"][0]["problems"][0]["measures"][0]["units"][0]["unit"] = 999_999
+    batch.draft["categories"][0]["problems"][0]["measures"][0]["lead_unit"] = 999_999
     ImportBatch.objects.filter(pk=batch.pk).update(draft=batch.draft)
     with pytest.raises(ValidationError) as refused:
         services.apply(office_clerk, batch)

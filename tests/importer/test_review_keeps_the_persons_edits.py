@@ -36,13 +36,21 @@ def test_an_edited_problem_text_is_kept_in_the_draft_only(office, draft):
 
 
 def test_with_htmx_a_save_answers_with_its_status_only(office, draft):
-    response = save(office, draft, "m3", htmx=True, accepted="on", text="组织培训", deadline="")
+    lead = item(draft, "m3")["lead_unit"]
+    response = save(office, draft, "m3", htmx=True, accepted="on", text="组织培训", lead_unit=lead)
     page = response.content.decode()
     assert "已保存" in page
     assert "缺少完成时限" in page  # what apply will still ask for
     assert "<form" not in page
     response = save(
-        office, draft, "m3", htmx=True, accepted="on", text="组织培训", deadline="2024-05-31"
+        office,
+        draft,
+        "m3",
+        htmx=True,
+        accepted="on",
+        text="组织培训",
+        lead_unit=lead,
+        deadline="2024-05-31",
     )
     assert "缺少完成时限" not in response.content.decode()
     assert item(draft, "m3")["deadline"] == "2024-05-31"
@@ -83,49 +91,6 @@ def test_a_hostile_text_is_saved_as_text_and_shown_escaped(office, draft, text):
 def test_a_nul_character_is_refused_in_chinese(office, draft):
     response = save(office, draft, "p1", accepted="on", text="空\x00字符")
     assert "空字符" in response.content.decode()
-
-
-def test_units_named_in_the_text_are_matched_by_name(draft, units):
-    first, fix_it, ongoing = (item(draft, key) for key in ("m1", "m3", "m5"))
-    assert first["units"] == [
-        {"name": "临江市中级人民法院", "unit": units["court"].pk},
-        {"name": "临江市公安局", "unit": units["police"].pk},
-    ]
-    assert fix_it["units"] == [{"name": "江北派出所", "unit": units["station"].pk}]
-    assert ongoing["units"] == [{"name": "临江市委政法委", "unit": units["committee"].pk}]
-
-
-def test_a_unit_match_is_fixed_with_its_select(office, draft, units):
-    save(
-        office,
-        draft,
-        "m1",
-        accepted="on",
-        text="建立执法监督联席会议制度",
-        kind="time_bound",
-        deadline="2024-06-30",
-        unit_0=units["tribunal"].pk,
-        unit_1="",
-    )
-    assert item(draft, "m1")["units"] == [
-        {"name": "临江市中级人民法院", "unit": units["tribunal"].pk},
-        {"name": "临江市公安局", "unit": None},
-    ]
-
-
-def test_a_unit_that_does_not_exist_is_refused(office, draft):
-    response = save(office, draft, "m1", accepted="on", text="建立制度", unit_0=999999)
-    assert "有效的选项" in response.content.decode() or "不存在" in response.content.decode()
-    assert item(draft, "m1")["units"][0]["unit"] is not None
-
-
-def test_a_measure_naming_no_unit_is_led_by_the_rounds_office_until_someone_picks(
-    office_clerk, round_
-):
-    text = "一、整改任务\n（一）作风方面\n1．学习不深。\n整改措施：①制定计划；②开展研讨。\n"
-    batch = services.upload(office_clerk, round_, "方案.txt", text.encode())
-    measure = batch.draft["categories"][0]["problems"][0]["measures"][0]
-    assert measure["units"] == [{"name": "", "unit": round_.office_id}]
 
 
 def test_the_lead_leader_is_matched_among_the_leaders(leader, office_clerk, round_):

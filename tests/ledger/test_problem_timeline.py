@@ -60,7 +60,7 @@ def expected(problem) -> list[tuple[str, str, str]]:
     rows = []
     for event in problem.events.select_related("actor__person", "measure").order_by("at", "pk"):
         who = event.actor.person.name if event.actor else "系统"
-        what = event.get_kind_display() + (" 1号措施" if event.measure else "")
+        what = event.get_kind_display() + (" 措施 1-1.1" if event.measure else "")
         rows.append((timezone.localtime(event.at).strftime("%Y-%m-%d %H:%M"), who, what))
     return rows
 
@@ -77,10 +77,10 @@ def test_the_full_timeline_shows_every_event_in_order_with_who_and_when(office, 
     assert len(shown) == TOTAL == history.events.count()
     assert shown == expected(history)
     assert [time for time, _, _ in shown] == sorted(time for time, _, _ in shown)
-    assert shown[0] == ("2024-03-01 09:00", "王文书", "催办 1号措施")
+    assert shown[0] == ("2024-03-01 09:00", "王文书", "催办 措施 1-1.1")
     assert shown[-1] == ("2024-03-06 18:00", "王文书", "新增问题")
     assert {who for _, who, _ in shown} == {"王文书", "陈法官", "系统"}
-    labels = {what.removesuffix(" 1号措施") for _, _, what in shown}
+    labels = {what.removesuffix(" 措施 1-1.1") for _, _, what in shown}
     assert labels == {kind.label for kind in EVERY_PROBLEM_KIND}
     for label in [
         "新增问题",
@@ -164,7 +164,7 @@ def test_edits_made_on_the_pages_are_on_the_timeline_with_before_and_after(
     shown = entries(office.get(timeline_url(problem)))
     assert [(who, what) for _, who, what in shown] == [
         ("王文书", "修改问题"),
-        ("王文书", "修改措施 1号措施"),
+        ("王文书", "修改措施 措施 1-1.1"),
     ]
 
 
@@ -234,4 +234,4 @@ def test_a_unit_sees_no_events_about_measures_it_may_not_see(
 
     assert len(lines(office_clerk)) == 2
     (seen,) = lines(police_reporter)
-    assert "2号措施" in seen
+    assert "措施 1-1.2" in seen

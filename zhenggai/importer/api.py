@@ -67,9 +67,12 @@ class ItemIn(Input):
     text: str = None
     manifestations: str = None
     lead_leader: Id | None = None
+    lead_unit: Id | None = None
+    is_key: bool = None
     kind: Literal["", "immediate", "time_bound", "ongoing"] = None
     deadline: datetime.date | None = None
-    units: list[Id | None] = None
+    cooperating_units: list[Id] = None
+    person_in_charge: Id | None = None
     problem: str = None
 
 

@@ -9,10 +9,15 @@
 
     PROBLEM = {"key": "p1", "accepted": true, "number": 1, "line": 5, "text": "…",
                "manifestations": "one per line", "lead_leader_text": "…",
-               "lead_leader": <person id> | null, "measures": [MEASURE, …]}
+               "lead_leader": <person id> | null, "lead_unit": <unit id> | null,
+               "is_key": false, "measures": [MEASURE, …]}
     MEASURE = {"key": "m1", "accepted": true, "line": 23, "text": "…",
                "said_kind": what the document said | null, "kind": "" | Measure.Kind,
-               "deadline": "2024-03-31" | "", "units": [{"name": "市法院", "unit": <id> | null}]}
+               "deadline": "2024-03-31" | "",
+               "units": [{"name": "市法院", "unit": <id> | null}] (the names the text gave, the
+               first the lead, and what each matched: what the review shows as 原文),
+               "lead_unit": <unit id>, "cooperating_units": [<unit id>, …],
+               "person_in_charge": <person id> | null}
 
 Top-level "measures" are those a speech states for all its problems together; they reach the
 ledger only when the person ties each to a problem. Causes stay in the batch (the ledger has
@@ -46,6 +51,10 @@ def new_draft(draft: Draft, matcher: RoundMatcher) -> dict:
 
     def measure(found: DraftMeasure) -> dict:
         units = [{"name": name, "unit": matcher.unit_for(name)} for name in found.units]
+        # A measure must have a lead unit: where the text names none (or none that matched),
+        # the round's office leads until the person picks another.
+        lead = (units[0]["unit"] if units else None) or matcher.round.office_id
+        cooperating = [row["unit"] for row in units[1:] if row["unit"] not in (None, lead)]
         return {
             "key": key("m"),
             "accepted": True,
@@ -54,9 +63,10 @@ def new_draft(draft: Draft, matcher: RoundMatcher) -> dict:
             "said_kind": found.kind,
             "kind": found.kind or "",
             "deadline": found.deadline.isoformat() if found.deadline else "",
-            # A measure must have a lead unit: where the text names none, the round's office
-            # leads until the person picks another.
-            "units": units or [{"name": "", "unit": matcher.round.office_id}],
+            "units": units,
+            "lead_unit": lead,
+            "cooperating_units": list(dict.fromkeys(cooperating)),
+            "person_in_charge": None,
         }
 
     def problem(found: DraftProblem) -> dict:
@@ -69,6 +79,8 @@ def new_draft(draft: Draft, matcher: RoundMatcher) -> dict:
             "manifestations": "\n".join(found.manifestations),
             "lead_leader_text": found.lead_leader,
             "lead_leader": matcher.leader_for(found.lead_leader),
+            "lead_unit": None,
+            "is_key": False,
             "measures": [measure(m) for m in found.measures],
         }
 

@@ -4,12 +4,14 @@ Each item of the draft has its own small form, prefixed with the item's key, so 
 hold hundreds of them and each posts only its own fields."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from zhenggai.importer import drafts, services
 from zhenggai.importer.models import ImportBatch
+from zhenggai.ledger.fields import MultiPicker, Picker
 from zhenggai.ledger.forms import DateInput, PlainLabels
 from zhenggai.ledger.models import Measure
 from zhenggai.ledger.policy import persons_of_round, units_of_round
@@ -39,18 +41,22 @@ class UploadForm(PlainLabels, forms.Form):
 class Choices:
     """The options of the review page's selects, built once for all its forms."""
 
+    batch: ImportBatch
     units: list[tuple[str, str]]
     leaders: list[tuple[str, str]]
     categories: list[tuple[str, str]]
     problems: list[tuple[str, str]]
+    paths: dict[int, str]
 
     @classmethod
     def for_batch(cls, batch: ImportBatch) -> "Choices":
         # Only the round's organization may be named (zhenggai.ledger.policy).
         leaders = persons_of_round(batch.round).filter(is_leader=True).select_related("unit")
-        units = units_of_round(batch.round).values_list("pk", "name")
+        units = list(units_of_round(batch.round).order_by("path").values_list("pk", "name", "path"))
         return cls(
-            units=[("", "未匹配（不写入）")] + [(str(pk), name) for pk, name in units],
+            batch=batch,
+            paths={pk: path for pk, _, path in units},
+            units=[(str(pk), name) for pk, name, _ in units],
             leaders=[("", "未指定")] + [(str(p.pk), f"{p}·{p.unit}") for p in leaders],
             categories=[("new", "新建方面")]
             + [(str(c.pk), f"本轮已有：{c}") for c in batch.round.categories.all()],
@@ -60,6 +66,22 @@ class Choices:
                 for c, p in drafts.problems(batch.draft)
             ],
         )
+
+    @cached_property
+    def _persons(self) -> list[tuple[str, str, str]]:
+        persons = persons_of_round(self.batch.round).order_by("unit__path", "name")
+        return [
+            (str(pk), f"{name}·{unit}", path)
+            for pk, name, unit, path in persons.values_list(
+                "pk", "name", "unit__name", "unit__path"
+            )
+        ]
+
+    def persons_under(self, unit_id: int | None) -> list[tuple[str, str]]:
+        """The persons a measure led by that unit may have in charge: its tree's."""
+        path = self.paths.get(unit_id or 0)
+        persons = [(pk, label) for pk, label, own in self._persons if path and own.startswith(path)]
+        return [("", "未指定")] + persons
 
 
 class ItemForm(PlainLabels, forms.Form):
@@ -107,15 +129,28 @@ class ProblemForm(ItemForm):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     lead_leader = forms.ChoiceField(label="牵头领导", required=False)
+    lead_unit = forms.ChoiceField(label="牵头单位", required=False, widget=Picker)
+    is_key = forms.BooleanField(label="重点问题", required=False)
 
     def __init__(self, data=None, *, item, choices):
         super().__init__(data, item=item, choices=choices)
         self.fields["lead_leader"].choices = choices.leaders
+        self.fields["lead_unit"].choices = [("", "未指定")] + choices.units
         if item["lead_leader_text"]:
             self.fields["lead_leader"].help_text = f"原文：{item['lead_leader_text']}"
 
     def values(self) -> dict:
-        return super().values() | {"lead_leader": _id_or_none(self.cleaned_data["lead_leader"])}
+        return super().values() | {
+            name: _id_or_none(self.cleaned_data[name]) for name in ("lead_leader", "lead_unit")
+        }
+
+
+class PersonField(forms.ChoiceField):
+    """Offers the lead unit's tree; a person posted from elsewhere reaches the service, which
+    says why that person cannot be in charge."""
+
+    def valid_value(self, value) -> bool:
+        return str(value).isdigit()
 
 
 class MeasureForm(ItemForm):
@@ -125,30 +160,46 @@ class MeasureForm(ItemForm):
     )
     kind = forms.ChoiceField(label="类型", required=False)
     deadline = forms.DateField(label="完成时限", required=False, widget=DateInput())
+    lead_unit = forms.ChoiceField(label="牵头单位", widget=Picker)
+    cooperating_units = forms.MultipleChoiceField(
+        label="配合单位", required=False, widget=MultiPicker
+    )
+    person_in_charge = PersonField(
+        label="责任人",
+        required=False,
+        widget=Picker,
+        help_text="从牵头单位及其下级单位的人员中选择。",
+    )
 
     def __init__(self, data=None, *, item, choices):
         super().__init__(data, item=item, choices=choices)
         self.fields["kind"].choices = [("", "未注明")] + Measure.Kind.choices
         if item["said_kind"]:
             self.fields["kind"].help_text = f"原文：{Measure.Kind(item['said_kind']).label}"
-        self.unit_names = []
-        for index, row in enumerate(item["units"]):
-            role = "牵头单位" if index == 0 else "配合单位"
-            source = f"原文“{row['name']}”" if row["name"] else "原文未写明"
-            name = f"unit_{index}"
-            self.fields[name] = forms.ChoiceField(
-                label=f"{role}（{source}）", required=False, choices=choices.units
-            )
-            self.initial[name] = str(row["unit"] or "")
-            self.unit_names.append(name)
-
-    def unit_fields(self):
-        return [self[name] for name in self.unit_names]
+        for name in ("lead_unit", "cooperating_units"):
+            self.fields[name].choices = choices.units
+        self.fields["lead_unit"].help_text = _said(item["units"][:1], "未写明，暂由整改办牵头")
+        self.fields["cooperating_units"].help_text = _said(item["units"][1:], "未写明")
+        # The lead unit as posted, so a form redrawn with errors offers its tree's persons.
+        lead = self.data.get(self.add_prefix("lead_unit")) if data else item["lead_unit"]
+        lead = int(lead) if str(lead).isdigit() else None
+        self.fields["person_in_charge"].choices = choices.persons_under(lead)
 
     def values(self) -> dict:
         values = super().values()
-        units = [_id_or_none(values.pop(name)) for name in self.unit_names]
-        return values | {"units": units}
+        values["cooperating_units"] = [int(pk) for pk in values["cooperating_units"]]
+        return values | {
+            name: _id_or_none(values[name]) for name in ("lead_unit", "person_in_charge")
+        }
+
+
+def _said(rows: list[dict], nothing: str) -> str:
+    """What the document named, and which names matched no unit of the organization."""
+    if not rows:
+        return f"原文{nothing}。"
+    named = "、".join(row["name"] for row in rows)
+    unmatched = "、".join(row["name"] for row in rows if row["unit"] is None)
+    return f"原文：{named}" + (f"（“{unmatched}”未能对应到单位，请选择）" if unmatched else "")
 
 
 class SpeechMeasureForm(MeasureForm):

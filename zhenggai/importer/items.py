@@ -7,15 +7,26 @@ from django.core.exceptions import ValidationError
 
 from zhenggai.importer import drafts
 from zhenggai.importer.models import ImportBatch
-from zhenggai.ledger.models import Category, Measure, Person, Problem, Unit
+from zhenggai.ledger.models import Category, Measure, Problem
+from zhenggai.ledger.policy import persons_of_round, units_of_round
 
+OTHER_ORGANIZATION = "所选内容不存在或不属于本轮整改所在的组织，不能选择。"
 # Causes have no ledger model yet; a measure's limit is ample for one.
 CAUSE_MAX_LENGTH = 5000
+MEASURE_FIELDS = {
+    "accepted",
+    "text",
+    "kind",
+    "deadline",
+    "lead_unit",
+    "cooperating_units",
+    "person_in_charge",
+}
 ITEM_FIELDS = {
     "category": {"accepted", "title", "target"},
-    "problem": {"accepted", "text", "manifestations", "lead_leader"},
-    "measure": {"accepted", "text", "kind", "deadline", "units"},
-    "speech_measure": {"accepted", "text", "kind", "deadline", "units", "problem"},
+    "problem": {"accepted", "text", "manifestations", "lead_leader", "lead_unit", "is_key"},
+    "measure": MEASURE_FIELDS,
+    "speech_measure": MEASURE_FIELDS | {"problem"},
     "cause": {"accepted", "text"},
 }
 TEXT_LIMITS = {
@@ -40,9 +51,31 @@ def checked(batch: ImportBatch, kind: str, item: dict, values: dict) -> dict:
             out[name] = _field(batch, kind, item, name, value)
         except ValueError as error:
             errors[name] = str(error)
+    if not errors and "person_in_charge" in ITEM_FIELDS[kind]:
+        _follow_lead(batch, item, out, errors)
     if errors:
         raise ValidationError(errors)
     return out
+
+
+def _follow_lead(batch: ImportBatch, item: dict, out: dict, errors: dict) -> None:
+    """The lead unit does not cooperate with itself, and the person in charge comes from its
+    tree: one kept from before is let go when the lead unit changes under it; one chosen now
+    must fit the lead unit."""
+    lead = out.get("lead_unit", item["lead_unit"])
+    cooperating = out.get("cooperating_units", item["cooperating_units"])
+    if lead in cooperating:
+        out["cooperating_units"] = [u for u in cooperating if u != lead]
+    person = out.get("person_in_charge", item["person_in_charge"])
+    if person is None:
+        return
+    path = units_of_round(batch.round).filter(pk=lead).values_list("path", flat=True).first()
+    if persons_of_round(batch.round).filter(pk=person, unit__path__startswith=path).exists():
+        return
+    if lead != item["lead_unit"] and person == item["person_in_charge"]:
+        out["person_in_charge"] = None
+    else:
+        errors["person_in_charge"] = "责任人只能从本措施牵头单位及其下级单位中选择。"
 
 
 def _field(batch: ImportBatch, kind: str, item: dict, name: str, value):
@@ -57,9 +90,28 @@ def _field(batch: ImportBatch, kind: str, item: dict, name: str, value):
             return value
         raise ValueError("所选方面不属于本轮次。")
     if name == "lead_leader":
-        if value is None or Person.objects.filter(pk=_id(value), is_leader=True).exists():
+        leaders = persons_of_round(batch.round).filter(is_leader=True)
+        if value is None or leaders.filter(pk=_id(value)).exists():
             return value
         raise ValueError("牵头领导必须是领导班子成员。")
+    if name == "is_key":
+        if not isinstance(value, bool):
+            raise ValueError("应为是或否。")
+        return value
+    if name == "lead_unit":
+        if value is None and kind == "problem":
+            return value
+        if value is None:
+            raise ValueError("请选择牵头单位。")
+        return _units_of_round(batch, [value])[0]
+    if name == "cooperating_units":
+        if not isinstance(value, list):
+            raise ValueError("应为单位编号的列表。")
+        return _units_of_round(batch, value)
+    if name == "person_in_charge":
+        if value is None or persons_of_round(batch.round).filter(pk=_id(value)).exists():
+            return value
+        raise ValueError(OTHER_ORGANIZATION)
     if name == "kind":
         if value in ("", *Measure.Kind.values):
             return value
@@ -68,8 +120,6 @@ def _field(batch: ImportBatch, kind: str, item: dict, name: str, value):
         if value is None or isinstance(value, datetime.date):
             return value.isoformat() if value else ""
         raise ValueError("应为有效日期，例如 2024-03-31。")
-    if name == "units":
-        return _units(item, value)
     if name == "problem":
         if value == "" or any(p["key"] == value for _, p in drafts.problems(batch.draft)):
             return value
@@ -95,14 +145,12 @@ def _id(value) -> int:
     return value
 
 
-def _units(item: dict, value) -> list[dict]:
-    rows = item["units"]
-    if not isinstance(value, list) or len(value) != len(rows):
-        raise ValueError(f"应为 {len(rows)} 个单位编号（未匹配的为空）。")
-    ids = [_id(unit) for unit in value if unit is not None]
-    if len(set(ids)) != Unit.objects.filter(pk__in=ids).count():
-        raise ValueError("所选单位不存在。")
-    return [row | {"unit": unit} for row, unit in zip(rows, value, strict=True)]
+def _units_of_round(batch: ImportBatch, value: list) -> list[int]:
+    """The ids, each once, in order, all naming units of the round's organization."""
+    ids = list(dict.fromkeys(_id(unit) for unit in value))
+    if len(ids) != units_of_round(batch.round).filter(pk__in=ids).count():
+        raise ValueError(OTHER_ORGANIZATION)
+    return ids
 
 
 def missing(kind: str, item: dict) -> dict[str, str]:

@@ -66,6 +66,19 @@ def source_rows(batch: ImportBatch) -> tuple[list[dict], set[int]]:
     return rows, anchors
 
 
+def warnings(batch: ImportBatch, anchors: set[int]) -> list[dict]:
+    """The reader's warnings, each naming its paragraph once: where the message starts with
+    “第 5 段” those words become the link to the source row, else the link goes before it."""
+    shown = []
+    for warning in batch.warnings:
+        line, message = warning.get("line"), warning["message"]
+        said = f"第 {line} 段"
+        linked = line in anchors
+        rest = message.removeprefix(said) if message.startswith(said) else f"：{message}"
+        shown.append(warning | {"linked": linked, "rest": rest if linked else message})
+    return shown
+
+
 def kept(batch: ImportBatch) -> dict:
     """After applying: what stays in the batch only, not in the ledger."""
     return {

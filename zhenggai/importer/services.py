@@ -314,24 +314,28 @@ def label(item: dict, category: dict | None = None) -> str:
 class _References:
     categories: dict[int, Category]
     leaders: dict[int, Person]
+    persons: dict[int, Person]
     units: dict[int, Unit]
     office: Unit
 
 
 def _references(batch: ImportBatch, plan: list[_Planned]) -> _References:
-    """The database rows the draft points to, checked again: one may have gone since."""
-    category_ids, leader_ids, unit_ids = set(), set(), set()
+    """The database rows the draft points to, checked again: one may have gone since. Only
+    the round's organization is looked in; the ledger's services check it again."""
+    category_ids, person_ids, unit_ids = set(), set(), set()
     for planned in plan:
         if planned.category["target"] != "new":
             category_ids.add(planned.category["target"])
         for problem, measures in planned.problems:
-            if problem["lead_leader"]:
-                leader_ids.add(problem["lead_leader"])
-            unit_ids |= {row["unit"] for m in measures for row in m["units"] if row["unit"]}
+            person_ids |= {problem["lead_leader"]} | {m["person_in_charge"] for m in measures}
+            unit_ids |= {problem["lead_unit"]} | {m["lead_unit"] for m in measures}
+            unit_ids |= {unit for m in measures for unit in m["cooperating_units"]}
+    persons = policy.persons_of_round(batch.round).in_bulk(person_ids - {None})
     refs = _References(
         batch.round.categories.in_bulk(category_ids),
-        Person.objects.filter(is_leader=True).in_bulk(leader_ids),
-        Unit.objects.in_bulk(unit_ids),
+        {pk: person for pk, person in persons.items() if person.is_leader},
+        persons,
+        policy.units_of_round(batch.round).in_bulk(unit_ids - {None}),
         batch.round.office,
     )
     errors = []
@@ -341,12 +345,21 @@ def _references(batch: ImportBatch, plan: list[_Planned]) -> _References:
         for problem, measures in planned.problems:
             if problem["lead_leader"] and problem["lead_leader"] not in refs.leaders:
                 errors.append(_error(problem, "所选牵头领导已不存在或不是领导班子成员。"))
+            if _gone(problem["lead_unit"], refs.units):
+                errors.append(_error(problem, "所选牵头单位已不存在，请重新选择。"))
             for measure in measures:
-                if any(r["unit"] and r["unit"] not in refs.units for r in measure["units"]):
+                units = [measure["lead_unit"], *measure["cooperating_units"]]
+                if any(_gone(unit, refs.units) for unit in units):
                     errors.append(_error(measure, "所选单位已不存在，请重新选择。"))
+                if _gone(measure["person_in_charge"], refs.persons):
+                    errors.append(_error(measure, "所选责任人已不存在，请重新选择。"))
     if errors:
         raise ValidationError(errors)
     return refs
+
+
+def _gone(pk: int | None, found: dict) -> bool:
+    return pk is not None and pk not in found
 
 
 def _create(user, batch: ImportBatch, plan: list[_Planned], refs: _References):
@@ -369,6 +382,8 @@ def _create(user, batch: ImportBatch, plan: list[_Planned], refs: _References):
                 text=item["text"],
                 manifestations=item["manifestations"],
                 lead_leader=refs.leaders.get(item["lead_leader"]),
+                lead_unit=refs.units.get(item["lead_unit"]),
+                is_key=item["is_key"],
             )
             ledger.record(
                 Event.Kind.IMPORTED,
@@ -379,17 +394,17 @@ def _create(user, batch: ImportBatch, plan: list[_Planned], refs: _References):
             )
             problems.append(problem)
             for measure in measures:
-                units = [refs.units[row["unit"]] for row in measure["units"] if row["unit"]]
                 _ledger(ledger.create_measure, measure)(
                     user,
                     problem,
-                    cooperating_units=units[1:],
+                    cooperating_units=[refs.units[pk] for pk in measure["cooperating_units"]],
                     text=measure["text"],
                     kind=measure["kind"] or Measure.Kind.TIME_BOUND,
                     deadline=datetime.date.fromisoformat(measure["deadline"])
                     if measure["deadline"]
                     else None,
-                    lead_unit=units[0] if units else refs.office,
+                    lead_unit=refs.units.get(measure["lead_unit"], refs.office),
+                    person_in_charge=refs.persons.get(measure["person_in_charge"]),
                 )
                 counts["measures"] += 1
     counts["problems"] = len(problems)

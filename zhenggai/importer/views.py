@@ -71,7 +71,7 @@ def _page(request, batch: ImportBatch, **extra):
         "round": batch.round,
         "batch": batch,
         "source": rows,
-        "anchors": anchors,
+        "warnings": review.warnings(batch, anchors),
         "counts": drafts.summary(batch.draft),
         "duplicates": batch.round.imports.filter(sha256=batch.sha256)
         .exclude(pk=batch.pk)
@@ -126,7 +126,9 @@ def item_save(request, pk, key):
         kind, item = drafts.find(batch.draft, key)
     except KeyError:
         raise Http404("草稿中没有这一项。") from None
-    form = item_form(kind, item, Choices.for_batch(batch), request.POST)
+    choices = Choices.for_batch(batch)
+    form = item_form(kind, item, choices, request.POST)
+    lead = item.get("lead_unit")
     if form.is_valid():
         try:
             kind, item = services.save_item(request.user, batch, key, **form.values())
@@ -137,7 +139,11 @@ def item_save(request, pk, key):
                 messages.success(request, "已保存。")
                 return redirect(f"{batch.get_absolute_url()}#item-{key}")
             context = {"item": item, "missing": items.missing(kind, item), "saved": True}
-            return render(request, f"{PAGE}#item_status", context)
+            if "person_in_charge" in item and item["lead_unit"] != lead:
+                # The person in charge is chosen from the new lead unit's tree.
+                fresh = item_form(kind, item, choices)
+                context |= {"entry": review.Entry(kind, item, fresh, {}), "oob": True}
+            return render(request, f"{PAGE}#measure_saved", context)
     if not request.htmx:
         return _page(request, batch, bound=form)
     # Only an item with errors is redrawn: redrawing a saved one would take the cursor away.

@@ -28,3 +28,19 @@ def _out_of_range(key) -> bool:
         return not -MAX_KEY <= int(str(key).strip()) <= MAX_KEY
     except ValueError:
         return False
+
+
+class Picker(forms.Select):
+    """A select a person searches by typing part of a name (tom-select, app.js); without
+    script it stays a plain select. The one widget for choosing units and persons."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"data-picker": "", **(attrs or {})}, choices)
+
+
+class MultiPicker(forms.SelectMultiple):
+    """Picker for several choices: typed and picked one after another, each removable with
+    its ×; without script a plain list (Ctrl+click)."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"data-picker": "", "size": 6, **(attrs or {})}, choices)

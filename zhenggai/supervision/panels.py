@@ -36,4 +36,6 @@ def problem_supervision(request, problem, measures) -> dict:
         "escalations": list(escalations[:SHOWN]),
         "reminders": list(reminders.order_by("-sent_on", "-pk")[:SHOWN]),
         "can_supervise": supervises(user, problem.round),
+        # A problem with no measures has no light (its stored one is the default).
+        "lit": bool(measures),
     }

@@ -132,3 +132,39 @@ document.addEventListener("change", function (event) {
     }
   });
 });
+
+// Pickers (zhenggai.ledger.fields.Picker): a select marked data-picker becomes a box where a
+// person types part of a unit's or person's name and picks from what matches; several for a
+// multiple select, each removable with its ×. Parts drawn later by htmx are enhanced as they
+// arrive. Without script (or without tom-select) the select stays a plain select.
+(function () {
+  function enhance(root) {
+    if (!window.TomSelect || !root.querySelectorAll) {
+      return;
+    }
+    root.querySelectorAll("select[data-picker]").forEach(function (select) {
+      if (select.tomselect) {
+        return;
+      }
+      new window.TomSelect(select, {
+        plugins: select.multiple ? ["remove_button"] : [],
+        allowEmptyOption: true,
+        maxOptions: null,
+        closeAfterSelect: true,
+        placeholder: select.multiple ? "输入名称查找，可选多个" : "输入名称查找",
+        render: {
+          no_results: function () { return '<div class="no-results">没有找到</div>'; }
+        }
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  document.addEventListener("htmx:load", function (event) { enhance(event.detail.elt); });
+  // A picker that htmx is about to replace is taken down first: left standing, it would
+  // keep listening to the page and swallow the next tap on the picker that replaces it.
+  document.addEventListener("htmx:beforeCleanupElement", function (event) {
+    if (event.target.tomselect) {
+      event.target.tomselect.destroy();
+    }
+  });
+})();
