@@ -103,6 +103,19 @@ def test_it_sets_the_cooperating_units(measures, api_as, office_clerk, units):
     assert sorted(u["name"] for u in body["cooperating_units"]) == sorted([COURT, TRIBUNAL])
 
 
+def test_it_refuses_the_lead_unit_as_a_cooperating_unit(demo_round, api_as, office_clerk, units):
+    measure = demo_round["shared"]
+    payload = {"cooperating_units": [units["court"].pk, units["police"].pk], "version": 1}
+    response = api_as(office_clerk).patch(f"/api/measures/{measure.pk}", payload)
+    assert response.status_code == 422
+    assert response.json()["errors"] == {
+        "cooperating_units": [
+            f"“{COURT}”是本措施的牵头单位，不能同时作为配合单位，请从配合单位中去掉。"
+        ]
+    }
+    assert [u.name for u in measure.cooperating_units.all()] == ["江北派出所"]
+
+
 def test_it_names_the_unknown_cooperating_units(measures, api_as, office_clerk, units):
     payload = {"cooperating_units": [units["court"].pk, 888_888, 999_999]}
     response = api_as(office_clerk).patch(f"/api/measures/{measures['police'].pk}", payload)

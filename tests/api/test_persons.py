@@ -1,5 +1,7 @@
 """Persons in the user's scope, and who the caller is."""
 
+from tests.factories import UserFactory
+
 COURT_PEOPLE = ["林庭长", "陈法官"]
 
 
@@ -47,6 +49,24 @@ def test_it_shows_a_person_with_the_unit(api_as, court_reporter, tribunal_report
 def test_me_tells_a_user_without_a_unit_that_no_person_is_linked(api_as, outsider):
     assert api_as(outsider).get("/api/me").json() == {
         "username": "outsider",
-        "is_superuser": False,
+        "is_system_administrator": False,
+        "roles": [],
         "person": None,
     }
+
+
+def test_me_lists_the_roles_a_login_holds(api_as, leader, units):
+    body = api_as(leader).get("/api/me").json()
+    organization = units["committee"].organization_id
+    assert sorted(body["roles"], key=lambda role: role["role"]) == [
+        {"role": "leader", "name": "领导", "organization": organization, "round": None},
+        {"role": "office", "name": "整改办", "organization": organization, "round": None},
+    ]
+    assert body["is_system_administrator"] is False
+    assert body["person"]["name"] == "周书记"
+
+
+def test_me_tells_an_administrator_it_is_one_and_holds_no_role(api_as):
+    admin = UserFactory(username="admin", is_staff=True, is_superuser=True)
+    body = api_as(admin).get("/api/me").json()
+    assert (body["is_system_administrator"], body["roles"]) == (True, [])

@@ -33,7 +33,7 @@ def new_values(units) -> dict:
         "deliverable": "专题学习通报",
         "status": "in_progress",
         "lead_unit": units["police"].pk,
-        "cooperating_units": [units["police"].pk],
+        "cooperating_units": [units["tribunal"].pk],
         "person_in_charge": clerk.pk,
     }
 

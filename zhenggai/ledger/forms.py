@@ -244,9 +244,13 @@ class MeasureForm(PlainLabels, AuthorizedFields, Versioned, forms.ModelForm):
         self.instance.problem = problem
         self.instance.round_id = problem.round_id
         persons = policy.persons_of_round(problem.round).select_related("unit")
-        for name in ("lead_unit", "cooperating_units"):
-            if name in self.fields:
-                self.fields[name].queryset = policy.units_of_round(problem.round)
+        units = policy.units_of_round(problem.round)
+        if "lead_unit" in self.fields:
+            self.fields["lead_unit"].queryset = units
+        if "cooperating_units" in self.fields:
+            # The lead unit is not its own cooperating unit (the service refuses it).
+            lead = self.instance.lead_unit_id or problem.lead_unit_id
+            self.fields["cooperating_units"].queryset = units.exclude(pk=lead)
         if not policy.supervises(self.user, problem.round) and self.instance.lead_unit_id:
             # The lead unit assigns its person in charge from its own tree.
             persons = persons.filter(unit__path__startswith=self.instance.lead_unit.path)

@@ -276,7 +276,6 @@ def _set_cooperating(measure: Measure, units) -> dict:
     if units is None:
         return {}
     before = sorted(u.name for u in measure.cooperating_units.all())
-    units = [u for u in units if u.pk != measure.lead_unit_id]
     measure.cooperating_units.set(units)
     after = sorted(u.name for u in units)
     return {"cooperating_units": [before, after]} if before != after else {}
@@ -309,6 +308,12 @@ def _check_measure_refs(measure: Measure, cooperating_units) -> None:
         cooperating_units=cooperating_units or [],
         person_in_charge=measure.person_in_charge,
     )
+    if any(unit.pk == measure.lead_unit_id for unit in cooperating_units or ()):
+        # Refused rather than dropped, so that nobody believes a unit cooperates that does not.
+        errors.setdefault(
+            "cooperating_units",
+            f"“{measure.lead_unit}”是本措施的牵头单位，不能同时作为配合单位，请从配合单位中去掉。",
+        )
     if errors:
         raise ValidationError(errors)
 

@@ -5,6 +5,7 @@ from ninja.pagination import paginate
 
 from zhenggai.api.refs import Ref
 from zhenggai.api.schemas import Id, Pagination, UnitRef, bounded_text
+from zhenggai.authority.roles import actor_of, is_system_administrator
 from zhenggai.ledger import policy
 from zhenggai.ledger.models import Person
 from zhenggai.ledger.policy import persons_visible_to, units_visible_to
@@ -28,9 +29,19 @@ class PersonFilters(Schema):
     q: bounded_text(NAME_LENGTH) = Field("", description="姓名包含")
 
 
+class RoleOut(Schema):
+    role: str = Field(description="office, leader, reporter, verifier 或 observer")
+    name: str = Field(description="角色的中文名称")
+    organization: int = Field(description="所在组织")
+    round: int | None = Field(description="只在这一轮次；为空时在该组织的每一轮次")
+
+
 class MeOut(Schema):
     username: str
-    is_superuser: bool
+    is_system_administrator: bool = Field(
+        description="系统管理员：管理账号和基础数据，不涉及整改内容"
+    )
+    roles: list[RoleOut]
     person: PersonOut | None
 
 
@@ -57,4 +68,18 @@ def get_person(request, person_id: int):
 def me(request):
     user = request.auth
     person = Person.objects.select_related("unit").filter(user=user).first()
-    return {"username": user.get_username(), "is_superuser": user.is_superuser, "person": person}
+    roles = [
+        {
+            "role": grant.role.value,
+            "name": grant.role.label,
+            "organization": grant.organization_id,
+            "round": grant.round_id,
+        }
+        for grant in actor_of(user).grants
+    ]
+    return {
+        "username": user.get_username(),
+        "is_system_administrator": is_system_administrator(user),
+        "roles": roles,
+        "person": person,
+    }
