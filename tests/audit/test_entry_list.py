@@ -74,7 +74,7 @@ def test_a_reporter_is_refused_with_the_reason(client, court_reporter, entries):
     client.force_login(court_reporter)
     response = client.get(URL)
     assert response.status_code == 403
-    assert "只有整改办和系统管理员可以查看审计日志" in response.content.decode()
+    assert "只有整改办、核查组成员和系统管理员可以查看审计日志" in response.content.decode()
 
 
 def test_the_menu_shows_the_page_to_the_office_only(

@@ -7,6 +7,8 @@ class AuditConfig(AppConfig):
     verbose_name = "审计日志"
 
     def ready(self):
-        from zhenggai.audit import record
+        from zhenggai.audit import bulk, record
 
         record.connect()
+        for model in record.audited_models():
+            bulk.install(model)

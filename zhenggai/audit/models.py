@@ -59,6 +59,9 @@ class AuditEntry(models.Model):
     object_type = models.CharField("对象类型", max_length=100, blank=True)
     object_id = models.CharField("对象编号", max_length=64, blank=True)
     object_text = models.CharField("对象", max_length=300, blank=True)
+    # The round the object belongs to (zhenggai.audit.rounds), for its verifiers; a number,
+    # not a reference, so that nothing about a round reaches into the trail.
+    round_id = models.PositiveBigIntegerField("轮次", null=True, blank=True, db_index=True)
     before = models.JSONField("修改前", default=dict, blank=True)
     after = models.JSONField("修改后", default=dict, blank=True)
     algorithm = models.CharField("摘要算法", max_length=10)
@@ -85,8 +88,9 @@ class AuditEntry(models.Model):
         raise TypeError("操作日志只能追加，不能删除。")
 
     def payload(self) -> dict:
-        """Everything the digest covers besides the digest before it."""
-        return {
+        """Everything the digest covers besides the digest before it. The round is covered
+        where there is one: entries made before it was recorded keep their digests."""
+        payload = {
             "seq": self.seq,
             "at": self.at.isoformat(timespec="microseconds"),
             "actor": self.actor_id,
@@ -104,6 +108,9 @@ class AuditEntry(models.Model):
             "after": self.after,
             "algorithm": self.algorithm,
         }
+        if self.round_id is not None:
+            payload["round"] = self.round_id
+        return payload
 
     def link(self) -> chain.Link:
         return chain.Link(self.seq, self.algorithm, self.prev_digest, self.digest, self.payload())

@@ -3,10 +3,9 @@ logins and groups and of administrators' authenticator apps (model signals, so p
 commands, the admin and the shell alike), membership changes, logins, failed logins and
 logouts (django.contrib.auth's signals), and the downloads and exports the services report.
 
-Bulk writes (QuerySet.update, bulk_create) send no signals: zhenggai uses them only for what
-it derives (lights, positions, last report dates, the tick's reminders), and every domain
-action that changes a status that way records an Event, whose creation is recorded here with
-its before and after."""
+Bulk writes (QuerySet.update, bulk_create, bulk_update) send no signals: the QuerySets of
+audited models record them themselves (zhenggai.audit.bulk), through made() and updated()
+below. A fixture loaded with `loaddata` is recorded as it is saved."""
 
 import datetime
 import decimal
@@ -21,11 +20,17 @@ from django.db.models.fields.files import FieldFile
 
 from zhenggai.audit import chain, trail
 from zhenggai.audit.models import Kind
+from zhenggai.audit.rounds import round_of
 
 # Besides zhenggai's own: logins and groups, and the administrators' authenticator apps.
 AUDITED_APPS = {"auth", "otp_totp"}
 # Machinery, not records: the trail itself, a person's own inbox (read or not), tick runs.
-NOT_AUDITED = {"audit.auditentry", "audit.chainhead", "supervision.notification", "ops.tickrun"}
+NOT_AUDITED = {
+    "audit.auditentry",
+    "audit.chainhead",
+    "supervision.notification",
+    "supervision.tickrun",
+}
 # Moved by every save, every login or every code given; a save that changes nothing else
 # records nothing.
 IGNORED_FIELDS = {
@@ -74,15 +79,25 @@ def _receivers():
     yield user_login_failed, _login_failed, None, "audit:login_failed"
 
 
+_state = {"connected": False}
+
+
 def connect() -> None:
     for signal, receiver, sender, uid in _receivers():
         signal.connect(receiver, sender=sender, weak=False, dispatch_uid=uid)
+    _state["connected"] = True
 
 
 def disconnect() -> None:
     """The trail off (bench/bench_audit.py times the same edits with and without it)."""
     for signal, receiver, sender, uid in _receivers():
         signal.disconnect(receiver, sender=sender, dispatch_uid=uid)
+    _state["connected"] = False
+
+
+def is_connected() -> bool:
+    """Whether bulk writes record too (zhenggai.audit.bulk)."""
+    return _state["connected"]
 
 
 # Model changes
@@ -137,9 +152,10 @@ def _snapshot(instance) -> dict:
 
 
 def _remember(sender, instance, raw=False, update_fields=None, **kwargs):
-    """Before an update, what the database holds (one query by primary key)."""
+    """Before an update, what the database holds (one query by primary key). A fixture's row
+    (`loaddata`, raw) may replace a stored one under the same key."""
     instance._audit_before = None
-    if raw or instance._state.adding or instance.pk is None:
+    if instance.pk is None or (instance._state.adding and not raw):
         return
     names = [
         f.attname
@@ -154,21 +170,36 @@ def _remember(sender, instance, raw=False, update_fields=None, **kwargs):
 
 
 def _saved(sender, instance, created, raw=False, **kwargs):
-    if raw:
-        return
     before = getattr(instance, "_audit_before", None)
-    after = _snapshot(instance)
-    if created or before is None:
-        _append(Kind.CREATED, instance, {}, _hidden(sender, after))
+    if before is None:
+        trail.append_many([made(instance)])
         return
-    changed = [name for name in before if before[name] != after.get(name)]
-    if changed:
-        old = _hidden(sender, {n: before[n] for n in changed})
-        _append(Kind.UPDATED, instance, old, _hidden(sender, {n: after[n] for n in changed}))
+    change = _updated(instance, before, _snapshot(instance))
+    if change:
+        trail.append_many([change])
 
 
 def _deleted(sender, instance, **kwargs):
     _append(Kind.DELETED, instance, _hidden(sender, _snapshot(instance)), {})
+
+
+def made(instance) -> trail.Change:
+    return _change(Kind.CREATED, instance, {}, _hidden(type(instance), _snapshot(instance)))
+
+
+def updated(instance, stored: dict, names: list[str]) -> trail.Change | None:
+    """After a bulk write of `names`: the change from the row as `stored` before it."""
+    after = _values({name: getattr(instance, name) for name in names})
+    return _updated(instance, _values(stored), after)
+
+
+def _updated(instance, before: dict, after: dict) -> trail.Change | None:
+    changed = [name for name in before if before[name] != after.get(name)]
+    if not changed:
+        return None
+    model = type(instance)
+    old = _hidden(model, {n: before[n] for n in changed})
+    return _change(Kind.UPDATED, instance, old, _hidden(model, {n: after[n] for n in changed}))
 
 
 def _members(sender, instance, action, pk_set, model, **kwargs):
@@ -193,14 +224,12 @@ def _linked(through, instance, model) -> list:
 
 
 def _append(kind, instance, before, after):
-    trail.append(
-        kind,
-        object_type=instance._meta.label_lower,
-        object_id=instance.pk,
-        object_text=_text(instance),
-        before=before,
-        after=after,
-    )
+    trail.append_many([_change(kind, instance, before, after)])
+
+
+def _change(kind, instance, before, after) -> trail.Change:
+    label, text = instance._meta.label_lower, _text(instance)
+    return trail.Change(kind, label, instance.pk, text, before, after, round_of(instance))
 
 
 def _text(instance) -> str:
@@ -256,11 +285,6 @@ def export(user, instance, filename: str, **details) -> None:
 
 
 def _for(user, kind, instance, after: dict) -> None:
-    trail.append(
-        kind,
-        object_type=instance._meta.label_lower,
-        object_id=instance.pk,
-        object_text=_text(instance),
-        after={key: jsonable(value) for key, value in after.items()},
-        user=user if getattr(user, "is_authenticated", False) else None,
-    )
+    values = {key: jsonable(value) for key, value in after.items()}
+    user = user if getattr(user, "is_authenticated", False) else None
+    trail.append_many([_change(kind, instance, {}, values)], user=user)
