@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from zhenggai.ledger import policy, services
+from zhenggai.ledger.fields import MultiPicker, Picker
 from zhenggai.ledger.forms import DateInput, PlainLabels
 from zhenggai.ledger.models import InspectionRound, Measure
 from zhenggai.ledger.versions import StaleEdit
@@ -33,9 +34,11 @@ class BatchForm(PlainLabels, forms.Form):
     )
     note = forms.CharField(label="催办说明", max_length=500, required=False)
     cooperating_units = forms.ModelMultipleChoiceField(
-        label="配合单位", queryset=None, required=False
+        label="配合单位", queryset=None, required=False, widget=MultiPicker
     )
-    person_in_charge = forms.ModelChoiceField(label="责任人", queryset=None, required=False)
+    person_in_charge = forms.ModelChoiceField(
+        label="责任人", queryset=None, required=False, widget=Picker
+    )
     deadline = forms.DateField(label="完成时限", widget=DateInput(), required=False)
     content = forms.CharField(
         label="督办事项", max_length=5000, required=False, widget=forms.Textarea({"rows": 3})

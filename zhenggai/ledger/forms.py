@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator
 
 from zhenggai.authority import fields as field_authority
 from zhenggai.ledger import policy
-from zhenggai.ledger.fields import ModelMultipleChoiceField
+from zhenggai.ledger.fields import ModelMultipleChoiceField, MultiPicker, Picker
 from zhenggai.ledger.models import Category, InspectionRound, Measure, Problem
 from zhenggai.rules.lifecycle import HAND_SET_STATUSES
 
@@ -235,7 +235,8 @@ class MeasureForm(PlainLabels, AuthorizedFields, Versioned, forms.ModelForm):
         widgets = {
             "text": forms.Textarea(attrs={"rows": 3}),
             "deadline": DateInput(),
-            "cooperating_units": forms.SelectMultiple(attrs={"size": 5}),
+            "cooperating_units": MultiPicker,
+            "person_in_charge": Picker,
         }
         field_classes = {"cooperating_units": ModelMultipleChoiceField}
 
