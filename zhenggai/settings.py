@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "zhenggai.supervision.context_processors.unread_notifications",
                 "zhenggai.audit.context_processors.audit_link",
+                "zhenggai.authority.context_processors.menu",
             ],
         },
     },
