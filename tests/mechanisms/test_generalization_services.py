@@ -1,6 +1,7 @@
 """举一反三: the office asks, each unit answers for itself, the office reviews."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -224,7 +225,8 @@ def test_the_office_accepts_not_present(tribunal_answer, tribunal_reporter, offi
     services.review_answer(office_clerk, tribunal_answer, accept=True)
     tribunal_answer.refresh_from_db()
     assert (tribunal_answer.answer, tribunal_answer.review) == (Answer.NOT_PRESENT, Review.ACCEPTED)
-    assert tribunal_answer.evidence.name.endswith(".docx")
+    assert tribunal_answer.evidence_name == "自查报告.docx"
+    assert re.fullmatch(r"generalization/\d{4}/[0-9a-f]{32}\.docx", tribunal_answer.evidence.name)
     assert tribunal_answer.reviewed_by == office_clerk
 
 

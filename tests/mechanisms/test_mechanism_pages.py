@@ -1,6 +1,7 @@
 """The registry on the web: register with a file, search, link, unlink, download."""
 
 import datetime
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -43,10 +44,13 @@ def test_the_office_registers_a_mechanism_with_its_file(office, demo_round, unit
     assert response.status_code == 302
     assert response["Location"] == reverse("mechanisms:mechanism_detail", args=[mechanism.pk])
     page = office.get(response["Location"]).content.decode()
-    assert "专题学习督查制度" in page and "下载文件" in page
+    assert "专题学习督查制度" in page and "下载文件（关于建立专题学习督查制度的通知.pdf）" in page
     download = office.get(reverse("mechanisms:mechanism_file", args=[mechanism.pk]))
     assert b"".join(download.streaming_content) == PDF
-    assert "attachment" in download["Content-Disposition"]
+    disposition = download["Content-Disposition"]
+    assert (
+        "attachment" in disposition and quote("关于建立专题学习督查制度的通知.pdf") in disposition
+    )
 
 
 def test_the_form_preselects_the_problem_it_came_from(office, demo_round):

@@ -1,6 +1,7 @@
 """Registering mechanisms and linking them to the problems they prevent."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -29,7 +30,9 @@ def test_the_office_registers_a_mechanism_for_several_problems(demo_round, units
     mechanism = register(office_clerk, demo_round, units, problems, file=pdf())
     assert set(mechanism.problems.all()) == set(problems)
     assert mechanism.created_by == office_clerk
-    assert mechanism.file.name.endswith("关于建立专题学习督查制度的通知.pdf")
+    # Stored as evidence is: a random name on disk, the uploaded one beside it.
+    assert mechanism.file_name == "关于建立专题学习督查制度的通知.pdf"
+    assert re.fullmatch(r"mechanisms/\d{4}/[0-9a-f]{32}\.pdf", mechanism.file.name)
     events = Event.objects.filter(kind=Event.Kind.MECHANISM_LINKED)
     assert {e.problem for e in events} == set(problems)
     assert events.first().changes["mechanism"] == [None, "专题学习督查制度（临法〔2023〕12号）"]
@@ -144,5 +147,5 @@ def test_a_long_file_name_is_stored_shortened(demo_round, units, office_clerk):
     mechanism = register(
         office_clerk, demo_round, units, [demo_round["problems"]["court"]], file=pdf(title)
     )
-    assert len(mechanism.file.name) <= 100
-    assert mechanism.file.name.endswith(".pdf")
+    assert len(mechanism.file_name) <= 120 and mechanism.file_name.endswith("的通知.pdf")
+    assert mechanism.file.name.endswith(".pdf") and "通知" not in mechanism.file.name

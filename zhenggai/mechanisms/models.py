@@ -27,7 +27,9 @@ class Mechanism(models.Model):
     issuing_unit = models.ForeignKey(Unit, verbose_name="制定单位", on_delete=models.PROTECT)
     issued_on = models.DateField("印发日期")
     description = models.TextField("主要内容", max_length=5000, blank=True)
+    # Stored under a random name, like evidence; the uploaded name is kept beside it.
     file = models.FileField("文件", upload_to="mechanisms/%Y/", blank=True)
+    file_name = models.CharField("原文件名", max_length=255, blank=True, editable=False)
     file_sha256 = models.CharField("文件摘要（SHA-256）", max_length=64, blank=True, editable=False)
     problems = models.ManyToManyField(
         Problem, verbose_name="针对的问题", blank=True, related_name="mechanisms"
@@ -87,6 +89,7 @@ class GeneralizationAnswer(models.Model):
     answer = models.CharField("答复", max_length=20, choices=Answer.choices, default=Answer.PENDING)
     reasons = models.TextField("理由", max_length=5000, blank=True)
     evidence = models.FileField("佐证材料", upload_to="generalization/%Y/", blank=True)
+    evidence_name = models.CharField("佐证材料原文件名", max_length=255, blank=True, editable=False)
     evidence_sha256 = models.CharField(
         "佐证材料摘要（SHA-256）", max_length=64, blank=True, editable=False
     )

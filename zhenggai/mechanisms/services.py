@@ -46,7 +46,8 @@ def _raise(errors: dict) -> None:
 
 def _checked(errors: dict, field: str, upload) -> CheckedFile | None:
     """The upload, once the carry-out checks (type by extension and content, size) accept
-    it; stored under its cleaned name with its digest."""
+    it; stored, as evidence is, under a random name, with its cleaned uploaded name and its
+    digest beside it."""
     if upload is None:
         return None
     try:
@@ -121,8 +122,9 @@ def register_mechanism(
         errors["problems"] = "只能关联本轮的问题。"
     checked = _checked(errors, "file", file)
     _raise(errors)
-    mechanism.file = checked.content() if checked else None
-    mechanism.file_sha256 = checked.sha256 if checked else ""
+    if checked:
+        mechanism.file = checked.content(checked.storage_name())
+        mechanism.file_name, mechanism.file_sha256 = checked.name, checked.sha256
     mechanism.save()
     mechanism.problems.set(problems)
     for problem in problems:
@@ -301,7 +303,8 @@ def answer_not_present(user, answer: GeneralizationAnswer, *, reasons: str, evid
     answer.review, answer.review_note = Review.PENDING, ""
     answer.answered_by, answer.answered_at = user, timezone.now()
     if checked is not None:
-        answer.evidence, answer.evidence_sha256 = checked.content(), checked.sha256
+        answer.evidence = checked.content(checked.storage_name())
+        answer.evidence_name, answer.evidence_sha256 = checked.name, checked.sha256
     answer.save()
     changes = {"answer": [None, Answer.NOT_PRESENT.label], "reasons": [None, reasons]}
     _record_answer(user, answer, answer.generalization.source, changes)

@@ -159,7 +159,7 @@ def _answer_not_present(request, answer, form):
 @login_required
 def answer_evidence(request, pk):
     answer = policy.get_answer_for(request.user, pk)
-    return download(request.user, answer.evidence, answer.evidence_sha256)
+    return download(request.user, answer.evidence, answer.evidence_sha256, answer.evidence_name)
 
 
 @login_required

@@ -149,7 +149,7 @@ def mechanism_unlink(request, pk, problem_pk):
 @login_required
 def mechanism_file(request, pk):
     mechanism = policy.get_mechanism_for(request.user, pk)
-    return download(request.user, mechanism.file, mechanism.file_sha256)
+    return download(request.user, mechanism.file, mechanism.file_sha256, mechanism.file_name)
 
 
 @login_required
