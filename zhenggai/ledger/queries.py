@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from zhenggai.authority.roles import scope_path
@@ -153,6 +153,9 @@ class LedgerFilterForm(PlainLabels, forms.Form):
         # Only the leaders of this round: a province has thousands of persons.
         leads = Problem.objects.filter(round=round_, lead_leader=OuterRef("pk"))
         self.fields["leader"].queryset = Person.objects.filter(Exists(leads), is_leader=True)
+        self.fields["level"].choices = [("", "全部")] + [
+            (n, level_label(n)) for n in range(1, levels_of(round_) + 1)
+        ]
         self.round_ = round_
 
     def clean(self):
@@ -208,6 +211,17 @@ def level_root(office: Unit) -> str:
     """The path of the unit whose tree a round's levels count down: the round's office, or
     for a 整改办 the unit it works for, as the policy scopes its users."""
     return scope_path(office)
+
+
+def levels_of(round_: InspectionRound) -> int:
+    """How many levels the round's tree has (3: the committee, its bureaus, their stations),
+    so the filter offers only levels a unit can sit on."""
+    root = level_root(round_.office)
+    tree = Unit.objects.filter(path__startswith=root)
+    depths = tree.aggregate(top=Min("depth"), bottom=Max("depth"))
+    if depths["top"] is None:
+        return 1
+    return min(depths["bottom"] - depths["top"] + 1, MAX_LEVEL)
 
 
 def level_q(level: int) -> Q:
