@@ -5,6 +5,7 @@ admin never shows an authenticator's key again."""
 import re
 
 import pytest
+from axes.models import AccessAttempt
 from django.apps import apps
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -64,7 +65,7 @@ def test_the_admin_pages_speak_chinese(admin_client):
     pages = {
         "/admin/": "登录锁定",
         "/admin/axes/accessattempt/": "还可尝试 4 次",
-        "/admin/axes/accessattempt/1/change/": "提交的内容",
+        f"/admin/axes/accessattempt/{AccessAttempt.objects.get().pk}/change/": "提交的内容",
         "/admin/axes/accesslog/": "登录记录",
         "/admin/axes/accessfailurelog/": "因此锁定",
         "/admin/otp_totp/totpdevice/": "身份验证器",
