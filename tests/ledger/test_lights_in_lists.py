@@ -60,6 +60,18 @@ def test_the_responsibility_list_shows_lights(client, lit, office_clerk):
     assert sorted(_lights(page)) == ["红灯", "绿灯", "绿灯", "绿灯"]
 
 
+def test_a_closed_measure_and_problem_show_no_light(client, lit, office_clerk):
+    Measure.objects.filter(problem=lit["problems"]["court"]).update(status="closed")
+    Problem.objects.filter(pk=lit["problems"]["court"].pk).update(status="closed")
+    url = reverse("ledger:ledger", args=[lit["round"].pk])
+    measures = _page(client, office_clerk, url, view="measures")
+    assert sorted(_lights(measures)) == ["绿灯", "绿灯"]
+    assert measures.count('<span class="muted">已销号</span>') == 2
+    problems = _page(client, office_clerk, url, view="problems")
+    assert sorted(_lights(problems)) == ["绿灯", "绿灯"]
+    assert '<span class="muted">已销号</span>' in problems
+
+
 def test_the_ledger_filters_by_light(client, lit, office_clerk):
     url = reverse("ledger:ledger", args=[lit["round"].pk])
     page = _page(client, office_clerk, url, view="measures", light="red")

@@ -15,6 +15,13 @@ def test_a_xuncha_round_speaks_of_its_own_team(client, units, office_clerk):
     assert "巡视组</dt>" not in page
 
 
+def test_the_round_list_names_teams_of_both_kinds(client, units, office_clerk):
+    RoundFactory(office=units["committee"], kind="xuncha", team="市委第二巡察组")
+    client.force_login(office_clerk)
+    page = client.get(reverse("ledger:round_list")).content.decode()
+    assert "<th>巡视巡察组</th>" in page and "<th>巡视组</th>" not in page
+
+
 def test_a_reporter_is_not_led_to_the_unit_above_its_own(client, units, tribunal_reporter):
     client.force_login(tribunal_reporter)
     page = client.get(reverse("ledger:unit_detail", args=[units["tribunal"].pk])).content.decode()
