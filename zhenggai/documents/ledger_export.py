@@ -29,7 +29,12 @@ CHUNK = 2000
 def ledger_query(user, round_: InspectionRound, params: QueryDict) -> tuple[LedgerQuery, list]:
     """The ledger page's filters from its query string; invalid ones are left out, as the page
     leaves them out, and returned as form errors."""
-    form = LedgerFilterForm(params or None, round_=round_, units=policy.units_visible_to(user))
+    form = LedgerFilterForm(
+        params or None,
+        round_=round_,
+        units=policy.units_visible_to(user),
+        problems=policy.problems_in(user, round_),
+    )
     query = LedgerQuery.from_form(form)
     errors = [
         f"{form.fields[name].label}：{'；'.join(messages)}"

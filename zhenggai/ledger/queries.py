@@ -145,13 +145,14 @@ class LedgerFilterForm(PlainLabels, forms.Form):
     )
     sort = forms.ChoiceField(label="排序", choices=SORT_LABELS.items(), required=False)
 
-    def __init__(self, *args, round_: InspectionRound, units=None, **kwargs):
+    def __init__(self, *args, round_: InspectionRound, units, problems, **kwargs):
+        """`units` and `problems`: those the user sees (of the round, for the problems)."""
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = round_.categories.all()
-        if units is not None:
-            self.fields["unit"].queryset = units
-        # Only the leaders of this round: a province has thousands of persons.
-        leads = Problem.objects.filter(round=round_, lead_leader=OuterRef("pk"))
+        self.fields["unit"].queryset = units
+        # Only the leaders of the problems the user sees: not the names of those leading what
+        # another unit answers for, nor the thousands of persons of a province.
+        leads = problems.filter(lead_leader=OuterRef("pk"))
         self.fields["leader"].queryset = Person.objects.filter(Exists(leads), is_leader=True)
         self.fields["level"].choices = [("", "全部")] + [
             (n, level_label(n)) for n in range(1, levels_of(round_) + 1)

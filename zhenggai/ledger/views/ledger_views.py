@@ -27,14 +27,14 @@ PRINT_ROWS = 2000
 def ledger(request, pk):
     round_ = policy.get_round_for(request.user, pk)
     units = policy.units_visible_to(request.user)
-    form = LedgerFilterForm(request.GET or None, round_=round_, units=units)
+    problems = policy.problems_in(request.user, round_)
+    form = LedgerFilterForm(request.GET or None, round_=round_, units=units, problems=problems)
     query = LedgerQuery.from_form(form)
     on = today()
     # The print layout lists every row on one page, as many as paper can sensibly take.
     printing = request.GET.get("print") == "1"
     size = PRINT_ROWS if printing else settings.LEDGER_PAGE_SIZE
     if query.view == "problems":
-        problems = policy.problems_in(request.user, round_)
         page = _page(request, filter_problems(problems, query, on), problem_rows, size)
         measures = policy.measures_of(request.user, round_, page.object_list)
         attach_measure_stats(page.object_list, measures, on)
