@@ -118,7 +118,9 @@ def test_the_home_page_is_where_a_login_lands(busy_round, client, court_reporter
 
 def test_a_person_with_no_role_is_told_nothing_waits(client, outsider):
     client.force_login(outsider)
-    assert "目前没有等您处理的事项" in client.get(reverse("ledger:home")).content.decode()
+    page = client.get(reverse("ledger:home")).content.decode()
+    assert "目前没有等您处理的事项。您的账号还没有分配角色，请联系系统管理员。" in page
+    assert reverse("ledger:round_list") not in page
 
 
 def test_an_administrator_without_roles_is_sent_to_the_admin_and_shown_no_round(busy_round, client):
