@@ -28,6 +28,7 @@ from tests.factories import (
     UserFactory,
     grant,
 )
+from tests.module_data import FAST_PASSWORD_HASHERS
 from zhenggai.audit import context as audit_context
 from zhenggai.audit import guard as audit_guard
 from zhenggai.authority.models import Role
@@ -44,8 +45,7 @@ def media(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, media, tmp_path):
-    # The named users are created for most tests; the real hasher takes a second each.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
     # Uploads arrive in a folder of the test's own, not var/tmp: a test that looks for files
     # left there sees none of a test running beside it (scripts/test runs two at once).
     settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "uploading")

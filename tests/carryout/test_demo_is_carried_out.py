@@ -4,15 +4,34 @@ responsible."""
 
 import pytest
 
+from tests.module_data import built_once
 from zhenggai.carryout.models import Evidence, ProgressReport, Verification
-from zhenggai.ledger.models import Event
+from zhenggai.ledger.models import Event, InspectionRound
 from zhenggai.ops import demo
 from zhenggai.rules.closeout import belongs_to
 
 
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo")
+
+
+@pytest.fixture(scope="module")
+def demo_once(django_db_setup, django_db_blocker, demo_media):
+    with built_once(django_db_blocker, demo_media):
+        yield demo.load().round.pk
+
+
 @pytest.fixture
-def demo_loaded(db):
-    return demo.load().round
+def media(settings, demo_media):
+    """The demo's evidence files, where the demo put them."""
+    settings.MEDIA_ROOT = demo_media
+    return demo_media
+
+
+@pytest.fixture
+def demo_loaded(demo_once, db):
+    return InspectionRound.objects.get(pk=demo_once)
 
 
 def test_every_closed_measure_has_a_real_independent_verification(demo_loaded):

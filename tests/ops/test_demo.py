@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from tests.factories import UserFactory, grant, login_request
+from tests.module_data import built_once
 from zhenggai.accounts.models import PasswordChangeDue
 from zhenggai.authority.models import Role
 from zhenggai.ledger import services
@@ -28,9 +29,15 @@ pytestmark = pytest.mark.django_db
 GRASS_ROOTS = [Unit.Kind.TRIBUNAL, Unit.Kind.POLICE_STATION, Unit.Kind.JUSTICE_OFFICE]
 
 
+@pytest.fixture(scope="module")
+def demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    with built_once(django_db_blocker, tmp_path_factory.mktemp("demo")):
+        yield demo.load().round.pk
+
+
 @pytest.fixture
-def demo_loaded():
-    return demo.load().round
+def demo_loaded(demo_once):
+    return InspectionRound.objects.get(pk=demo_once)
 
 
 def run_demo(**options) -> str:

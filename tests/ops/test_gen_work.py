@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Max, Min
 
+from tests.module_data import built_once
 from zhenggai.carryout.models import ProgressReport, Reopening, Verification
 from zhenggai.ledger.models import Measure, Person, Problem
 from zhenggai.mechanisms.models import Mechanism
@@ -18,11 +19,17 @@ from zhenggai.rules.status import CLOSED_MEASURE_STATUSES
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def generated(django_db_setup, django_db_blocker, tmp_path_factory):
+    with built_once(django_db_blocker, tmp_path_factory.mktemp("gen")):
+        out = StringIO()
+        call_command("gen", count=0.01, stdout=out)
+        yield out.getvalue()
+
+
 @pytest.fixture
-def summary() -> str:
-    out = StringIO()
-    call_command("gen", count=0.01, stdout=out)
-    return out.getvalue()
+def summary(generated) -> str:
+    return generated
 
 
 def test_five_reports_per_measure_the_last_on_the_measures_last_report(summary):
