@@ -5,6 +5,8 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
 from tests.factories import login_request
+from zhenggai.audit import trail
+from zhenggai.audit.models import AuditEntry, Kind
 from zhenggai.ledger.models import (
     InspectionRound,
     Measure,
@@ -100,6 +102,20 @@ def test_fresh_removes_the_generated_data_only_and_regenerates():
     assert InspectionRound.objects.filter(name="其他轮次").exists()
     assert InspectionRound.objects.filter(name__startswith=generator.ROUND_PREFIX).count() == 10
     assert Problem.objects.count() == 200
+
+
+def test_the_audit_trail_holds_one_entry_per_generation_and_removal():
+    gen()
+    gen(fresh=True)
+
+    entries = AuditEntry.objects.order_by("seq")
+    assert [(e.kind, e.object_type, e.object_text) for e in entries] == [
+        (Kind.CREATED, "压测数据", "生成的压测数据"),
+        (Kind.DELETED, "压测数据", "上次生成的压测数据"),
+        (Kind.CREATED, "压测数据", "生成的压测数据"),
+    ]
+    assert entries.last().after["problems"] == 200
+    assert trail.verify()[1] is None
 
 
 def test_the_same_seed_gives_the_same_ledger():

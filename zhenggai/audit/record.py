@@ -7,6 +7,7 @@ Bulk writes (QuerySet.update, bulk_create, bulk_update) send no signals: the Que
 audited models record them themselves (zhenggai.audit.bulk), through made() and updated()
 below. A fixture loaded with `loaddata` is recorded as it is saved."""
 
+import contextlib
 import datetime
 import decimal
 import json
@@ -98,6 +99,21 @@ def disconnect() -> None:
 def is_connected() -> bool:
     """Whether bulk writes record too (zhenggai.audit.bulk)."""
     return _state["connected"]
+
+
+@contextlib.contextmanager
+def summarized(kind: str, object_type: str, object_text: str):
+    """One entry for a whole batch of generated rows instead of one per row: `zhenggai gen`
+    makes and removes hundreds of thousands of benchmark rows, and an entry each would triple
+    its time and bury the trail. The caller fills the yielded dict with what was done; the
+    entry is written when the block ends without error."""
+    disconnect()
+    summary: dict = {}
+    try:
+        yield summary
+    finally:
+        connect()
+    trail.append(kind, object_type=object_type, object_text=object_text, after=summary)
 
 
 # Model changes

@@ -3,6 +3,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import ProtectedError
 
+from zhenggai.audit import record
+from zhenggai.audit.models import Kind
 from zhenggai.ledger.queries import today
 from zhenggai.ops import generator
 
@@ -41,10 +43,13 @@ class Command(BaseCommand):
             if not fresh:
                 raise CommandError("已有压测数据；加 --fresh 先删除再重新生成。")
             try:
-                generator.remove()
+                with record.summarized(Kind.DELETED, "压测数据", "上次生成的压测数据"):
+                    generator.remove()
             except ProtectedError as error:
                 raise CommandError(f"压测单位或账号被其他数据引用，无法删除：{error}") from error
-        made = generator.generate(count, seed, password, today())
+        with record.summarized(Kind.CREATED, "压测数据", "生成的压测数据") as summary:
+            made = generator.generate(count, seed, password, today())
+            summary.update(made, count=count, seed=seed)
         self.stdout.write(
             "已生成压测数据：{units} 个单位、{persons} 名人员、{rounds} 个轮次、"
             "{problems} 个问题、{measures} 条措施、{cooperations} 条配合、{claims} 条认领、"
