@@ -59,7 +59,7 @@ ALLOWED = {
 FREE = {
     "page": (True, True, True, True, True, True, True),
     "free office": (True, False, False, False, False, False, False),
-    "audit": (True, False, False, False, False, False, True),
+    "audit": (True, False, False, True, False, False, True),  # a verifier: of its rounds
 }
 
 ENDPOINTS = {
