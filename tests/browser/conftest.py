@@ -4,6 +4,7 @@ import datetime
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.dashboard.conftest import build_known_round
 from tests.factories import PASSWORD, PersonFactory
@@ -139,6 +140,13 @@ def pick(page, select_id: str, typed: str, option: str) -> None:
     # The picker filters a moment after typing stops: pick from the filtered list.
     dropdown.locator(".highlight").first.wait_for()
     dropdown.get_by_text(option, exact=True).click()
+    chosen = page.locator(f"#{select_id} + .ts-wrapper .ts-control .item", has_text=option)
+    expect(chosen).to_have_count(1)
+    # Under load the picker may open again after the choice (focus comes back to it); an
+    # open dropdown covers the buttons below it, as it would for a person, who taps away.
+    if dropdown.is_visible():
+        page.keyboard.press("Escape")
+    expect(dropdown).to_be_hidden()
 
 
 def no_horizontal_scroll(page) -> bool:
