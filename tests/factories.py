@@ -1,9 +1,12 @@
 """Factories for ledger data. Units get their materialized path through Unit.save()."""
 
 import datetime
+import io
 
+import docx
 import factory
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 
 from zhenggai.authority.models import Role, RoleAssignment, VerificationGroup
@@ -130,3 +133,13 @@ def grant(user, role: Role, unit: Unit | None = None, round=None) -> RoleAssignm
 def login_request():
     """A request to try a password with: the lockout (django-axes) counts failures by address."""
     return RequestFactory().post("/login/")
+
+
+def letterhead() -> SimpleUploadedFile:
+    """An office's Word template: a letterhead, the mark where the text goes, a copy line."""
+    document = docx.Document()
+    for text in ("中共临江市委政法委员会文件", "{{正文}}", "抄送：市委办公室"):
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return SimpleUploadedFile("红头.docx", out.getvalue())

@@ -21,8 +21,10 @@ from django.apps import apps
 from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.urls import URLResolver, get_resolver
+from django.utils import timezone
 
 from tests.authority import world as made
+from tests.factories import letterhead
 from zhenggai.api.models import ApiToken
 from zhenggai.api.urls import api
 from zhenggai.supervision.models import Notification
@@ -299,6 +301,7 @@ ENDPOINTS = {
     """,
     "free office": """
         GET /rounds/new/
+        POST /rounds/new/
         POST /api/rounds
     """,
     "audit": """
@@ -327,6 +330,7 @@ STATE = {
     "return": {"notice": "replied_notice"},
     "/close": {"notice": "replied_notice"},
     "review": {"answer": "answered"},
+    "DELETE /api/problems/{problem_id}/withholding": {"problem": "closed_problem"},
 }
 
 
@@ -449,11 +453,12 @@ def relations(route: str):
     return ["own", "foreign"] if set(kinds) <= OF_ROUND else list(made.RELATIONS)
 
 
-def target(world, role, relation, kind, route):
+def target(world, role, relation, kind, endpoint):
     """The object (or word) a path names for this role and relation."""
     objects = world["objects"][relation]
+    route = endpoint.split(" ")[1]
     for part, states in STATE.items():
-        if part in route and kind in states:
+        if part in endpoint and kind in states:
             return objects[states[kind]].pk
     if kind == "person" and "/rounds/" in route:
         kind = "leader"  # a leader's material
@@ -480,18 +485,20 @@ def _document_kind(route: str) -> str:
     return "outline" if "/persons/" in route else "plan"
 
 
-def fill(world, role, relation, route) -> str:
-    path = route
+def fill(world, role, relation, endpoint) -> str:
+    path = route = endpoint.split(" ")[1]
     for (name, _), kind in zip(parameters(route), object_kinds(route), strict=True):
-        value = target(world, role, relation, kind, route)
+        value = target(world, role, relation, kind, endpoint)
         path = re.sub(rf"<(?:\w+:)?{name}>|\{{{name}\}}", str(value), path, count=1)
     return path
 
 
 # Valid bodies for the writes, built for the role and the relation's objects.
 
-TODAY = datetime.date.today().isoformat()
-LATER = (datetime.date.today() + datetime.timedelta(days=60)).isoformat()
+# The server's today (its time zone's), which dates of reports and requests are checked against.
+TODAY = timezone.localdate().isoformat()
+LATER = (timezone.localdate() + datetime.timedelta(days=60)).isoformat()
+RETITLED = {"title": "整改工作方案（修订）"}
 VERIFIED = {
     "methods": ["document_review", "on_site"],
     "verified_on": TODAY,
@@ -569,6 +576,13 @@ def _own_problem(world, role, objects):
     return world["bureau_problem"] if role == "cooperating" else objects["problem"]
 
 
+EARLIER_MATERIAL = (
+    "个人发言提纲\n一、存在的主要问题\n一是学习不够深入。\n"
+    "二、原因剖析\n（一）在纪律作风上存在差距。要求不严。\n"
+    "三、整改措施\n（一）加强学习。每月研讨一次。\n"
+)
+
+
 def _upload(name: str, text: str):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -576,6 +590,7 @@ def _upload(name: str, text: str):
 
 
 BODIES = {
+    "POST /rounds/new/": lambda o, w, r: form_of(o["round"], ROUND_FIELDS, name="新一轮巡察整改"),
     "POST /rounds/<int:pk>/edit/": lambda o, w, r: form_of(
         o["round"], ROUND_FIELDS, name="改名的轮次"
     ),
@@ -588,6 +603,25 @@ BODIES = {
     },
     "POST /rounds/<int:round_pk>/import/": lambda o, w, r: {
         "file": _upload("反馈.txt", "一、制度执行方面\n1.制度执行不严。\n")
+    },
+    "POST /rounds/<int:pk>/ledger/batch/": lambda o, w, r: {
+        "action": "person",
+        "measures": [o["measure"].pk],
+        "person_in_charge": o["person"].pk,
+    },
+    "POST /imports/<int:pk>/items/<slug:key>/": lambda o, w, r: {
+        "p1-accepted": "on",
+        "p1-text": "改过的导入问题",
+    },
+    "POST /rounds/<int:pk>/documents/template/": lambda o, w, r: {"file": letterhead()},
+    "POST /rounds/<int:pk>/documents/template/remove/": lambda o, w, r: {},
+    "POST /rounds/<int:pk>/documents/<slug:kind>/texts/": lambda o, w, r: RETITLED,
+    "POST /rounds/<int:pk>/persons/<int:person_pk>/materials/import/": lambda o, w, r: {
+        "file": _upload("以往提纲.txt", EARLIER_MATERIAL)
+    },
+    "POST /rounds/<int:pk>/persons/<int:person_pk>/materials/pick/": lambda o, w, r: {
+        "cause": ["在理论武装上存在差距。"],
+        "pick-cause": ["0"],
     },
     "POST /imports/<int:pk>/discard/": lambda o, w, r: {},
     "POST /imports/<int:pk>/apply/": lambda o, w, r: {},
@@ -735,6 +769,9 @@ BODIES = {
     "POST /api/measures/{measure_id}/reminders": lambda o, w, r: {"note": "请尽快报送。"},
     "PATCH /api/rounds/{round_id}/document-settings": lambda o, w, r: {"issuer": "临江市委政法委"},
     "PUT /api/problems/{problem_id}/withholding": lambda o, w, r: {"reason": "hype"},
+    "DELETE /api/problems/{problem_id}/withholding": lambda o, w, r: {},
+    "PATCH /api/rounds/{round_id}/document-texts/{kind}": lambda o, w, r: RETITLED,
+    "POST /api/notifications/read-all": lambda o, w, r: {},
     "PATCH /api/measures/{measure_id}": lambda o, w, r: {
         "person_in_charge": o["person"].pk,
         "version": o["measure"].version,
@@ -796,6 +833,10 @@ BODIES = {
         "office": w["units"]["committee"].pk,
         "feedback_date": "2024-03-01",
     },
+}
+# Writes that save nothing: reading earlier material only shows what it found, to pick from.
+SHOWS = {
+    "POST /rounds/<int:pk>/persons/<int:person_pk>/materials/import/": "在纪律作风上存在差距。"
 }
 # The API's endpoints that take files, as forms.
 MULTIPART = {
@@ -862,7 +903,7 @@ class Caller:
 
     def __call__(self, endpoint: str, relation: str | None):
         method, route = endpoint.split(" ")
-        path = fill(self.world, self.role, relation, route) if relation else route
+        path = fill(self.world, self.role, relation, endpoint) if relation else route
         body = None
         if endpoint in BODIES and method != "GET":
             objects = self.world["objects"][relation or "own"]
@@ -915,6 +956,9 @@ def _verdict(response, body, endpoint, relation, allowed, changed) -> str | None
     if allowed:
         if status not in OK:
             return f"allowed, answered {status}"
+        if endpoint in SHOWS:
+            found = SHOWS[endpoint] in response.content.decode()
+            return None if found and not changed else "allowed, but did not show what it read"
         if method != "GET" and body is not None and not changed:
             return f"allowed, answered {status} but changed nothing"
         return None

@@ -14,7 +14,8 @@ court, with a round of its own. The matrix's users sit around the 临江 court:
 
 For each relation to the court (own: the court; sub: the tribunal; sibling: the police;
 foreign: the 江南 court) the same set of objects: a problem with an open, a done and a closed
-measure, a closed problem, notices, a mechanism, requests, evidence, generalization answers.
+measure, a closed problem (withheld from the public disclosure), notices, a mechanism,
+requests, evidence, generalization answers; each round has its Word template.
 Every text of an object carries its relation's token, so a page that shows one is seen."""
 
 import datetime
@@ -33,10 +34,12 @@ from tests.factories import (
     UserFactory,
     VerificationGroupFactory,
     grant,
+    letterhead,
 )
 from zhenggai.authority.models import Role, RoleAssignment
 from zhenggai.carryout.models import Evidence, ProgressReport
-from zhenggai.documents.models import Cause
+from zhenggai.documents import services as documents
+from zhenggai.documents.models import Cause, Withholding
 from zhenggai.importer.models import ImportBatch
 from zhenggai.ledger.models import Unit
 from zhenggai.mechanisms.models import Generalization, GeneralizationAnswer, Mechanism
@@ -225,6 +228,10 @@ def _objects(relation, unit, round_, clerk, reporter, cooperating, leader) -> di
         reasons=f"{token}：无同类问题",
         answered_by=reporter,
     )
+    Withholding.objects.create(problem=closed_problem, reason="hype", marked_by=clerk)
+    if relation in ("own", "foreign"):  # one a round
+        template = letterhead()
+        documents.upload_template(clerk, round_, template.name, template.read())
     cause = Cause.objects.create(round=round_, person=leader, number=1, text=f"{token}：原因")
     batch = ImportBatch.objects.create(
         round=round_,

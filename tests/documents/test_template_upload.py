@@ -6,18 +6,12 @@ import io
 
 import docx
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.urls import reverse
 
+from tests.factories import letterhead
+from zhenggai.documents import services
 from zhenggai.documents.models import DocumentTemplate
-
-
-def letterhead() -> SimpleUploadedFile:
-    document = docx.Document()
-    for text in ("中共临江市委政法委员会文件", "{{正文}}", "抄送：市委办公室"):
-        document.add_paragraph(text)
-    out = io.BytesIO()
-    document.save(out)
-    return SimpleUploadedFile("红头.docx", out.getvalue())
 
 
 def plan_paragraphs(client, round_) -> list[str]:
@@ -61,3 +55,18 @@ def test_a_unit_may_not_replace_the_template(client, demo_round, court_reporter)
     )
     assert response.status_code == 403
     assert not DocumentTemplate.objects.exists()
+
+
+def test_a_removal_rolled_back_keeps_the_file_its_row_names(
+    demo_round, office_clerk, django_capture_on_commit_callbacks
+):
+    round_ = demo_round["round"]
+    upload = letterhead()
+    template = services.upload_template(office_clerk, round_, upload.name, upload.read())
+    with transaction.atomic():
+        services.remove_template(office_clerk, round_)
+        transaction.set_rollback(True)
+    assert template.file.storage.exists(template.file.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.remove_template(office_clerk, round_)
+    assert not template.file.storage.exists(template.file.name)

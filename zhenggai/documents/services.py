@@ -315,7 +315,7 @@ def upload_template(user, round_: InspectionRound | None, file_name: str, data: 
         round=round_
     )
     if template.file:
-        template.file.delete(save=False)
+        _delete_when_committed(template.file)
     template.file_name = file_name[:255]
     template.notes = notes
     template.uploaded_by = user
@@ -328,8 +328,15 @@ def upload_template(user, round_: InspectionRound | None, file_name: str, data: 
 def remove_template(user, round_: InspectionRound) -> None:
     require(documents_policy.can_write_round_documents(user, round_))
     for template in DocumentTemplate.objects.filter(round=round_):
-        template.file.delete(save=False)
+        _delete_when_committed(template.file)
         template.delete()
+
+
+def _delete_when_committed(file) -> None:
+    """A template's file goes once its row has: if the change is rolled back, the row still
+    names a file that is there (else every document of the round would fail)."""
+    storage, name = file.storage, file.name
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 @transaction.atomic
