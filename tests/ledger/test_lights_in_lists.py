@@ -78,6 +78,19 @@ def test_the_ledger_filters_by_light(client, lit, office_clerk):
     assert "共 1 条" in page and _lights(page) == ["红灯"]
 
 
+def test_the_green_tab_leaves_out_what_is_closed(client, lit, units, office_clerk, court_reporter):
+    # Closed items show 已销号, not 绿灯: no green tab or figure lists them.
+    Measure.objects.filter(problem=lit["problems"]["tribunal"]).update(status="closed")
+    Problem.objects.filter(pk=lit["problems"]["tribunal"].pk).update(status="closed")
+    ledger = reverse("ledger:ledger", args=[lit["round"].pk])
+    assert "共 2 条" in _page(client, office_clerk, ledger, view="measures", light="green")
+    assert "共 1 条" in _page(client, office_clerk, ledger, view="problems", light="green")
+    url = reverse("ledger:unit_detail", args=[units["court"].pk])
+    unit = _page(client, court_reporter, url)
+    green = _page(client, court_reporter, url, light="green")
+    assert "已销号" in unit and "已销号" not in green
+
+
 def test_the_unit_page_shows_lights_and_filters_by_them(client, lit, units, court_reporter):
     url = reverse("ledger:unit_detail", args=[units["court"].pk])
     page = _page(client, court_reporter, url)

@@ -18,6 +18,7 @@ from zhenggai.ledger import policy
 from zhenggai.ledger.models import Category, Measure, Person, Problem, Unit
 from zhenggai.ledger.queries import (
     level_root,
+    lit_q,
     measure_flag_q,
     overdue_q,
     problem_flag_q,
@@ -47,7 +48,7 @@ def measure_counts(names, rounds, on: datetime.date) -> dict:
         "done": stage_q("done"),
         "closed": stage_q("closed"),
         "overdue": overdue_q(on),
-        "red": Q(light=Light.RED),
+        "red": lit_q(Light.RED),
     }
     counts = {}
     for name in names:
@@ -207,7 +208,7 @@ def _burn_down(rounds, measures, points: list[datetime.date]) -> list[int]:
 def red_list(measures, on: datetime.date) -> list[Measure]:
     """The red measures, longest overdue first."""
     rows = list(
-        measures.filter(light=Light.RED)
+        measures.filter(lit_q(Light.RED))
         .select_related("round", "problem__category", "lead_unit")
         .order_by("deadline", "position")[:RED_LIST_LENGTH]
     )

@@ -18,7 +18,14 @@ from zhenggai.authority.models import Role
 from zhenggai.authority.roles import actor_of
 from zhenggai.ledger.models import InspectionRound, Measure, Problem
 from zhenggai.ledger.policy import rounds_visible_to, subtree
-from zhenggai.ledger.queries import MEASURE_SORTS, has_measures, overdue_q, stage_q, today
+from zhenggai.ledger.queries import (
+    MEASURE_SORTS,
+    has_measures,
+    lit_q,
+    overdue_q,
+    stage_q,
+    today,
+)
 from zhenggai.requests.models import ChangeRequest, ExtensionRequest
 from zhenggai.requests.queries import pending_count
 from zhenggai.rules.deadlines import LIGHT_LABELS, LIGHT_ORDER
@@ -242,7 +249,7 @@ def _leader_sections(user, actor, rounds) -> list[Section]:
         ids = [r.pk for r in rounds]
         # A problem without measures shows no light, so it counts under none.
         lights = {
-            light.value: Count("pk", filter=Q(has_measures(), light=light.value))
+            light.value: Count("pk", filter=Q(has_measures(), lit_q(light.value)))
             for light in LIGHT_ORDER
         }
         problems = _grouped(
@@ -251,7 +258,7 @@ def _leader_sections(user, actor, rounds) -> list[Section]:
             **lights,
         )
         red = _grouped(
-            Measure.objects.filter(round__in=ids, problem__lead_leader_id=person, light="red"),
+            Measure.objects.filter(lit_q("red"), round__in=ids, problem__lead_leader_id=person),
             n=Count("pk"),
         )
     sections = []

@@ -358,7 +358,7 @@ def filter_measures(queryset, query: LedgerQuery, on: datetime.date):
     if query.status:
         queryset = queryset.filter(status=query.status)
     if query.light:
-        queryset = queryset.filter(light=query.light)
+        queryset = queryset.filter(lit_q(query.light))
     if query.flag in PROBLEM_FLAGS:
         flagged = Problem.objects.filter(problem_flag_q(query.flag), pk=OuterRef("problem_id"))
         queryset = queryset.filter(Exists(flagged))
@@ -425,9 +425,14 @@ def with_measure_flag(problems):
     return problems.annotate(has_measures=has_measures())
 
 
+def lit_q(light: str) -> Q:
+    """The measures or problems showing this light: a closed one shows 已销号 instead."""
+    return Q(light=light) & ~Q(status=MeasureStatus.CLOSED)
+
+
 def lit_problems(problems, light: str):
     """The problems showing this light: one without measures shows none."""
-    return problems.filter(has_measures(), light=light)
+    return problems.filter(has_measures(), lit_q(light))
 
 
 def measure_rows(queryset):

@@ -10,6 +10,7 @@ from zhenggai.ledger import policy
 from zhenggai.ledger.models import LIGHT_CHOICES, Measure, MeasureCooperation, Problem
 from zhenggai.ledger.queries import (
     lit_problems,
+    lit_q,
     measure_rows,
     overdue_q,
     page_of,
@@ -29,7 +30,7 @@ def _light(request) -> str:
 
 
 def _lit(queryset, light: str):
-    return queryset.filter(light=light) if light else queryset
+    return queryset.filter(lit_q(light)) if light else queryset
 
 
 def _lit_problems(queryset, light: str):
