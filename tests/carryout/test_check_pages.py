@@ -86,9 +86,16 @@ def test_the_office_checks_a_closed_problem_as_a_whole(
     assert Verification.objects.filter(problem=problem).exists()
 
 
-def test_an_open_problem_cannot_be_checked_as_a_whole(as_office, demo_round):
-    url = reverse("carryout:problem_verify", args=[demo_round["problems"]["court"].pk])
-    assert as_office.get(url).status_code == 403
+def test_an_open_problem_is_not_yet_checked_as_a_whole_and_the_page_says_why(as_office, demo_round):
+    problem = demo_round["problems"]["court"]
+    response = as_office.get(reverse("carryout:problem_verify", args=[problem.pk]))
+    assert response.status_code == 403
+    page = response.content.decode()
+    # Not yet, rather than no right: the reason and the measures still open.
+    assert "无权操作" not in page and "问题整体核查" in page
+    assert "问题的全部整改措施销号后，才能对问题进行整体核查。" in page
+    assert f"尚未销号的措施：{problem.code}.1、{problem.code}.2。" in page
+    assert "提交核查结论" not in page
 
 
 def test_the_office_marks_a_rebound_and_the_history_shows_it(
@@ -131,3 +138,13 @@ def test_hostile_input_to_the_check_form_gets_a_message_not_an_error(as_office, 
     response = post_check(as_office, reverse("carryout:measure_verify", args=[pending.pk]), **data)
     assert response.status_code == 200
     assert not Verification.objects.exists()
+
+
+def test_an_open_problem_is_not_yet_reopened_and_the_page_says_why(as_office, demo_round):
+    response = as_office.get(
+        reverse("carryout:problem_reopen", args=[demo_round["problems"]["court"].pk])
+    )
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "重新打开问题" in page and "只有已销号的问题可以重新打开。" in page
+    assert "无权操作" not in page

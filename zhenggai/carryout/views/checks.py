@@ -10,8 +10,12 @@ from zhenggai.carryout.forms import ReopenForm, VerificationForm
 from zhenggai.carryout.models import Reopening
 from zhenggai.carryout.views.common import back_to_problem, good_files, performed, say_refused
 from zhenggai.ledger import policy as ledger_policy
+from zhenggai.rules.status import MeasureStatus
 
 REPORTS_SHOWN = 10
+# A refusal, "not yet" as much as "no right", is told on the form's own page, with the
+# subject above it, instead of the bare 无权操作 page.
+REOPEN = "carryout/reopen_form.html"
 
 
 def _verify(request, subject, verify, done_message):
@@ -71,7 +75,11 @@ def measure_verify(request, pk):
 @login_required
 def problem_verify(request, pk):
     problem = ledger_policy.get_problem_for(request.user, pk)
-    ledger_policy.require(policy.can_verify_problem(request.user, problem))
+    allowed, refusal = policy.can_verify_problem(request.user, problem)
+    if not allowed:
+        # Said on the check's own page: "not yet" (measures still open) is not "no right".
+        context = {"problem": problem, "refusal": refusal, "open_measures": _open(request, problem)}
+        return render(request, "carryout/verification_form.html", context, status=403)
     done, form = _verify(
         request, problem, services.verify_problem, f"问题 {problem.code} 整体核查通过。"
     )
@@ -79,6 +87,12 @@ def problem_verify(request, pk):
         return back_to_problem(problem.pk)
     context = {"form": form, "problem": problem}
     return render(request, "carryout/verification_form.html", context)
+
+
+def _open(request, problem) -> list[str]:
+    """The codes of the problem's measures not yet closed that the user sees."""
+    measures = problem.measures.visible_to(request.user).exclude(status=MeasureStatus.CLOSED)
+    return [f"{problem.code}.{number}" for number in measures.values_list("number", flat=True)]
 
 
 def _reopen(request, subject, reopen):
@@ -95,22 +109,26 @@ def _reopen(request, subject, reopen):
 @login_required
 def measure_reopen(request, pk):
     measure = ledger_policy.get_measure_for(request.user, pk)
-    ledger_policy.require(policy.can_reopen(request.user, measure))
+    context = {"measure": measure, "problem": measure.problem}
+    allowed, refusal = policy.can_reopen(request.user, measure)
+    if not allowed:
+        return render(request, REOPEN, context | {"refusal": refusal}, status=403)
     done, form = _reopen(request, measure, services.reopen_measure)
     if done:
         return back_to_problem(measure.problem_id, measure.pk)
-    context = {"form": form, "measure": measure, "problem": measure.problem}
-    return render(request, "carryout/reopen_form.html", context)
+    return render(request, REOPEN, context | {"form": form})
 
 
 @login_required
 def problem_reopen(request, pk):
     problem = ledger_policy.get_problem_for(request.user, pk)
-    ledger_policy.require(policy.can_reopen_problem(request.user, problem))
+    allowed, refusal = policy.can_reopen_problem(request.user, problem)
+    if not allowed:
+        return render(request, REOPEN, {"problem": problem, "refusal": refusal}, status=403)
     done, form = _reopen(request, problem, services.reopen_problem)
     if done:
         return back_to_problem(problem.pk)
-    return render(request, "carryout/reopen_form.html", {"form": form, "problem": problem})
+    return render(request, REOPEN, {"form": form, "problem": problem})
 
 
 @login_required
