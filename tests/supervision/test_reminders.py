@@ -84,3 +84,32 @@ def test_the_problem_page_shows_lights_and_the_button_to_the_office_only(
     client.force_login(court_reporter)
     page = client.get(url).content.decode()
     assert "light light-" in page and ">催办</button>" not in page and "下发督办单" not in page
+
+
+def _problem_page(client, user, measure) -> str:
+    client.force_login(user)
+    return client.get(reverse("ledger:problem_detail", args=[measure.problem_id])).content.decode()
+
+
+def test_the_office_is_told_before_the_click_whom_a_reminder_reaches(client, tracked, office_clerk):
+    page = _problem_page(client, office_clerk, tracked)
+    assert "催办将发给：责任人 陈法官、牵头领导 周书记" in page
+
+
+def test_a_measure_without_a_person_or_leader_falls_back_to_the_units_reporters(
+    client, demo_round, office_clerk, police_reporter
+):
+    measure = demo_round["problems"]["police"].measures.get()
+    page = _problem_page(client, office_clerk, measure)
+    assert "催办将发给：牵头单位填报人 赵警官（责任人和牵头领导没有登录账号）" in page
+    sent = services.remind(office_clerk, measure)
+    assert [r.person.name for r in sent] == ["赵警官"]
+    # Worded for whoever does the task, not for a leader pushing it on.
+    assert "请抓紧办理" in Notification.objects.get(recipient=police_reporter).body
+
+
+def test_a_measure_nobody_can_be_reached_for_says_so_instead_of_offering_the_button(
+    client, demo_round, office_clerk
+):
+    page = _problem_page(client, office_clerk, demo_round["problems"]["police"].measures.get())
+    assert "都没有登录账号，无法在系统中催办" in page and ">催办</button>" not in page

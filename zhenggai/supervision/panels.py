@@ -16,6 +16,13 @@ SHOWN = 20
 def prepare_measures(request, measures) -> None:
     for measure in measures:
         measure.can_remind = policy.can_remind(request.user, measure)[0]
+    # Who a 催办 will reach is said before the click, and a measure nobody can be reminded
+    # about says so instead of offering the button.
+    remindable = [m for m in measures if m.can_remind]
+    reached = policy.recipients(remindable) if remindable else {}
+    for measure in measures:
+        measure.reminded = reached.get(measure.pk, [])
+        measure.nobody_to_remind = policy.NOBODY_TO_REMIND
 
 
 @problem_panel("supervision/_problem_panel.html")

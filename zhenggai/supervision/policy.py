@@ -66,25 +66,54 @@ def office_users(round_: InspectionRound):
     )
 
 
+NOBODY_TO_REMIND = "该措施的责任人、牵头领导和牵头单位填报人都没有登录账号，无法在系统中催办。"
+
+
 def reminded(measure: Measure) -> list[Person]:
     """Whom a reminder about the measure goes to: its person in charge and its problem's lead
     leader, those with an active login; when neither has one, the lead unit's reporters."""
-    people = [
-        p
-        for p in (measure.person_in_charge, measure.problem.lead_leader)
-        if p is not None and p.user_id and p.user.is_active
-    ]
-    if not people:
-        people = list(
-            Person.objects.filter(
-                user__is_active=True,
-                user__role_assignments__role=Role.REPORTER,
-                user__role_assignments__unit=measure.lead_unit_id,
-            )
-            .select_related("user")
-            .distinct()
+    return [person for _, person in recipients([measure])[measure.pk]]
+
+
+def recipients(measures) -> dict[int, list[tuple[str, Person]]]:
+    """reminded() for many measures (their problems loaded) in two queries, each person with
+    the part it plays (责任人, 牵头领导, 牵头单位填报人), so a page can say beforehand whom a
+    催办 will reach."""
+    named = {
+        m.pk: (("责任人", m.person_in_charge_id), ("牵头领导", m.problem.lead_leader_id))
+        for m in measures
+    }
+    reachable = Person.objects.filter(user__is_active=True).select_related("user")
+    persons = reachable.in_bulk({p for pair in named.values() for _, p in pair if p})
+    found = {
+        pk: [(part, persons[p]) for part, p in pair if p in persons] for pk, pair in named.items()
+    }
+    # Neither has a login: the lead unit's reporters are reminded instead.
+    units = {m.pk: m.lead_unit_id for m in measures if not found[m.pk]}
+    held = (
+        RoleAssignment.objects.filter(
+            role=Role.REPORTER,
+            unit__in=set(units.values()),
+            user__is_active=True,
+            user__person__isnull=False,
         )
-    return list({p.pk: p for p in people}.values())
+        .select_related("user__person")
+        .order_by("user__person__name")
+    )
+    by_unit: dict[int, list[Person]] = {}
+    for assignment in held if units else ():
+        by_unit.setdefault(assignment.unit_id, []).append(assignment.user.person)
+    for pk, unit in units.items():
+        found[pk] = [("牵头单位填报人", person) for person in by_unit.get(unit, [])]
+    return {pk: _once(people) for pk, people in found.items()}
+
+
+def _once(people: list[tuple[str, Person]]) -> list[tuple[str, Person]]:
+    """One reminder each, though a person be both in charge and the lead leader."""
+    first: dict[int, tuple[str, Person]] = {}
+    for part, person in people:
+        first.setdefault(person.pk, (part, person))
+    return list(first.values())
 
 
 # Permissions: (allowed, reason).

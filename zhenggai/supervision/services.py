@@ -54,9 +54,7 @@ def remind(user, measure: Measure, note: str = "", today: datetime.date | None =
     note = (note or "").strip()
     people = policy.reminded(measure)
     if not people:
-        raise ValidationError(
-            "该措施的责任人、牵头领导和牵头单位填报人都没有登录账号，无法在系统中催办。"
-        )
+        raise ValidationError(policy.NOBODY_TO_REMIND)
     reminders.lock()
     done = set(
         Reminder.objects.filter(
