@@ -50,3 +50,18 @@ def test_the_replys_files_are_seen_only_by_who_sees_the_notice(
     assert client.get(url).status_code == 200
     client.force_login(police_reporter)
     assert client.get(url).status_code == 404
+
+
+def test_a_reply_sent_back_keeps_its_files_and_the_new_reply_shows_only_its_own(
+    client, notice, court_reporter, office_clerk
+):
+    _reply(client, court_reporter, notice, [upload("初稿.docx", DOCX)])
+    services.return_reply(office_clerk, notice, "未附整改台账。")
+    page = _reply(client, court_reporter, notice, [upload("整改台账.pdf", PDF)]).content.decode()
+
+    # Nothing uploaded is lost: both files stay downloadable, each under its own reply.
+    assert Evidence.objects.filter(notice=notice).count() == 2
+    reply = page[page.index('id="reply"') : page.index('id="returns"')]
+    returned = page[page.index('id="returns"') :]
+    assert "附件：整改台账.pdf" in reply and "初稿.docx" not in reply
+    assert "附件：初稿.docx" in returned and "整改台账.pdf" not in returned

@@ -1,6 +1,7 @@
 """Supervision notices (督办单): the list per round, issuing one, reading and replying, and the
 office closing it (办结) or sending the reply back (退回)."""
 
+import datetime
 import json
 
 from django.contrib import messages
@@ -104,12 +105,14 @@ def notice_detail(request, pk, reply_form=None, close_form=None, return_form=Non
     can_reply, reply_refusal = policy.can_reply(request.user, notice)
     can_review = policy.can_review(request.user, notice)[0]
     on = today()
+    returns = _returns(notice)
     context = {
         "notice": notice,
         "round": notice.round,
         "problems": with_measure_flag(notice.problems.select_related("category")),
         "escalations": notice.escalations.select_related("decided_by__person"),
-        "returns": _returns(notice),
+        "returns": returns,
+        "reply_files": _files_by_reply(notice, returns),
         "can_reply": can_reply,
         "reply_refusal": reply_refusal,
         "reply_form": reply_form or (ReplyForm() if can_reply else None),
@@ -142,6 +145,18 @@ def _returns(notice) -> list[Event]:
     for event in events:
         folded.setdefault(json.dumps(event.changes, sort_keys=True), event)
     return list(folded.values())
+
+
+def _files_by_reply(notice, returns: list[Event]) -> list:
+    """The files of the reply standing now; each reply sent back keeps its own (event.files).
+    A reply's files are stored just after it, before any later return."""
+    files = list(notice.evidence.all())
+    for event in returns:
+        since = datetime.datetime.fromisoformat(event.changes["replied_at"][0])
+        event.files = [f for f in files if since <= f.uploaded_at <= event.at]
+    if not notice.replied_at:
+        return []
+    return [f for f in files if f.uploaded_at >= notice.replied_at]
 
 
 @login_required
