@@ -18,7 +18,7 @@ def test_the_office_creates_a_round_a_problem_and_two_measures(page, units, offi
     page.get_by_role("link", name="新建轮次").click()
     page.get_by_label("轮次名称").fill("省委第六巡视组巡视反馈意见整改")
     page.get_by_label("巡视（巡察）组").fill("省委第六巡视组")
-    page.get_by_label("被巡视党组织").fill("中共临江市委政法委员会")
+    page.get_by_label("被巡视（巡察）党组织").fill("中共临江市委政法委员会")
     page.get_by_label("整改牵头单位").select_option(label="临江市委政法委")
     page.get_by_label("反馈日期").fill("2023-09-28")
     page.get_by_role("button", name="保存").click()
@@ -124,6 +124,25 @@ def test_a_unit_assigns_its_person_in_charge_inline_and_nothing_else(
     expect(row).to_contain_text("陈法官")
     saved = Measure.objects.get(pk=measure.pk)
     assert (saved.person_in_charge.name, saved.deadline) == ("陈法官", measure.deadline)
+
+
+def test_the_office_picks_the_person_in_charge_from_the_lead_units_tree(
+    page, demo_round, office_clerk, court_reporter, tribunal_reporter, police_reporter
+):
+    problem = demo_round["problems"]["court"]
+    measure = problem.measures.get(number=1)
+    log_in(page, "office")
+    page.goto(f"/problems/{problem.pk}/")
+    page.locator(f"#measure-{measure.pk}").get_by_role("button", name="修改").click()
+    form = page.locator(f"form#measure-{measure.pk}")
+    persons = form.locator("select[name=person_in_charge] option")
+    # The court's tree: its judge and the tribunal's head, not the police officer.
+    expect(persons).to_have_text(["请选择", "陈法官", "林庭长"])
+    pick(page, form.locator("select[name=lead_unit]").get_attribute("id"), "公安", "临江市公安局")
+    expect(persons).to_have_text(["请选择", "赵警官"])
+    pick(page, form.locator("select[name=person_in_charge]").get_attribute("id"), "赵", "赵警官")
+    form.get_by_role("button", name="保存措施").click()
+    expect(page.locator(f"article#measure-{measure.pk}")).to_contain_text("赵警官")
 
 
 def test_the_ledger_is_usable_on_a_phone(phone, demo_round, office_clerk):

@@ -15,6 +15,15 @@ def test_a_xuncha_round_speaks_of_its_own_team(client, units, office_clerk):
     assert "巡视组</dt>" not in page
 
 
+def test_a_xuncha_rounds_forms_speak_of_its_own_team(client, units, office_clerk):
+    round_ = RoundFactory(office=units["committee"], kind="xuncha", team="市委第二巡察组")
+    client.force_login(office_clerk)
+    edit = client.get(reverse("ledger:round_edit", args=[round_.pk])).content.decode()
+    assert ">巡察组</label>" in edit and ">被巡察党组织</label>" in edit
+    documents = client.get(reverse("documents:documents", args=[round_.pk])).content.decode()
+    assert "留空时使用被巡察党组织的名称。" in documents
+
+
 def test_the_round_list_names_teams_of_both_kinds(client, units, office_clerk):
     RoundFactory(office=units["committee"], kind="xuncha", team="市委第二巡察组")
     client.force_login(office_clerk)

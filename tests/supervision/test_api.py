@@ -47,7 +47,7 @@ def test_a_unit_cannot_issue_a_notice(api_as, court_reporter, demo_round, units)
     ("payload", "field", "message"),
     [
         ({"content": ""}, "content", "不能为空"),
-        ({"unit": 999999}, "unit", "所选督办单位不存在"),
+        ({"unit": 999999}, "unit", "所选被督办单位不存在"),
         ({"problems": [999999]}, "problems", "所选问题不存在"),
         ({"reply_deadline": "2020-01-01"}, "reply_deadline", "不能早于下发日期"),
         ({"reply_deadline": "明天"}, "reply_deadline", "YYYY-MM-DD"),

@@ -17,7 +17,8 @@ router = Router(tags=["看板"])
 
 COUNTS_DESCRIPTION = (
     "total 措施数；done 已完成（已完成待核查、已销号、长期坚持）；closed 已销号（含长期坚持）；"
-    "overdue 超期未完成；silent 沉默（超过报送周期未报送进展）；reported 报送过进展；red 红灯；"
+    "overdue 超期未完成；silent 未按期报送（超过报送周期未报送进展）；reported 报送过进展；"
+    "red 红灯；"
     "briefing_only 仅凭听取汇报销号（应为 0）；unverified 无核查通过记录即销号（应为 0）；"
     "problems 问题数；problems_closed 问题已销号；no_mechanism 问题已销号但无长效机制；"
     "rebound 变异反弹问题；extension_asked 申请过延期的措施；extended 经批准延期的措施"
@@ -43,7 +44,7 @@ class LevelOut(Schema):
     unit_kinds: list[str]
     counts: Counts
     reporting_rate: float | None = Field(description="报送过进展的措施占比（%）")
-    silence_rate: float | None = Field(description="沉默措施占比（%）")
+    silence_rate: float | None = Field(description="未按期报送措施占比（%）")
     verification_rate: float | None = Field(description="已核查销号措施占比（%）")
 
 

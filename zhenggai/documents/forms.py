@@ -22,6 +22,7 @@ class SettingsForm(PlainLabels, forms.ModelForm):
             is_leader=True, unit__path__startswith=round_.office.path
         )
         self.fields["issuer"].widget.attrs["placeholder"] = round_.organization
+        self.fields["issuer"].help_text = f"留空时使用{round_.inspected_label}的名称。"
 
 
 class TextsForm(PlainLabels, forms.Form):

@@ -38,6 +38,20 @@ class Picker(forms.Select):
         super().__init__({"data-picker": "", **(attrs or {})}, choices)
 
 
+class TreePicker(Picker):
+    """A Picker whose options carry their unit's path (data-path). A person picker given
+    data-under (the name of a unit picker of the same form) then offers only the persons of
+    the unit chosen there and of the units below it (app.js), as the import review does."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            unit = getattr(instance, "unit", instance)
+            option["attrs"]["data-path"] = unit.path
+        return option
+
+
 class MultiPicker(forms.SelectMultiple):
     """Picker for several choices: typed and picked one after another, each removable with
     its ×; without script a plain list (Ctrl+click)."""

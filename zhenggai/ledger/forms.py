@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator
 
 from zhenggai.authority import fields as field_authority
 from zhenggai.ledger import policy
-from zhenggai.ledger.fields import ModelMultipleChoiceField, MultiPicker, Picker
+from zhenggai.ledger.fields import ModelMultipleChoiceField, MultiPicker, TreePicker
 from zhenggai.ledger.models import Category, InspectionRound, Measure, Problem
 from zhenggai.rules.lifecycle import HAND_SET_STATUSES
 
@@ -162,6 +162,7 @@ class RoundForm(PlainLabels, AuthorizedFields, Versioned, forms.ModelForm):
                 "report_deadline",
             )
         }
+        labels = {"organization": "被巡视（巡察）党组织"}
         help_texts = {
             "rectification_deadline": "留空则按反馈日期后两个月计算，遇节假日顺延。",
             "report_deadline": "留空则与集中整改期限相同。",
@@ -171,6 +172,14 @@ class RoundForm(PlainLabels, AuthorizedFields, Versioned, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # A round of either kind is edited in its own words (巡察组, 被巡察党组织).
+            for name, label in (
+                ("team", self.instance.team_label),
+                ("organization", self.instance.inspected_label),
+            ):
+                if name in self.fields:
+                    self.fields[name].label = label
         if "office" in self.fields:
             self.fields["office"].queryset = policy.offices_for(self.user)
 
@@ -235,8 +244,10 @@ class MeasureForm(PlainLabels, AuthorizedFields, Versioned, forms.ModelForm):
         widgets = {
             "text": forms.Textarea(attrs={"rows": 3}),
             "deadline": DateInput(),
+            "lead_unit": TreePicker,
             "cooperating_units": MultiPicker,
-            "person_in_charge": Picker,
+            # The office picks from the tree of the lead unit chosen beside it.
+            "person_in_charge": TreePicker(attrs={"data-under": "lead_unit"}),
         }
         field_classes = {"cooperating_units": ModelMultipleChoiceField}
 

@@ -105,7 +105,7 @@ class ReturnIn(Input):
 class NoticeFilters(Schema):
     round: Id | None = Field(None, description="轮次")
     status: choice_of(SupervisionNotice, "status") | None = Field(None, description="状态")
-    unit: Id | None = Field(None, description="督办单位（含下级单位）")
+    unit: Id | None = Field(None, description="被督办单位（含下级单位）")
 
 
 def _notices(user):
@@ -143,7 +143,7 @@ def issue_notice(request, round_id: int, payload: NoticeIn):
     user = request.auth
     round_ = policy.get_supervised_round_for(user, round_id)
     refs = {
-        "unit": Ref(Unit.objects.all(), "督办单位"),
+        "unit": Ref(Unit.objects.all(), "被督办单位"),
         "problems": Ref(Problem.objects.filter(round=round_), "问题", many=True),
     }
     notice = services.issue_notice(user, round_, **values_of(payload, refs))

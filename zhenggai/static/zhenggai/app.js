@@ -168,3 +168,45 @@ document.addEventListener("change", function (event) {
     }
   });
 })();
+
+// A person picker marked data-under offers only the persons of the unit chosen in the unit
+// picker it names (zhenggai.ledger.fields.TreePicker) and of the units below it; a person
+// left outside the new unit's tree is cleared. The full list is kept aside to narrow again.
+(function () {
+  function narrow(person) {
+    var unit = person.form && person.form.elements[person.dataset.under];
+    if (!unit) {
+      return;
+    }
+    if (!person.everyOption) {
+      person.everyOption = Array.from(person.options);
+    }
+    var chosen = unit.options[unit.selectedIndex];
+    var path = (chosen && chosen.dataset.path) || "";
+    var value = person.value;
+    person.replaceChildren.apply(person, person.everyOption.filter(function (option) {
+      return !option.value || !path || (option.dataset.path || "").indexOf(path) === 0;
+    }));
+    person.value = value;
+    if (person.value !== value) {
+      person.value = "";
+    }
+    if (person.tomselect) {
+      person.tomselect.clearOptions();
+      person.tomselect.sync();
+    }
+  }
+  function narrowAll(root) {
+    if (root.querySelectorAll) {
+      root.querySelectorAll("select[data-under]").forEach(narrow);
+    }
+  }
+  document.addEventListener("DOMContentLoaded", function () { narrowAll(document); });
+  document.addEventListener("htmx:load", function (event) { narrowAll(event.detail.elt); });
+  document.addEventListener("change", function (event) {
+    var unit = event.target;
+    if (unit.form && unit.name) {
+      unit.form.querySelectorAll('select[data-under="' + unit.name + '"]').forEach(narrow);
+    }
+  });
+})();
