@@ -65,6 +65,14 @@ def verifier(busy_round):
     return user
 
 
+@pytest.fixture
+def deputy(busy_round, units):
+    """A leader of the committee who approves the round's requests but does not run it."""
+    user = UserFactory(username="deputy")
+    grant(user, Role.LEADER, units["committee"])
+    return user
+
+
 def _figures(user) -> dict[str, int]:
     return {f.label: f.count for s in home_sections(user) for f in s.figures}
 
@@ -90,13 +98,11 @@ def test_a_leader_sees_its_problems_by_light(busy_round, leader):
     assert figures["红灯措施"] == 1
 
 
-def test_a_leader_who_approves_sees_what_waits_for_its_decision(busy_round, units):
-    deputy = UserFactory(username="deputy")
-    grant(deputy, Role.LEADER, units["committee"])
+def test_a_leader_who_approves_sees_what_waits_for_its_decision(busy_round, deputy):
     assert _figures(deputy) == {"待我审批": 1}
 
 
-@pytest.mark.parametrize("who", ["court_reporter", "office_clerk", "leader", "verifier"])
+@pytest.mark.parametrize("who", ["court_reporter", "office_clerk", "leader", "verifier", "deputy"])
 def test_every_figure_links_to_a_list_of_as_many_rows(busy_round, client, request, who):
     user = request.getfixturevalue(who)
     client.force_login(user)
