@@ -51,6 +51,7 @@ def test_on_a_phone_an_administrator_finds_a_failed_login(phone, office_clerk):
 
     log_in(phone, "root")
     phone.goto("/audit/")
+    phone.get_by_role("button", name="筛选条件").click()
     phone.get_by_label("操作", exact=True).select_option(label="登录失败")
     results = phone.locator("#results")
     expect(results).to_contain_text("共 1 条")
