@@ -15,9 +15,7 @@ import base64
 import contextlib
 import datetime
 import shutil
-import socket
 import subprocess
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +23,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+
+from tests.ports import free_ports, wait_for
 
 BASE = "dc=lj,dc=gov,dc=cn"
 SERVICE_DN = f"cn=zhenggai,ou=services,{BASE}"
@@ -78,12 +78,6 @@ def slapd_missing() -> str:
     return "没有安装 slapd（Debian 的 slapd 软件包，scripts/test 会安装）"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextlib.contextmanager
 def running(folder: Path):
     """slapd serving the people above until the block ends, by ldap:// (StartTLS offered) and
@@ -95,7 +89,7 @@ def running(folder: Path):
     (folder / "people.ldif").write_text(_ldif())
     slapadd = shutil.which("slapadd", path=SBIN)
     subprocess.run([slapadd, "-f", conf, "-l", folder / "people.ldif"], check=True)
-    port, ldaps_port = free_port(), free_port()
+    port, ldaps_port = free_ports(2)
     listen = f"ldap://127.0.0.1:{port}/ ldaps://127.0.0.1:{ldaps_port}/"
     # -d 0: in the foreground, so this process owns it and ends it.
     slapd = subprocess.Popen(
@@ -104,8 +98,8 @@ def running(folder: Path):
         stderr=subprocess.DEVNULL,
     )
     try:
-        _wait_for(port, slapd)
-        _wait_for(ldaps_port, slapd)
+        wait_for(port, slapd)
+        wait_for(ldaps_port, slapd)
         yield Directory(f"ldap://127.0.0.1:{port}", folder, port, ldaps_port)
     finally:
         slapd.terminate()
@@ -166,17 +160,6 @@ def _certificate(subject, issuer, public_key) -> x509.CertificateBuilder:
         .not_valid_before(now - datetime.timedelta(hours=1))
         .not_valid_after(now + datetime.timedelta(days=1))
     )
-
-
-def _wait_for(port: int, slapd: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        if slapd.poll() is not None:
-            raise RuntimeError(f"slapd 启动失败（退出码 {slapd.returncode}）")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
-            return
-        time.sleep(0.05)
-    raise RuntimeError("slapd 10 秒内没有开始监听")
 
 
 def _ldif() -> str:

@@ -6,8 +6,9 @@ local accounts keep working, and the audit trail records each. Off by default.""
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 
-from tests.directory_server import BASE, free_port
+from tests.directory_server import BASE
 from tests.factories import PASSWORD, UserFactory
+from tests.ports import free_port
 from zhenggai.accounts.models import PasswordChangeDue
 from zhenggai.audit.models import AuditEntry, Kind
 from zhenggai.authority.models import RoleAssignment

@@ -9,8 +9,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
-from tests.directory_server import free_port
 from tests.factories import PASSWORD, UserFactory
+from tests.ports import free_port
 from zhenggai.accounts.models import PasswordChangeDue
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

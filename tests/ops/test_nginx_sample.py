@@ -4,26 +4,19 @@ whose answers carry HSTS and secure cookies. Debian's nginx and openssl, on loop
 
 import http.client
 import shutil
-import socket
 import ssl
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.ops.test_check_deploy import ROOT, sample_environment
+from tests.ports import free_ports, wait_for
 
 HOST = "zhenggai.zfw.lj.gov.cn"
 NGINX = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
 pytestmark = pytest.mark.skipif(NGINX is None, reason="scripts/test installs Debian's nginx")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def site_config(folder: Path, http_port: int, https_port: int, app_port: int) -> Path:
@@ -46,19 +39,9 @@ def site_config(folder: Path, http_port: int, https_port: int, app_port: int) ->
     return main
 
 
-def wait_for(port: int, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.3)
-    raise AssertionError(f"nothing listens on {port}")
-
-
 @pytest.fixture
 def behind_nginx(tmp_path):
-    http_port, https_port, app_port = free_port(), free_port(), free_port()
+    http_port, https_port, app_port = free_ports(3)
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
         + ["-subj", f"/CN={HOST}", "-keyout", str(tmp_path / "zhenggai.key")]
@@ -81,8 +64,9 @@ def behind_nginx(tmp_path):
         [NGINX, "-c", str(site_config(tmp_path, http_port, https_port, app_port))]
     )
     try:
-        for port in (app_port, http_port, https_port):
-            wait_for(port)
+        wait_for(app_port, app)
+        wait_for(http_port, nginx)
+        wait_for(https_port, nginx)
         yield http_port, https_port
     finally:
         for process in (nginx, app):

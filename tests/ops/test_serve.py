@@ -1,8 +1,6 @@
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from io import StringIO
@@ -10,6 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.ports import free_port, wait_for
 from zhenggai.ops import server
 
 
@@ -76,15 +75,9 @@ def test_demo_serves_on_its_address_after_loading(execs):
     assert argv[argv.index("--bind") + 1] == "127.0.0.1:8124"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def get(url: str) -> int:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
+        with urllib.request.urlopen(url, timeout=60) as response:
             return response.status
     except urllib.error.HTTPError as exc:
         return exc.code
@@ -93,21 +86,15 @@ def get(url: str) -> int:
 def test_a_real_server_answers_the_login_page_and_vendored_scripts(tmp_path):
     """The whole path once: command, gunicorn, WSGI app, WhiteNoise serving files it finds in
     node_modules without collectstatic, with DEBUG off."""
-    base = f"http://127.0.0.1:{free_port()}"
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "ZHENGGAI_DATA_DIR": str(tmp_path), "ZHENGGAI_DEBUG": "False"}
     argv = [sys.executable, "-m", "zhenggai.cli", "serve", "--addr", base[7:], "--workers", "1"]
     process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 90  # a loaded CI machine starts gunicorn slowly
-        while True:
-            try:
-                login = get(f"{base}/login/")
-                break
-            except OSError:
-                assert process.poll() is None, process.stderr.read().decode()
-                assert time.monotonic() < deadline, "gunicorn did not start within 90 s"
-                time.sleep(0.2)
-        assert login == 200
+        # gunicorn listens before its worker has loaded zhenggai: the first answer waits.
+        wait_for(port, process)
+        assert get(f"{base}/login/") == 200
         assert get(f"{base}/static/vendor/htmx/htmx.min.js") == 200
         assert get(f"{base}/static/admin/css/base.css") == 200
     finally:
