@@ -17,7 +17,7 @@ import datetime
 import pytest
 from django.db import connection
 
-from tests import directory_server
+from tests import directory_server, file_database
 from tests.factories import (
     CategoryFactory,
     MeasureFactory,
@@ -162,6 +162,20 @@ def demo_round(units):
         cooperating_units=[units["station"]],
     )
     return {"round": round_, "category": category, "problems": problems, "shared": shared}
+
+
+@pytest.fixture(scope="session")
+def on_a_file_database(tmp_path_factory):
+    """file_database.run_on_a_file_database, on one database file for this pytest process
+    (each of scripts/test's two has its own)."""
+    database = tmp_path_factory.mktemp("file-database") / "test_zhenggai.sqlite3"
+
+    def run(test_file, name, data_dir, environment=None):
+        return file_database.run_on_a_file_database(
+            test_file, name, data_dir, database, environment
+        )
+
+    return run
 
 
 @pytest.fixture(scope="session")

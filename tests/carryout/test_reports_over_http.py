@@ -23,7 +23,7 @@ from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
 from tests.carryout.race import EXPECTED, FIRST_DAY, WRITERS, outcome
 from tests.carryout.samples import PNG, upload
-from tests.file_database import IN_MEMORY_SQLITE, run_on_a_file_database
+from tests.file_database import IN_MEMORY_SQLITE
 from zhenggai.api.models import ApiToken
 from zhenggai.carryout.models import ProgressReport
 
@@ -106,6 +106,6 @@ def test_fifty_reports_posted_at_once_all_land_in_order(
 
 
 @pytest.mark.skipif(not IN_MEMORY_SQLITE, reason="the database is not SQLite in memory")
-def test_they_also_land_over_http_on_a_file_database_in_wal_mode(tmp_path):
+def test_they_also_land_over_http_on_a_file_database_in_wal_mode(tmp_path, on_a_file_database):
     name = "test_fifty_reports_posted_at_once_all_land_in_order"
-    assert "1 passed" in run_on_a_file_database(__file__, name, tmp_path)
+    assert "1 passed" in on_a_file_database(__file__, name, tmp_path)

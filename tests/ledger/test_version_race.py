@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 
-from tests.file_database import IN_MEMORY_SQLITE, run_on_a_file_database
+from tests.file_database import IN_MEMORY_SQLITE
 from zhenggai.ledger import services
 from zhenggai.ledger.models import Event, Measure
 from zhenggai.ledger.versions import StaleEdit
@@ -64,6 +64,6 @@ def test_of_two_saves_on_one_version_exactly_one_wins(demo_round, office_clerk, 
 
 
 @pytest.mark.skipif(not IN_MEMORY_SQLITE, reason="the database is not SQLite in memory")
-def test_exactly_one_wins_on_a_file_database_in_wal_mode(tmp_path):
+def test_exactly_one_wins_on_a_file_database_in_wal_mode(tmp_path, on_a_file_database):
     name = "test_of_two_saves_on_one_version_exactly_one_wins"
-    assert f"{ROUNDS} passed" in run_on_a_file_database(__file__, name, tmp_path)
+    assert f"{ROUNDS} passed" in on_a_file_database(__file__, name, tmp_path)

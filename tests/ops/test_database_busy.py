@@ -14,7 +14,7 @@ from django.test import Client
 
 from tests.api.conftest import ApiClient
 from tests.factories import PASSWORD
-from tests.file_database import IN_MEMORY_SQLITE, run_on_a_file_database
+from tests.file_database import IN_MEMORY_SQLITE
 from zhenggai.accounts.services import LAST_USE_KEY
 from zhenggai.api.models import ApiToken
 from zhenggai.ledger.models import Claim, Event
@@ -67,10 +67,10 @@ def test_writes_under_a_held_lock_get_503_and_write_nothing(demo_round, leader, 
 
 
 @pytest.mark.skipif(not IN_MEMORY_SQLITE, reason="the database is not SQLite in memory")
-def test_a_held_lock_gets_503_on_a_file_database(tmp_path):
+def test_a_held_lock_gets_503_on_a_file_database(tmp_path, on_a_file_database):
     name = "test_writes_under_a_held_lock_get_503_and_write_nothing"
     busy = {"ZHENGGAI_SQLITE_BUSY_MS": "300"}
-    assert "1 passed" in run_on_a_file_database(__file__, name, tmp_path, busy)
+    assert "1 passed" in on_a_file_database(__file__, name, tmp_path, busy)
 
 
 def test_a_lock_met_saving_the_session_on_the_way_out_is_busy_too(
