@@ -1,10 +1,14 @@
 """The roles tests/conftest.py does not name: a leader who is only a leader, a verifier of
 the 纪委监委's group for the demo round, an observer of the organization and the system
-administrator; and another organization with an office and a round of its own."""
+administrator; and another organization with an office and a round of its own. world is the
+authorization matrix's (world.py), built once per module that asks for it."""
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 
 from tests.api.conftest import api_as  # noqa: F401 -- the API's clients with a token
+from tests.authority import world as made
 from tests.factories import (
     MeasureFactory,
     PersonFactory,
@@ -70,3 +74,19 @@ def elsewhere(db):
         "problem": problem,
         "measure": MeasureFactory(problem=problem, lead_unit=court),
     }
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Built once for the module, in a transaction rolled back at its end; every test runs
+    in a savepoint inside it."""
+    media = tmp_path_factory.mktemp("media")
+    quick = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=quick, MEDIA_ROOT=media):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield made.build() | {"media": media}
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)

@@ -12,20 +12,14 @@ change the rows it should; a refused one answers 403 (404 outside the user's sig
 the role may not read. The world is built once per module; each allowed write is rolled back,
 and all refused requests of a role run in one transaction checked once for changes."""
 
-import datetime
-import hashlib
 import re
 
 import pytest
-from django.apps import apps
-from django.db import connection, transaction
-from django.test import Client, override_settings
+from django.db import transaction
 from django.urls import URLResolver, get_resolver
-from django.utils import timezone
 
 from tests.authority import world as made
 from tests.factories import letterhead
-from zhenggai.api.models import ApiToken
 from zhenggai.api.urls import api
 from zhenggai.supervision.models import Notification
 
@@ -495,9 +489,8 @@ def fill(world, role, relation, endpoint) -> str:
 
 # Valid bodies for the writes, built for the role and the relation's objects.
 
-# The server's today (its time zone's), which dates of reports and requests are checked against.
-TODAY = timezone.localdate().isoformat()
-LATER = (timezone.localdate() + datetime.timedelta(days=60)).isoformat()
+TODAY = made.today_plus(0)
+LATER = made.today_plus(60)
 RETITLED = {"title": "整改工作方案（修订）"}
 VERIFIED = {
     "methods": ["document_review", "on_site"],
@@ -505,65 +498,6 @@ VERIFIED = {
     "findings": "查阅了台账和会议记录，并到现场核实。",
     "result": "pass",
 }
-
-
-def form_of(instance, fields, **changes) -> dict:
-    """A form's data as the page would post it back, with some fields changed."""
-    data = {}
-    for name in fields:
-        value = getattr(instance, name)
-        if hasattr(value, "all"):
-            value = [item.pk for item in value.all()]
-        elif hasattr(value, "pk"):
-            value = value.pk
-        data[name] = value
-    data.update(changes)
-    data["version"] = instance.version
-    return {
-        key: (
-            "on" if value is True else value.isoformat() if hasattr(value, "isoformat") else value
-        )
-        for key, value in data.items()
-        if value is not None and value is not False
-    }
-
-
-ROUND_FIELDS = [
-    "name",
-    "kind",
-    "team",
-    "organization",
-    "office",
-    "visit_start",
-    "visit_end",
-    "feedback_date",
-    "rectification_deadline",
-    "report_deadline",
-    "status",
-    "rhythm_days",
-    "rhythm_days_after",
-    "due_soon_workdays",
-    "onsite_required_for_key",
-]
-PROBLEM_FIELDS = [
-    "category",
-    "text",
-    "manifestations",
-    "source",
-    "is_key",
-    "lead_leader",
-    "lead_unit",
-]
-MEASURE_FIELDS = [
-    "text",
-    "kind",
-    "deadline",
-    "deliverable",
-    "status",
-    "lead_unit",
-    "cooperating_units",
-    "person_in_charge",
-]
 
 
 def _own_unit(world, role):
@@ -590,9 +524,11 @@ def _upload(name: str, text: str):
 
 
 BODIES = {
-    "POST /rounds/new/": lambda o, w, r: form_of(o["round"], ROUND_FIELDS, name="新一轮巡察整改"),
-    "POST /rounds/<int:pk>/edit/": lambda o, w, r: form_of(
-        o["round"], ROUND_FIELDS, name="改名的轮次"
+    "POST /rounds/new/": lambda o, w, r: made.form_of(
+        o["round"], made.ROUND_FIELDS, name="新一轮巡察整改"
+    ),
+    "POST /rounds/<int:pk>/edit/": lambda o, w, r: made.form_of(
+        o["round"], made.ROUND_FIELDS, name="改名的轮次"
     ),
     "POST /rounds/<int:round_pk>/categories/new/": lambda o, w, r: {"title": "新增方面"},
     "POST /rounds/<int:round_pk>/problems/new/": lambda o, w, r: {
@@ -640,8 +576,8 @@ BODIES = {
         "problem_code": o["problem"].code,
     },
     "POST /rounds/<int:pk>/documents/settings/": lambda o, w, r: {"issuer": "临江市委政法委"},
-    "POST /problems/<int:pk>/edit/": lambda o, w, r: form_of(
-        o["problem"], PROBLEM_FIELDS, text="改过的问题"
+    "POST /problems/<int:pk>/edit/": lambda o, w, r: made.form_of(
+        o["problem"], made.PROBLEM_FIELDS, text="改过的问题"
     ),
     "POST /problems/<int:problem_pk>/measures/new/": lambda o, w, r: {
         "text": "新增措施：建立台账",
@@ -670,8 +606,8 @@ BODIES = {
     "POST /extensions/<int:pk>/refuse/": lambda o, w, r: {"note": "理由不充分。"},
     "POST /changes/<int:pk>/approve/": lambda o, w, r: {"version": o["measure"].version},
     "POST /changes/<int:pk>/refuse/": lambda o, w, r: {"note": "理由不充分。"},
-    "POST /measures/<int:pk>/edit/": lambda o, w, r: form_of(
-        o["measure"], MEASURE_FIELDS, person_in_charge=o["person"].pk
+    "POST /measures/<int:pk>/edit/": lambda o, w, r: made.form_of(
+        o["measure"], made.MEASURE_FIELDS, person_in_charge=o["person"].pk
     ),
     "POST /mechanisms/<int:pk>/link/": lambda o, w, r: {"problem": o["closed_problem"].pk},
     "POST /mechanisms/<int:pk>/unlink/<int:problem_pk>/": lambda o, w, r: {},
@@ -855,51 +791,13 @@ STATE["-requests"] = {"measure": "done_measure"}
 
 # Running the matrix.
 
-OK = {200, 201, 204, 302, 303}
-# Rows that are no content: who logged in, the audit trail of the requests themselves, tokens.
-NOT_CONTENT = {"audit", "api", "accounts"}
-
-
-def fingerprint() -> dict[str, str]:
-    """A digest of every content table, to tell whether a request changed anything."""
-    digests = {}
-    with connection.cursor() as cursor:
-        for model in apps.get_models(include_auto_created=True):
-            meta = model._meta
-            if not meta.app_config.name.startswith("zhenggai.") or meta.app_label in NOT_CONTENT:
-                continue
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(meta.db_table)}")
-            rows = sorted(repr(row) for row in cursor.fetchall())
-            digests[meta.db_table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
-    return digests
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Built once for the module, in a transaction rolled back at its end; every test runs
-    in a savepoint inside it."""
-    media = tmp_path_factory.mktemp("media")
-    quick = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=quick, MEDIA_ROOT=media):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield made.build() | {"media": media}
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-
 
 class Caller:
-    """A role's page session and API token."""
+    """A role's page session and API token, trying endpoints on the relation's objects."""
 
     def __init__(self, world, role):
         self.world, self.role = world, role
-        user = world["users"][role]
-        self.page = Client()
-        self.page.force_login(user)
-        token = ApiToken.objects.issue(user, "矩阵")[1]
-        self.program = Client(headers={"authorization": f"Bearer {token}"})
+        self.clients = made.Clients(world["users"][role])
 
     def __call__(self, endpoint: str, relation: str | None):
         method, route = endpoint.split(" ")
@@ -908,14 +806,7 @@ class Caller:
         if endpoint in BODIES and method != "GET":
             objects = self.world["objects"][relation or "own"]
             body = BODIES[endpoint](objects, self.world, self.role)
-        if not route.startswith("/api/"):
-            return self.page.get(path) if method == "GET" else self.page.post(
-                path, body or {}
-            ), body
-        call = getattr(self.program, method.lower())
-        if endpoint in MULTIPART:
-            return call(path, body or {}), body
-        return call(path, body or {}, content_type="application/json"), body
+        return self.clients.send(method, path, body, multipart=endpoint in MULTIPART), body
 
 
 def expected(kind: str, role: str, relation: str | None) -> bool:
@@ -954,7 +845,7 @@ def _verdict(response, body, endpoint, relation, allowed, changed) -> str | None
     status = response.status_code
     method = endpoint.split(" ")[0]
     if allowed:
-        if status not in OK:
+        if status not in made.OK:
             return f"allowed, answered {status}"
         if endpoint in SHOWS:
             found = SHOWS[endpoint] in response.content.decode()
@@ -978,14 +869,14 @@ def test_matrix(world, role, settings, db):
     hidden = unreadable(role)
     administers = role == "admin"
     wrong, leaked, refused = [], [], []
-    before = fingerprint()
+    before = made.fingerprint()
     for endpoint, relation, allowed in cases(role):
         if not allowed:
             refused.append((endpoint, relation))
             continue
         with transaction.atomic():
             response, body = call(endpoint, relation)
-            changed = body is not None and fingerprint() != before
+            changed = body is not None and made.fingerprint() != before
             transaction.set_rollback(True)
         administering = administers and (
             KIND_OF[endpoint] in ADMINISTRATION or endpoint in ADMINISTRATION_LISTS
@@ -996,7 +887,7 @@ def test_matrix(world, role, settings, db):
         for endpoint, relation in refused:
             response, body = call(endpoint, relation)
             _judge(response, body, endpoint, relation, False, False, wrong, leaked, hidden)
-        changed = fingerprint() != before
+        changed = made.fingerprint() != before
         transaction.set_rollback(True)
     if changed:
         wrong += _changed_by(call, refused, before)
@@ -1021,7 +912,7 @@ def _changed_by(call, refused, before) -> list[str]:
     for endpoint, relation in refused:
         with transaction.atomic():
             call(endpoint, relation)
-            after = fingerprint()
+            after = made.fingerprint()
             transaction.set_rollback(True)
         if after != before:
             tables = sorted(t for t in after if after[t] != before[t])

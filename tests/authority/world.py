@@ -16,12 +16,18 @@ For each relation to the court (own: the court; sub: the tribunal; sibling: the 
 foreign: the 江南 court) the same set of objects: a problem with an open, a done and a closed
 measure, a closed problem (withheld from the public disclosure), notices, a mechanism,
 requests, evidence, generalization answers; each round has its Word template.
-Every text of an object carries its relation's token, so a page that shows one is seen."""
+Every text of an object carries its relation's token, so a page that shows one is seen.
+
+Clients sends a user's requests to the pages and the API; fingerprint() tells whether they
+changed any content."""
 
 import datetime
 import hashlib
 
+from django.apps import apps
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
 from tests.factories import (
@@ -36,6 +42,7 @@ from tests.factories import (
     grant,
     letterhead,
 )
+from zhenggai.api.models import ApiToken
 from zhenggai.authority.models import Role, RoleAssignment
 from zhenggai.carryout.models import Evidence, ProgressReport
 from zhenggai.documents import services as documents
@@ -290,3 +297,109 @@ def _draft(token: str) -> dict:
         "problems": [problem],
     }
     return {"title": token, "categories": [category], "measures": [], "causes": []}
+
+
+# Trying it
+
+
+class Clients:
+    """A user's page session and API token."""
+
+    def __init__(self, user):
+        self.page = Client()
+        self.page.force_login(user)
+        token = ApiToken.objects.issue(user, "矩阵")[1]
+        self.program = Client(headers={"authorization": f"Bearer {token}"})
+
+    def send(self, method: str, path: str, body: dict | None, multipart=False):
+        """A page is sent a form, the API JSON (or a form where it takes files)."""
+        if not path.startswith("/api/"):
+            return self.page.get(path) if method == "GET" else self.page.post(path, body or {})
+        call = getattr(self.program, method.lower())
+        if multipart:
+            return call(path, body or {})
+        return call(path, body or {}, content_type="application/json")
+
+
+OK = {200, 201, 204, 302, 303}
+# Rows that are no content: who logged in, the audit trail of the requests themselves, tokens.
+NOT_CONTENT = {"audit", "api", "accounts"}
+
+
+def fingerprint() -> dict[str, str]:
+    """A digest of every content table, to tell whether a request changed anything."""
+    digests = {}
+    with connection.cursor() as cursor:
+        for model in apps.get_models(include_auto_created=True):
+            meta = model._meta
+            if not meta.app_config.name.startswith("zhenggai.") or meta.app_label in NOT_CONTENT:
+                continue
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(meta.db_table)}")
+            rows = sorted(repr(row) for row in cursor.fetchall())
+            digests[meta.db_table] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
+    return digests
+
+
+def form_of(instance, fields, **changes) -> dict:
+    """A form's data as the page would post it back, with some fields changed."""
+    data = {}
+    for name in fields:
+        value = getattr(instance, name)
+        if hasattr(value, "all"):
+            value = [item.pk for item in value.all()]
+        elif hasattr(value, "pk"):
+            value = value.pk
+        data[name] = value
+    data.update(changes)
+    data["version"] = instance.version
+    return {
+        key: (
+            "on" if value is True else value.isoformat() if hasattr(value, "isoformat") else value
+        )
+        for key, value in data.items()
+        if value is not None and value is not False
+    }
+
+
+ROUND_FIELDS = [
+    "name",
+    "kind",
+    "team",
+    "organization",
+    "office",
+    "visit_start",
+    "visit_end",
+    "feedback_date",
+    "rectification_deadline",
+    "report_deadline",
+    "status",
+    "rhythm_days",
+    "rhythm_days_after",
+    "due_soon_workdays",
+    "onsite_required_for_key",
+]
+PROBLEM_FIELDS = [
+    "category",
+    "text",
+    "manifestations",
+    "source",
+    "is_key",
+    "lead_leader",
+    "lead_unit",
+]
+MEASURE_FIELDS = [
+    "text",
+    "kind",
+    "deadline",
+    "deliverable",
+    "status",
+    "lead_unit",
+    "cooperating_units",
+    "person_in_charge",
+]
+
+
+def today_plus(days: int) -> str:
+    """A date counted from the server's today (its time zone's), which the services check
+    dates of reports and requests against."""
+    return (timezone.localdate() + datetime.timedelta(days=days)).isoformat()
