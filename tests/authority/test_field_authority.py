@@ -155,21 +155,70 @@ def test_the_lead_unit_page_offers_its_person_in_charge_only(
     assert "许书记员" in page and "外单位民警" not in page
 
 
-def test_the_lead_unit_page_ignores_posted_commitments(client, measure, units, court_reporter):
+PAGE_FIELDS = MeasureForm._meta.fields  # the number is given when a measure is added
+
+
+@pytest.mark.parametrize("field", [f for f in PAGE_FIELDS if f != "person_in_charge"])
+def test_the_lead_unit_page_refuses_each_posted_commitment(
+    client, measure, units, court_reporter, field
+):
+    """Posted beside its person in charge, which alone it may set: the page answers 403 with
+    the reason and saves nothing, as the API does."""
     client.force_login(court_reporter)
     values = new_values(units)
     response = client.post(
         reverse("ledger:measure_edit", args=[measure.pk]),
-        {**values, "version": measure.version},
+        {field: values[field], "person_in_charge": values["person_in_charge"], "version": 1},
     )
+    assert response.status_code == 403
+    assert "这些内容由本轮整改办确定" in response.content.decode()
+    assert Measure.objects.get(pk=measure.pk).version == measure.version
+
+
+def test_the_lead_unit_page_sets_its_person_in_charge(client, measure, units, court_reporter):
+    client.force_login(court_reporter)
+    clerk = new_values(units)["person_in_charge"]
+    url = reverse("ledger:measure_edit", args=[measure.pk])
+    response = client.post(url, {"person_in_charge": clerk, "version": measure.version})
     assert response.status_code == 302
     saved = Measure.objects.get(pk=measure.pk)
-    assert (saved.deadline, saved.text, saved.lead_unit) == (
-        measure.deadline,
-        measure.text,
-        measure.lead_unit,
-    )
+    assert (saved.deadline, saved.text) == (measure.deadline, measure.text)
     assert saved.person_in_charge.name == "许书记员"
+
+
+def test_the_lead_unit_page_takes_commitments_sent_back_unchanged(
+    client, measure, units, court_reporter
+):
+    client.force_login(court_reporter)
+    clerk = new_values(units)["person_in_charge"]
+    unchanged = {
+        "text": measure.text,
+        "kind": measure.kind,
+        "deadline": str(measure.deadline),
+        "deliverable": measure.deliverable,
+        "status": measure.status,
+        "lead_unit": measure.lead_unit_id,
+        "cooperating_units": [u.pk for u in measure.cooperating_units.all()],
+    }
+    response = client.post(
+        reverse("ledger:measure_edit", args=[measure.pk]),
+        {**unchanged, "person_in_charge": clerk, "version": measure.version},
+    )
+    assert response.status_code == 302
+    assert Measure.objects.get(pk=measure.pk).person_in_charge.name == "许书记员"
+
+
+def test_the_office_page_sets_every_field(client, measure, units, office_clerk):
+    client.force_login(office_clerk)
+    values = {name: new_values(units)[name] for name in PAGE_FIELDS}
+    response = client.post(
+        reverse("ledger:measure_edit", args=[measure.pk]), {**values, "version": measure.version}
+    )
+    assert response.status_code == 302
+    units_set = values.pop("cooperating_units")
+    assert saved_values(measure, list(values)) == values
+    saved = Measure.objects.get(pk=measure.pk)
+    assert [unit.pk for unit in saved.cooperating_units.all()] == units_set
 
 
 @pytest.mark.parametrize(
@@ -182,10 +231,13 @@ def test_the_lead_unit_page_ignores_posted_commitments(client, measure, units, c
         ("admin", 404),
     ],
 )
-def test_the_page_refuses_everyone_else(client, request, measure, role, status):
+def test_the_page_refuses_everyone_else(client, request, measure, units, role, status):
     client.force_login(request.getfixturevalue(role))
-    response = client.get(reverse("ledger:measure_edit", args=[measure.pk]))
-    assert response.status_code == status
+    url = reverse("ledger:measure_edit", args=[measure.pk])
+    assert client.get(url).status_code == status
+    posted = client.post(url, {**new_values(units), "version": measure.version})
+    assert posted.status_code == status
+    assert Measure.objects.get(pk=measure.pk).version == measure.version
 
 
 # Rounds and problems: the office alone sets any of their fields.
@@ -292,3 +344,17 @@ def test_everyone_else_sets_no_round_or_problem_field(
         assert posted.status_code == status, name
     assert InspectionRound.objects.get(pk=round_.pk).version == round_.version
     assert Problem.objects.get(pk=problem.pk).version == problem.version
+
+
+def test_the_office_pages_set_every_round_and_problem_field(problem, units, client, office_clerk):
+    round_ = problem.round
+    client.force_login(office_clerk)
+    for name, item, values, form in (
+        ("round", round_, round_values(units), RoundForm),
+        ("problem", problem, problem_values(problem, units), ProblemForm),
+    ):
+        posted = {k: v for k, v in values.items() if k in form._meta.fields}
+        url = reverse(f"ledger:{name}_edit", args=[item.pk])
+        response = client.post(url, {**form_data(posted), "version": item.version})
+        assert response.status_code == 302, (name, response.content.decode()[-2000:])
+        assert saved_values(item, list(posted)) == posted, name

@@ -6,6 +6,7 @@ from zhenggai.rules.closeout import (
     NO_UNIT,
     ONSITE_REQUIRED,
     REPORTED_IT,
+    REPORTS_FOR,
     SAME_UNIT,
     belongs_to,
     closeout_refusal,
@@ -69,6 +70,13 @@ def test_the_verification_group_closes_the_committees_own_measures():
 def test_whoever_reported_the_latest_progress_never_closes_it():
     assert refusal(["on_site"], reported_latest=True) == REPORTED_IT
     assert refusal(["on_site"], reported_latest=True, in_group=True) == REPORTED_IT
+
+
+def test_a_group_member_who_reports_for_the_unit_or_above_it_does_not_close_its_work():
+    assert refusal(["on_site"], None, (TRIBUNAL,), in_group=True, reports_for=[COURT]) == (
+        REPORTS_FOR
+    )
+    assert refusal(["on_site"], None, (POLICE,), in_group=True, reports_for=[COURT]) is None
 
 
 def test_a_key_problem_needs_an_on_site_check_when_the_round_requires_it():

@@ -71,12 +71,12 @@ TABLE: dict[str, dict[str, frozenset[Setter]]] = {
     },
 }
 
-# What the lead unit does instead of changing a field it may not set.
+# What the lead unit asks for instead of changing a field it may not set.
 ASK_INSTEAD = {
-    "deadline": "如需调整完成时限，请提出延期申请，由整改办审批。",
-    "text": "如需调整措施内容，请提出变更申请，由整改办审批。",
-    "kind": "如需调整措施类型，请提出变更申请，由整改办审批。",
-    "deliverable": "如需调整成果形式，请提出变更申请，由整改办审批。",
+    "deadline": "延期申请",
+    "text": "变更申请",
+    "kind": "变更申请",
+    "deliverable": "变更申请",
 }
 NO_SETTER = "您在本轮没有修改台账的权限。"
 
@@ -114,8 +114,19 @@ def refusal(user, obj, names) -> str | None:
     if not allowed:
         return NO_SETTER
     labels = "、".join(f"“{_label(obj, name)}”" for name in refused)
-    advice = " ".join(dict.fromkeys(ASK_INSTEAD[n] for n in refused if n in ASK_INSTEAD))
-    return f"您无权修改{labels}：这些内容由本轮整改办确定。{advice}".rstrip()
+    return f"您无权修改{labels}：这些内容由本轮整改办确定。{_advice(obj, refused)}"
+
+
+def _advice(obj, refused) -> str:
+    """Which request to make instead, one sentence for all the fields refused."""
+    asks: dict[str, list[str]] = {}
+    for name in refused:
+        if name in ASK_INSTEAD:
+            asks.setdefault(ASK_INSTEAD[name], []).append(_label(obj, name))
+    if not asks:
+        return ""
+    ways = "；".join(f"如需调整{'、'.join(labels)}，请提出{ask}" for ask, labels in asks.items())
+    return f"{ways}，由整改办审批。"
 
 
 def require_fields(user, obj, names) -> None:

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
 
+from zhenggai.authority.models import Role as AssignedRole
 from zhenggai.authority.roles import actor_of
 from zhenggai.carryout.models import Evidence, ProgressReport
 from zhenggai.ledger import policy
@@ -90,7 +91,13 @@ def closing_refusal(user, measure: Measure) -> str | None:
         responsible_paths(measure),
         in_group=actor_of(user).verifies(measure.round),
         reported_latest=reported_latest(user, measure),
+        reports_for=reporting_trees(user, measure.round),
     )
+
+
+def reporting_trees(user, round_) -> list[str]:
+    """The unit trees the user reports for in the round: it closes nothing of theirs."""
+    return actor_of(user).paths_in(round_, {AssignedRole.REPORTER})
 
 
 def who_may_close(measure: Measure) -> list[str]:
@@ -98,10 +105,16 @@ def who_may_close(measure: Measure) -> list[str]:
     the responsible units and the members of the round's verification groups."""
     lead = measure.lead_unit.name
     ways = [f"本轮整改办中不属于牵头单位（{lead}）、配合单位及其下级单位的人员"]
-    for group in measure.round.verification_groups.prefetch_related("members__person"):
+    groups = measure.round.verification_groups.prefetch_related("members__person")
+    for group in groups:
         names = "、".join(_name(member) for member in group.members.all()) or "尚无成员"
         ways.append(f"{group.name}（{names}），可核查任何单位的措施")
-    ways.append("报送该措施最近一次进展的人不能核查")
+    if not groups:
+        ways.append(
+            "本轮尚未设立核查组：整改办本单位及其上级单位牵头的措施，"
+            "须由系统管理员设立核查组（如纪委监委核查组）后才能核查销号"
+        )
+    ways.append("报送该措施最近一次进展的人、牵头单位和配合单位的填报人不能核查")
     return ways
 
 

@@ -30,13 +30,13 @@ from zhenggai.ledger import services as ledger
 from zhenggai.ledger.models import Event, Measure, Person, Problem, Unit
 from zhenggai.ledger.policy import supervises
 from zhenggai.rules import lifecycle
-from zhenggai.rules.closeout import NO_UNIT, REPORTED_IT, SAME_UNIT, closeout_refusal
+from zhenggai.rules.closeout import NO_UNIT, REPORTED_IT, REPORTS_FOR, SAME_UNIT, closeout_refusal
 from zhenggai.rules.lifecycle import Action
 from zhenggai.rules.status import CLOSED_MEASURE_STATUSES, ProblemStatus
 
 SNAPSHOT_TEXT = 500
 # Refusals about who verifies, not about how: the whole form's, not the methods field's.
-VERIFIER_REFUSALS = {SAME_UNIT, NO_UNIT, REPORTED_IT}
+VERIFIER_REFUSALS = {SAME_UNIT, NO_UNIT, REPORTED_IT, REPORTS_FOR}
 
 
 def _check_problem(user, problem: Problem, allowed_reason: tuple[bool, str]) -> None:
@@ -248,6 +248,7 @@ def _refuse_closeout(user, methods, responsible: list[str], problem, round_, rep
         round_.onsite_required_for_key,
         in_group=actor_of(user).verifies(round_),
         reported_latest=reported_latest,
+        reports_for=policy.reporting_trees(user, round_),
     )
     if reason:
         raise ValidationError(reason if reason in VERIFIER_REFUSALS else {"methods": reason})

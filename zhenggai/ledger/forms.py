@@ -76,6 +76,29 @@ class AuthorizedFields:
         for name in self.withheld:
             self.fields.pop(name, None)
 
+    def refuse_withheld(self) -> None:
+        """A posted value for a field the form withholds is refused (PermissionDenied, a 403
+        with the reason) as the API refuses it, not silently dropped; one sent back as it is
+        is no attempt to set it."""
+        changed = [name for name in self.withheld if self._posted_change(name)]
+        field_authority.require_fields(self.user, self.instance, changed)
+
+    def _posted_change(self, name: str) -> bool:
+        if name not in self.data:
+            return False
+        field = self.instance._meta.get_field(name)
+        form_field = field.formfield()
+        raw = form_field.widget.value_from_datadict(self.data, self.files, name)
+        try:
+            value = form_field.clean(raw)
+        except forms.ValidationError:
+            return True  # not even a value it could hold: an attempt all the same
+        if field.many_to_many:
+            return {item.pk for item in value} != set(
+                getattr(self.instance, name).values_list("pk", flat=True)
+            )
+        return value != getattr(self.instance, name)
+
 
 class DateInput(forms.DateInput):
     input_type = "date"

@@ -21,6 +21,10 @@ REPORTED_IT = (
     "您报送了该措施最近一次进展，不能再由您核查销号：报送和核查须由不同的人完成，"
     "请由核查组或整改办的其他同志核查。"
 )
+REPORTS_FOR = (
+    "您是该措施责任单位（或其上级单位）的填报人，不能核查本单位的整改，即使是核查组成员；"
+    "请由核查组其他成员或整改办核查。"
+)
 NO_UNIT = "您的账号没有所在单位，也不是本轮核查组成员，不能核查销号。"
 ONSITE_REQUIRED = "本轮要求重点问题必须经过实地核查才能销号，请在核查方式中包含“实地核查”。"
 
@@ -38,13 +42,19 @@ def verifier_refusal(
     *,
     in_group: bool = False,
     reported_latest: bool = False,
+    reports_for: Iterable[str] = (),
 ) -> str | None:
     """Why this person may not close the item, whatever the methods, or None when it may.
-    Whoever reported the latest progress never verifies it. A member of the round's
-    verification group (核查组) may verify any unit's item, the committee's own included;
-    anyone else must sit outside the responsible units, and so must have a unit."""
+    Whoever reported the latest progress never verifies it, nor does whoever reports for a
+    responsible unit (`reports_for`: the trees it is a reporter for). A member of the round's
+    verification group (核查组) may otherwise verify any unit's item, the committee's own
+    included, wherever it sits; anyone else must sit outside the responsible units, and so
+    must have a unit."""
+    responsible_unit_paths = list(responsible_unit_paths)
     if reported_latest:
         return REPORTED_IT
+    if any(belongs_to(path, reports_for) for path in responsible_unit_paths):
+        return REPORTS_FOR
     if in_group:
         return None
     if verifier_unit_path is None:
@@ -63,6 +73,7 @@ def closeout_refusal(
     *,
     in_group: bool = False,
     reported_latest: bool = False,
+    reports_for: Iterable[str] = (),
 ) -> str | None:
     """The reason a passing verification cannot close the item, or None when it can."""
     methods = set(methods)
@@ -75,6 +86,7 @@ def closeout_refusal(
         responsible_unit_paths,
         in_group=in_group,
         reported_latest=reported_latest,
+        reports_for=reports_for,
     )
     if refusal:
         return refusal

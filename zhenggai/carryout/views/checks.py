@@ -8,7 +8,13 @@ from django.shortcuts import render
 from zhenggai.carryout import policy, services
 from zhenggai.carryout.forms import ReopenForm, VerificationForm
 from zhenggai.carryout.models import Reopening
-from zhenggai.carryout.views.common import back_to_problem, good_files, performed, say_refused
+from zhenggai.carryout.views.common import (
+    back_to_problem,
+    good_files,
+    performed,
+    refused_status,
+    say_refused,
+)
 from zhenggai.ledger import policy as ledger_policy
 from zhenggai.rules.status import MeasureStatus
 
@@ -69,7 +75,7 @@ def measure_verify(request, pk):
         "reports": reports[:REPORTS_SHOWN],
         "more_reports": len(reports) > REPORTS_SHOWN,
     }
-    return render(request, "carryout/verification_form.html", context)
+    return render(request, "carryout/verification_form.html", context, status=refused_status(form))
 
 
 @login_required
@@ -86,7 +92,7 @@ def problem_verify(request, pk):
     if done:
         return back_to_problem(problem.pk)
     context = {"form": form, "problem": problem}
-    return render(request, "carryout/verification_form.html", context)
+    return render(request, "carryout/verification_form.html", context, status=refused_status(form))
 
 
 def _open(request, problem) -> list[str]:
@@ -116,7 +122,7 @@ def measure_reopen(request, pk):
     done, form = _reopen(request, measure, services.reopen_measure)
     if done:
         return back_to_problem(measure.problem_id, measure.pk)
-    return render(request, REOPEN, context | {"form": form})
+    return render(request, REOPEN, context | {"form": form}, status=refused_status(form))
 
 
 @login_required
@@ -128,7 +134,8 @@ def problem_reopen(request, pk):
     done, form = _reopen(request, problem, services.reopen_problem)
     if done:
         return back_to_problem(problem.pk)
-    return render(request, REOPEN, {"form": form, "problem": problem})
+    context = {"form": form, "problem": problem}
+    return render(request, REOPEN, context, status=refused_status(form))
 
 
 @login_required

@@ -1,25 +1,34 @@
 """What every carry-out form view does with a service's answer."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from zhenggai.carryout.files import split_files
 from zhenggai.ledger.views.common import apply_service_errors
 
+REFUSED = "refused"
+
 
 def performed(form, action) -> bool:
-    """Run the service; a refusal is shown on the form, in Chinese, and nothing was saved."""
+    """Run the service; a refusal is shown on the form, in Chinese, and nothing was saved.
+    The form keeps what was typed; refused_status() answers it 403 when policy refused."""
     try:
         action()
     except ValidationError as error:
         apply_service_errors(form, error)
         return False
     except PermissionDenied as refusal:
-        form.add_error(None, str(refusal))
+        form.add_error(None, ValidationError(str(refusal), code=REFUSED))
         return False
     return True
+
+
+def refused_status(form) -> int:
+    """The status of a form shown again: 403 when the service refused the user, as every
+    refused page answers, else 200."""
+    return 403 if form is not None and form.has_error(NON_FIELD_ERRORS, REFUSED) else 200
 
 
 def back_to_problem(problem_id: int, measure_id: int | None = None):

@@ -11,7 +11,13 @@ from zhenggai.audit import record as audit
 from zhenggai.carryout import policy, services
 from zhenggai.carryout.files import CONTENT_TYPES
 from zhenggai.carryout.forms import ReportForm
-from zhenggai.carryout.views.common import back_to_problem, good_files, performed, say_refused
+from zhenggai.carryout.views.common import (
+    back_to_problem,
+    good_files,
+    performed,
+    refused_status,
+    say_refused,
+)
 from zhenggai.files.serving import open_checked
 from zhenggai.ledger import policy as ledger_policy
 
@@ -57,7 +63,7 @@ def report_create(request, pk):
             say_refused(request, refused)
             return back_to_problem(measure.problem_id, measure.pk)
     context = {"form": form, "measure": measure, "corrected": corrected}
-    return render(request, "carryout/report_form.html", context)
+    return render(request, "carryout/report_form.html", context, status=refused_status(form))
 
 
 @login_required

@@ -52,6 +52,8 @@ def measure_edit(request, pk):
     form = MeasureForm(
         request.POST or None, instance=measure, problem=measure.problem, user=request.user
     )
+    if request.method == "POST":
+        form.refuse_withheld()
     if request.method == "POST" and form.is_valid():
         try:
             saved = _save(

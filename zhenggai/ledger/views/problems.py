@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Window
 from django.shortcuts import redirect, render
@@ -128,12 +128,9 @@ def problem_claim(request, pk):
     if not form.is_valid():
         messages.error(request, "认领说明不能超过500字。")
     else:
-        try:
-            services.claim_problem(request.user, problem, note=form.cleaned_data["note"])
-        except PermissionDenied as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(request, f"已认领问题 {problem.code}。")
+        # A refusal (PermissionDenied) is answered 403 with its reason.
+        services.claim_problem(request.user, problem, note=form.cleaned_data["note"])
+        messages.success(request, f"已认领问题 {problem.code}。")
     return redirect("ledger:problem_detail", problem.pk)
 
 

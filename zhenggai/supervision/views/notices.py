@@ -6,7 +6,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -209,17 +209,15 @@ def notice_return(request, pk):
 
 
 def _act_on(request, pk, form, act, *, done: str, form_name: str):
-    """A form posted from the notice page: the service's field errors go back on the form, a
-    refusal becomes a message; `done` is formatted with the notice as it is afterwards."""
+    """A form posted from the notice page: the service's field errors go back on the form; a
+    refusal (PermissionDenied) is answered 403 with its reason, like every refused page;
+    `done` is formatted with the notice as it is afterwards."""
     notice = policy.get_notice_for(request.user, pk)
     if form.is_valid():
         try:
             notice = act(notice, form.cleaned_data)
         except ValidationError as error:
             apply_service_errors(form, error)
-        except PermissionDenied as refusal:
-            messages.error(request, str(refusal))
-            return redirect("supervision:notice_detail", notice.pk)
         else:
             messages.success(request, done.format(notice=notice))
             return redirect("supervision:notice_detail", notice.pk)
