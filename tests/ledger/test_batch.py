@@ -139,3 +139,5 @@ def test_the_office_sees_a_box_per_row_and_the_form_on_opening(
     # The form, with every person of the organization to choose from, loads when opened.
     form = client.get(reverse("ledger:measure_batch", args=[demo_round["round"].pk]))
     assert 'id="batch"' in form.content.decode()
+    # Whom a batch 催办 reaches is said before it is sent.
+    assert "两者都没有登录账号的，发给牵头单位的填报人" in form.content.decode()

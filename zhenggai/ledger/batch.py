@@ -32,7 +32,12 @@ class BatchForm(PlainLabels, forms.Form):
     measures = forms.ModelMultipleChoiceField(
         queryset=None, error_messages={"required": "请先勾选要处理的措施。"}
     )
-    note = forms.CharField(label="催办说明", max_length=500, required=False)
+    note = forms.CharField(
+        label="催办说明",
+        max_length=500,
+        required=False,
+        help_text="催办发给各措施的责任人和牵头领导；两者都没有登录账号的，发给牵头单位的填报人。",
+    )
     cooperating_units = forms.ModelMultipleChoiceField(
         label="配合单位", queryset=None, required=False, widget=MultiPicker
     )

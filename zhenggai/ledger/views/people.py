@@ -21,6 +21,7 @@ from zhenggai.ledger.queries import (
 PAGE_SIZE = 20  # a unit's lists are long: each pages on its own
 LIMIT = 50
 LIGHTS = dict(LIGHT_CHOICES)
+TABS = LIGHT_CHOICES[::-1]  # 红灯 first, as the home page's figures
 
 
 def _light(request) -> str:
@@ -61,7 +62,7 @@ def unit_detail(request, pk):
         "parent": policy.units_visible_to(request.user).filter(pk=unit.parent_id).first(),
         "light": light,
         "overdue": overdue,
-        "lights": LIGHT_CHOICES,
+        "lights": TABS,
         "children": unit.children.all(),
         "led": page_of(
             led_lit.order_by("deadline", "position"),
@@ -100,7 +101,7 @@ def person_detail(request, pk):
     context = {
         "person": person,
         "light": light,
-        "lights": LIGHT_CHOICES,
+        "lights": TABS,
         "material_rounds": material_rounds(request.user, person),
         "problems": problems[:LIMIT],
         "claimed": claimed[:LIMIT],
