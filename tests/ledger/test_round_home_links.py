@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from tests.dashboard.conftest import build_known_round, ledger_count, ledger_links
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, UserFactory, VerificationGroupFactory, grant
+from zhenggai.authority.models import Role
 
 
 @pytest.fixture
@@ -14,7 +15,23 @@ def known_round(units, office_clerk, leader):
     return build_known_round(units, office_clerk, leader.person, chief)
 
 
-@pytest.mark.parametrize("user", ["office_clerk", "court_reporter", "leader"])
+@pytest.fixture
+def verifier(known_round):
+    user = UserFactory(username="jiwei")
+    VerificationGroupFactory(round=known_round["round"], members=[user])
+    return user
+
+
+@pytest.fixture
+def observer(known_round):
+    user = UserFactory(username="observer")
+    grant(user, Role.OBSERVER, round=known_round["round"])
+    return user
+
+
+@pytest.mark.parametrize(
+    "user", ["office_clerk", "court_reporter", "leader", "verifier", "observer"]
+)
 def test_each_figure_on_the_round_home_lists_as_many_rows(client, known_round, user, request):
     client.force_login(request.getfixturevalue(user))
     response = client.get(reverse("ledger:round_home", args=[known_round["round"].pk]))
