@@ -9,10 +9,14 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from tests.carryout.conftest import close
+from tests.factories import VerificationGroupFactory
 from tests.supervision import conftest as notices
 from zhenggai.carryout import services as carryout
+from zhenggai.carryout.models import Verification
 from zhenggai.ledger.models import Claim
 from zhenggai.ledger.services import claim_problem
+from zhenggai.rules.closeout import REPORTS_FOR
 from zhenggai.supervision.models import SupervisionNotice
 
 REASON = "data-error-reason>"
@@ -79,3 +83,22 @@ def test_a_report_refused_by_the_service_answers_403_and_keeps_the_text(
     page = refused(client, court_reporter, url, data)
     assert "您已不再是该措施牵头单位的填报人，不能报送进展。" in page
     assert "已召开专题会议。" in page
+
+
+def test_a_whole_problem_check_by_its_own_units_reporter_answers_403(
+    client, demo_round, court_reporter, tribunal_reporter, office_clerk
+):
+    """A tribunal reporter in the round's group passes the door (the group checks whole
+    problems) and is refused by the close-out rule when it submits: its unit did the work."""
+    problem = demo_round["problems"]["tribunal"]
+    close(problem.measures.get(number=1), court_reporter, office_clerk)
+    VerificationGroupFactory(round=problem.round, members=[tribunal_reporter])
+    url = reverse("carryout:problem_verify", args=[problem.pk])
+    data = {
+        "methods": ["spot_check", "visit_public"],
+        "verified_on": "2023-10-20",
+        "findings": "抽查了本法庭的案卷。",
+        "result": "pass",
+    }
+    assert REPORTS_FOR in refused(client, tribunal_reporter, url, data)
+    assert not Verification.objects.filter(problem=problem).exists()

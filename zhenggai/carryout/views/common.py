@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from zhenggai.carryout.files import split_files
+from zhenggai.carryout.services import VERIFIER_REFUSALS
 from zhenggai.ledger.views.common import apply_service_errors
 
 REFUSED = "refused"
@@ -17,7 +18,10 @@ def performed(form, action) -> bool:
     try:
         action()
     except ValidationError as error:
-        apply_service_errors(form, error)
+        if set(error.messages) & VERIFIER_REFUSALS:  # who verifies, not how: a refusal
+            form.add_error(None, [ValidationError(m, code=REFUSED) for m in error.messages])
+        else:
+            apply_service_errors(form, error)
         return False
     except PermissionDenied as refusal:
         form.add_error(None, ValidationError(str(refusal), code=REFUSED))
