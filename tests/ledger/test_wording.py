@@ -4,7 +4,10 @@ page offers no way up to a unit it may not see."""
 from django.urls import reverse
 
 from tests.factories import RoundFactory
+from zhenggai.audit.display import field_label
 from zhenggai.documents.gather import round_info, settings_of
+from zhenggai.ledger.models import InspectionRound
+from zhenggai.supervision.models import SupervisionNotice
 
 
 def test_a_xuncha_round_speaks_of_its_own_team(client, units, office_clerk):
@@ -46,3 +49,10 @@ def test_the_office_may_go_up(client, units, office_clerk):
 def test_a_xuncha_rounds_documents_are_told_the_word(units):
     round_ = RoundFactory(office=units["committee"], kind="xuncha")
     assert round_info(round_, settings_of(round_)).inspection == "巡察"
+
+
+def test_the_audit_trail_names_the_fields_in_the_issues_words():
+    # The trail labels each changed field by the model's name for it.
+    assert field_label(SupervisionNotice, "unit_id") == "被督办单位"
+    assert field_label(InspectionRound, "organization") == "被巡视（巡察）党组织"
+    assert "沉默" not in InspectionRound._meta.get_field("rhythm_days").help_text

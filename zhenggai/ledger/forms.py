@@ -185,7 +185,6 @@ class RoundForm(PlainLabels, AuthorizedFields, Versioned, forms.ModelForm):
                 "report_deadline",
             )
         }
-        labels = {"organization": "被巡视（巡察）党组织"}
         help_texts = {
             "rectification_deadline": "留空则按反馈日期后两个月计算，遇节假日顺延。",
             "report_deadline": "留空则与集中整改期限相同。",

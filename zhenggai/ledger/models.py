@@ -162,7 +162,7 @@ class InspectionRound(models.Model):
     name = models.CharField("轮次名称", max_length=200, validators=NO_NUL)
     kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.XUNSHI)
     team = models.CharField("巡视（巡察）组", max_length=100, validators=NO_NUL)
-    organization = models.CharField("被巡视党组织", max_length=100, validators=NO_NUL)
+    organization = models.CharField("被巡视（巡察）党组织", max_length=100, validators=NO_NUL)
     office = models.ForeignKey(
         Unit,
         verbose_name="整改牵头单位",
@@ -182,7 +182,7 @@ class InspectionRound(models.Model):
         "集中整改期报送周期（天）",
         default=7,
         validators=[MinValueValidator(1), MaxValueValidator(366)],
-        help_text="集中整改期内，超过这么多天没有报送进展的措施视为“沉默”。",
+        help_text="集中整改期内，超过这么多天没有报送进展的措施视为未按期报送。",
     )
     rhythm_days_after = models.PositiveSmallIntegerField(
         "常态化整改期报送周期（天）",

@@ -73,7 +73,7 @@ class SupervisionNotice(models.Model):
         InspectionRound, verbose_name="轮次", on_delete=models.CASCADE, related_name="notices"
     )
     number = models.CharField("编号", max_length=50)
-    unit = models.ForeignKey(Unit, verbose_name="督办单位", on_delete=models.PROTECT)
+    unit = models.ForeignKey(Unit, verbose_name="被督办单位", on_delete=models.PROTECT)
     problems = models.ManyToManyField(Problem, verbose_name="涉及问题", related_name="notices")
     content = models.TextField("督办事项", max_length=5000)
     reply_deadline = models.DateField("回复期限")
