@@ -21,12 +21,11 @@ from tests import directory_server, file_database
 from tests.factories import (
     CategoryFactory,
     MeasureFactory,
-    PersonFactory,
     ProblemFactory,
     RoundFactory,
     UnitFactory,
     UserFactory,
-    grant,
+    user_in,
 )
 from tests.module_data import FAST_PASSWORD_HASHERS
 from zhenggai.audit import context as audit_context
@@ -101,41 +100,32 @@ def units(db):
     }
 
 
-def _user_in(unit, username, roles=(Role.REPORTER,), **person):
-    """A login with a person in the unit, holding these roles for it across its organization."""
-    user = UserFactory(username=username)
-    PersonFactory(unit=unit, user=user, name=person.pop("name", username), **person)
-    for role in roles:
-        grant(user, role, unit)
-    return user
-
-
 @pytest.fixture
 def office_clerk(units):
-    return _user_in(units["office"], "office", [Role.OFFICE], name="王文书", title="整改办干部")
+    return user_in(units["office"], "office", Role.OFFICE, name="王文书", title="整改办干部")
 
 
 @pytest.fixture
 def leader(units):
     roles = [Role.OFFICE, Role.LEADER]
-    return _user_in(
-        units["committee"], "leader", roles, name="周书记", title="书记", is_leader=True
+    return user_in(
+        units["committee"], "leader", *roles, name="周书记", title="书记", is_leader=True
     )
 
 
 @pytest.fixture
 def court_reporter(units):
-    return _user_in(units["court"], "court", name="陈法官")
+    return user_in(units["court"], "court", Role.REPORTER, name="陈法官")
 
 
 @pytest.fixture
 def tribunal_reporter(units):
-    return _user_in(units["tribunal"], "tribunal", name="林庭长")
+    return user_in(units["tribunal"], "tribunal", Role.REPORTER, name="林庭长")
 
 
 @pytest.fixture
 def police_reporter(units):
-    return _user_in(units["police"], "police", name="赵警官")
+    return user_in(units["police"], "police", Role.REPORTER, name="赵警官")
 
 
 @pytest.fixture

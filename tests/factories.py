@@ -130,6 +130,15 @@ def grant(user, role: Role, unit: Unit | None = None, round=None) -> RoleAssignm
     return assignment
 
 
+def user_in(unit: Unit, username: str, *roles: Role, **person) -> User:
+    """A login with a person in the unit, holding these roles for it across its organization."""
+    user = UserFactory(username=username)
+    PersonFactory(unit=unit, user=user, name=person.pop("name", username), **person)
+    for role in roles:
+        grant(user, role, unit)
+    return user
+
+
 def login_request():
     """A request to try a password with: the lockout (django-axes) counts failures by address."""
     return RequestFactory().post("/login/")

@@ -9,8 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import _user_in
-from tests.factories import UnitFactory, UserFactory
+from tests.factories import UnitFactory, UserFactory, user_in
 from zhenggai.audit import context, trail
 from zhenggai.audit.models import AuditEntry, Kind
 from zhenggai.authority.models import Role
@@ -143,7 +142,7 @@ def test_the_xlsx_export_opens(client, office_clerk, entries):
 def test_another_organizations_office_reads_none_of_these_entries(client, entries):
     neighbour = UnitFactory(name="邻市委政法委", kind=Unit.Kind.COMMITTEE)
     office = UnitFactory(name="邻市整改办", kind=Unit.Kind.OFFICE, parent=neighbour)
-    client.force_login(_user_in(office, "neighbour", [Role.OFFICE], name="邻市文书"))
+    client.force_login(user_in(office, "neighbour", Role.OFFICE, name="邻市文书"))
     page = client.get(URL).content.decode()
     assert "法院的措施" not in page and "公安的措施" not in page
     assert "邻市文书" in page  # its own login, and nothing else

@@ -39,8 +39,8 @@ from tests.factories import (
     UnitFactory,
     UserFactory,
     VerificationGroupFactory,
-    grant,
     letterhead,
+    user_in,
 )
 from zhenggai.api.models import ApiToken
 from zhenggai.authority.models import Role, RoleAssignment
@@ -57,15 +57,6 @@ RELATIONS = ("own", "sub", "sibling", "foreign")
 TOKENS = {"own": "甲院事项", "sub": "乙庭事项", "sibling": "丙局事项", "foreign": "江南事项"}
 ROLES = ("office", "leader", "reporter", "verifier", "observer", "cooperating", "admin")
 DAY = datetime.date(2023, 10, 9)
-
-
-def _user(username, unit=None, role=None, **person):
-    user = UserFactory(username=username)
-    if unit is not None:
-        PersonFactory(unit=unit, user=user, name=person.pop("name", username), **person)
-    if role is not None:
-        grant(user, role, unit)
-    return user
 
 
 def _organization(name, round_name):
@@ -91,18 +82,18 @@ def build() -> dict:
     far_units, far_round = _organization("江南", "江南巡察整改")
 
     users = {
-        "office": _user("m-office", units["office"], Role.OFFICE, name="王文书"),
-        "leader": _user("m-leader", units["court"], Role.LEADER, name="周院长", is_leader=True),
-        "reporter": _user("m-reporter", units["court"], Role.REPORTER, name="陈法官"),
-        "verifier": _user("m-verifier", units["committee"], name="郑核查员"),
-        "observer": _user("m-observer"),
-        "cooperating": _user("m-cooperating", units["justice"], Role.REPORTER, name="司法联络员"),
+        "office": user_in(units["office"], "m-office", Role.OFFICE, name="王文书"),
+        "leader": user_in(units["court"], "m-leader", Role.LEADER, name="周院长", is_leader=True),
+        "reporter": user_in(units["court"], "m-reporter", Role.REPORTER, name="陈法官"),
+        "verifier": user_in(units["committee"], "m-verifier", name="郑核查员"),
+        "observer": UserFactory(username="m-observer"),
+        "cooperating": user_in(units["justice"], "m-cooperating", Role.REPORTER, name="司法联络员"),
         "admin": UserFactory(username="m-admin", is_staff=True, is_superuser=True),
     }
     RoleAssignment.objects.create(
         user=users["observer"], role=Role.OBSERVER, organization=units["committee"].organization
     )
-    far_clerk = _user("m-far-office", far_units["office"], Role.OFFICE, name="江南文书")
+    far_clerk = user_in(far_units["office"], "m-far-office", Role.OFFICE, name="江南文书")
     groups = {
         "in": VerificationGroupFactory(round=round_, members=[users["verifier"]]),
         "foreign": VerificationGroupFactory(
@@ -112,9 +103,9 @@ def build() -> dict:
     # Whoever reported for the tribunal and the police, and the other organization.
     reporters = {
         "own": users["reporter"],
-        "sub": _user("m-tribunal", units["tribunal"], Role.REPORTER, name="林庭长"),
-        "sibling": _user("m-police", units["police"], Role.REPORTER, name="赵警官"),
-        "foreign": _user("m-far-court", far_units["court"], Role.REPORTER, name="江南法官"),
+        "sub": user_in(units["tribunal"], "m-tribunal", Role.REPORTER, name="林庭长"),
+        "sibling": user_in(units["police"], "m-police", Role.REPORTER, name="赵警官"),
+        "foreign": user_in(far_units["court"], "m-far-court", Role.REPORTER, name="江南法官"),
     }
     homes = {
         "own": (units["court"], round_, users["office"]),
