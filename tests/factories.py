@@ -7,6 +7,7 @@ import docx
 import factory
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Max
 from django.test import RequestFactory
 
 from zhenggai.authority.models import Role, RoleAssignment, VerificationGroup
@@ -21,6 +22,15 @@ from zhenggai.ledger.models import (
 
 # Every named user's password; it passes the password rules.
 PASSWORD = "Correct-horse-battery-7"
+
+
+def next_number(model, **parent) -> int:
+    """The number after the last among the parent's, as the services number a new category,
+    problem or measure. Not a sequence: it counts every object made in the process, so a
+    measure made after a thousand others in one pytest process (whichever files ran before)
+    was numbered past the 999 a measure may have, and every edit of it was refused."""
+    last = model.objects.filter(**parent).aggregate(last=Max("number"))["last"]
+    return (last or 0) + 1
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -66,7 +76,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
         model = Category
 
     round = factory.SubFactory(RoundFactory)
-    number = factory.Sequence(lambda n: n + 1)
+    number = factory.LazyAttribute(lambda o: next_number(Category, round=o.round))
     title = factory.Sequence(lambda n: f"第{n + 1}方面")
 
 
@@ -76,7 +86,7 @@ class ProblemFactory(factory.django.DjangoModelFactory):
 
     category = factory.SubFactory(CategoryFactory)
     round = factory.SelfAttribute("category.round")
-    number = factory.Sequence(lambda n: n + 1)
+    number = factory.LazyAttribute(lambda o: next_number(Problem, category=o.category))
     text = factory.Sequence(lambda n: f"问题{n}：专题学习流于形式。具体表现为……")
 
 
@@ -87,7 +97,7 @@ class MeasureFactory(factory.django.DjangoModelFactory):
 
     problem = factory.SubFactory(ProblemFactory)
     round = factory.SelfAttribute("problem.round")
-    number = factory.Sequence(lambda n: n + 1)
+    number = factory.LazyAttribute(lambda o: next_number(Measure, problem=o.problem))
     text = factory.Sequence(lambda n: f"措施{n}：制定专题学习计划，每月开展一次集中学习")
     kind = Measure.Kind.TIME_BOUND
     deadline = datetime.date(2023, 12, 31)
