@@ -25,3 +25,10 @@ def test_it_writes_option_groups_as_django_does():
     django, quick = _both(GROUPED, "2")
     assert quick == django
     assert '<optgroup label="法院">' in quick
+
+
+def test_it_writes_numbers_and_a_missing_value_as_django_does():
+    numbered = [("", "全部"), (1, "第1级"), (2, "第2级"), (None, "无")]
+    for value in (2, "2", None, ""):
+        django, quick = _both(numbered, value)
+        assert quick == django

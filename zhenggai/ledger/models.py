@@ -357,6 +357,10 @@ class Problem(models.Model):
             # A leader's problems in a round: the ledger's leader filter and its choices, a
             # leader's home page.
             models.Index(fields=["lead_leader", "round"], name="problem_leader_round"),
+            # What a unit's tree leads in a round: the scope of its users (policy), whose
+            # other parts read (round, lead unit) of measures; by the lead unit alone the
+            # database would read every problem of the round.
+            models.Index(fields=["lead_unit", "round"], name="problem_unit_round"),
         ]
 
     def __str__(self) -> str:

@@ -101,14 +101,19 @@ def rows_of_whole_rounds(user, round_field: str = "round") -> Q:
 # make the database scan every measure.
 
 
-def responsible_measures(paths, leader_id: int | None = None, problems=None):
+def responsible_measures(paths, leader_id: int | None = None, problems=None, rounds=None):
     """`problems` narrows every part to the measures of those problems, so that a page of
-    problems does not have the database list all that the trees answer for first."""
+    problems does not have the database list all that the trees answer for first; `rounds`
+    (ids, or a subquery of them) narrows every part to those rounds, so that a page of one
+    round does not list what the trees answer for in every other round."""
     units = subtree(paths)
     measures, cooperations = Measure.objects.all(), MeasureCooperation.objects.all()
     if problems is not None:
         measures = measures.filter(problem__in=problems)
         cooperations = cooperations.filter(measure__problem__in=problems)
+    if rounds is not None:
+        measures = measures.filter(round__in=rounds)
+        cooperations = cooperations.filter(measure__round__in=rounds)
     parts = [
         measures.filter(lead_unit__in=units).values("pk").order_by(),
         measures.filter(problem__lead_unit__in=units).values("pk").order_by(),
@@ -119,38 +124,48 @@ def responsible_measures(paths, leader_id: int | None = None, problems=None):
     return parts[0].union(*parts[1:])
 
 
-def responsible_problems(paths, column: str = "pk", leader_id: int | None = None):
+def responsible_problems(paths, column: str = "pk", leader_id: int | None = None, rounds=None):
     units = subtree(paths)
     measure_column = "problem_id" if column == "pk" else column
+    problems, measures = Problem.objects.all(), Measure.objects.all()
+    cooperations = MeasureCooperation.objects.all()
+    if rounds is not None:
+        problems, measures = problems.filter(round__in=rounds), measures.filter(round__in=rounds)
+        cooperations = cooperations.filter(measure__round__in=rounds)
     parts = [
-        Problem.objects.filter(lead_unit__in=units).values(column).order_by(),
-        Measure.objects.filter(lead_unit__in=units).values(measure_column).order_by(),
-        MeasureCooperation.objects.filter(unit__in=units)
-        .values(f"measure__{measure_column}")
-        .order_by(),
+        problems.filter(lead_unit__in=units).values(column).order_by(),
+        measures.filter(lead_unit__in=units).values(measure_column).order_by(),
+        cooperations.filter(unit__in=units).values(f"measure__{measure_column}").order_by(),
     ]
     if leader_id is not None:
-        parts.append(Problem.objects.filter(lead_leader_id=leader_id).values(column).order_by())
+        parts.append(problems.filter(lead_leader_id=leader_id).values(column).order_by())
     return parts[0].union(*parts[1:])
 
 
-def _answered_parts(actor: Actor, responsible) -> list[Q]:
-    """What the user's trees (and, for a leader, its problems) answer for, round by round."""
+def _answered_parts(actor: Actor, responsible, whole: Q | None) -> list[Q]:
+    """What the user's trees (and, for a leader, its problems) answer for, round by round, in
+    the rounds it does not see whole: those it sees whole need no UNION (for the office that
+    is also a leader of its committee, the UNION would list every item of the organization)."""
     leader_id = actor.person_id if actor.leads else None
     by_round = actor.paths()
     if leader_id is not None and not by_round:
         by_round = {None: []}
+    partial = InspectionRound.objects.exclude(whole) if whole is not None else None
     parts = []
     for round_id, trees in by_round.items():
-        part = Q(pk__in=responsible(trees, leader_id=leader_id))
-        parts.append(part if round_id is None else part & Q(round_id=round_id))
+        if round_id is not None:
+            rounds = [round_id] if partial is None else partial.filter(pk=round_id).values("pk")
+        else:
+            rounds = None if partial is None else partial.values("pk")
+        parts.append(Q(pk__in=responsible(trees, leader_id=leader_id, rounds=rounds)))
     return parts
 
 
 def _scope(user, responsible) -> Q:
     actor = actor_of(user)
-    parts = _answered_parts(actor, responsible)
-    if _whole_rounds(actor) is not None:
+    whole = _whole_rounds(actor)
+    parts = _answered_parts(actor, responsible, whole)
+    if whole is not None:
         parts.insert(0, Q(round__in=whole_rounds(user)))
     return any_of(parts)
 
@@ -208,7 +223,7 @@ def rows_in_rounds(model, user, rounds):
     for trees, round_ids in by_trees.items():
         # In a round it does not see whole, the user's scope is only what its trees answer
         # for: a plain semi-join, which the database can drive from the few rows it names.
-        answered = responsible(list(trees), leader_id=leader_id)
+        answered = responsible(list(trees), leader_id=leader_id, rounds=round_ids)
         rows = rows | model.objects.filter(round__in=round_ids, pk__in=answered)
     return rows.order_by()
 
@@ -226,7 +241,9 @@ def measures_of(user, round_: InspectionRound, problems: list[Problem]):
     trees = actor.paths_in(round_)
     if not trees and leader_id is None:
         return Measure.objects.none()
-    answered = responsible_measures(list(trees), leader_id=leader_id, problems=problems)
+    answered = responsible_measures(
+        list(trees), leader_id=leader_id, problems=problems, rounds=[round_.pk]
+    )
     return Measure.objects.filter(problem__in=problems, pk__in=answered)
 
 
@@ -384,20 +401,23 @@ def get_visible(queryset, pk):
         raise Http404("没有找到该记录，或您无权查看。") from exc
 
 
-def _get_in_scope(queryset, pk, user, scope, round_of):
-    """Load by primary key, then check the scope only when the user does not run the round:
-    the office's pages skip the scope query entirely."""
+def _get_in_scope(queryset, pk, user, visible_in, round_of):
+    """Load by primary key, then check the scope only when the user does not see the round
+    whole (the office's pages skip the scope query entirely), and then within that round."""
     item = get_visible(queryset, pk)
-    if sees_whole(user, round_of(item)):
+    round_ = round_of(item)
+    if sees_whole(user, round_):
         return item
-    if not queryset.model.objects.filter(scope(user), pk=item.pk).exists():
+    if not visible_in(user, round_).filter(pk=item.pk).exists():
         raise Http404("没有找到该记录，或您无权查看。")
     return item
 
 
 def get_round_for(user, pk, write: bool = False) -> InspectionRound:
     queryset = InspectionRound.objects.select_related("office")
-    round_ = _get_in_scope(queryset, pk, user, round_scope, lambda round_: round_)
+    round_ = _get_in_scope(
+        queryset, pk, user, lambda user, round_: rounds_visible_to(user), lambda round_: round_
+    )
     if write:
         require(can_edit_round(user, round_))
     return round_
@@ -407,7 +427,7 @@ def get_problem_for(user, pk, write: bool = False) -> Problem:
     queryset = Problem.objects.select_related(
         "round__office", "category", "lead_leader", "lead_unit"
     )
-    problem = _get_in_scope(queryset, pk, user, problem_scope, lambda problem: problem.round)
+    problem = _get_in_scope(queryset, pk, user, problems_in, lambda problem: problem.round)
     if write:
         require(can_edit_problem(user, problem))
     return problem
@@ -417,7 +437,7 @@ def get_measure_for(user, pk, write: bool = False) -> Measure:
     queryset = Measure.objects.select_related(
         "round__office", "problem__category", "lead_unit", "person_in_charge"
     )
-    measure = _get_in_scope(queryset, pk, user, measure_scope, lambda measure: measure.round)
+    measure = _get_in_scope(queryset, pk, user, measures_in, lambda measure: measure.round)
     if write:
         require(can_edit_measure(user, measure))
     return measure

@@ -88,10 +88,15 @@ def today() -> datetime.date:
 
 
 class LedgerFilterForm(PlainLabels, forms.Form):
+    """Every select is a QuickSelect: rendered by Django's templates, the filter form's
+    selects cost as much as the ledger's fifty rows."""
+
     empty_label = "全部"
-    view = forms.ChoiceField(label="视图", choices=VIEWS, required=False)
+    view = forms.ChoiceField(label="视图", choices=VIEWS, required=False, widget=QuickSelect)
     q = forms.CharField(label="关键词", max_length=100, required=False)
-    category = forms.ModelChoiceField(label="方面", queryset=None, required=False)
+    category = forms.ModelChoiceField(
+        label="方面", queryset=None, required=False, widget=QuickSelect
+    )
     unit = forms.ModelChoiceField(
         label="单位（含下级）", queryset=Unit.objects.all(), required=False, widget=QuickSelect
     )
@@ -102,10 +107,16 @@ class LedgerFilterForm(PlainLabels, forms.Form):
         widget=QuickSelect,
     )
     status = forms.ChoiceField(
-        label="状态", choices=[("", "全部")] + MEASURE_STATUS_CHOICES, required=False
+        label="状态",
+        choices=[("", "全部")] + MEASURE_STATUS_CHOICES,
+        required=False,
+        widget=QuickSelect,
     )
     kind = forms.ChoiceField(
-        label="措施类型", choices=[("", "全部")] + Measure.Kind.choices, required=False
+        label="措施类型",
+        choices=[("", "全部")] + Measure.Kind.choices,
+        required=False,
+        widget=QuickSelect,
     )
     due_from = forms.DateField(
         label="时限从", required=False, widget=forms.DateInput({"type": "date"})
@@ -120,15 +131,21 @@ class LedgerFilterForm(PlainLabels, forms.Form):
         widget=forms.DateInput({"type": "date"}),
         help_text="自反馈日期起、到当日结束时仍未销号的措施，即整改进度趋势图上的一点。",
     )
-    light = forms.ChoiceField(label="亮灯", choices=[("", "全部")] + LIGHT_CHOICES, required=False)
+    light = forms.ChoiceField(
+        label="亮灯", choices=[("", "全部")] + LIGHT_CHOICES, required=False, widget=QuickSelect
+    )
     stage = forms.ChoiceField(
-        label="完成情况", choices=[("", "全部"), *STAGES.items()], required=False
+        label="完成情况",
+        choices=[("", "全部"), *STAGES.items()],
+        required=False,
+        widget=QuickSelect,
     )
     unit_role = forms.ChoiceField(
         label="单位范围",
         choices=[("", "牵头、配合均计"), ("lead", "仅计牵头")],
         required=False,
         help_text="选择单位后，是否只看该单位（含下级）牵头的措施。",
+        widget=QuickSelect,
     )
     level = forms.TypedChoiceField(
         label="牵头单位层级",
@@ -137,13 +154,17 @@ class LedgerFilterForm(PlainLabels, forms.Form):
         empty_value=None,
         required=False,
         help_text="相对本轮整改牵头单位（整改办按其所属单位）：第1级为其本级，第2级为其下一级。",
+        widget=QuickSelect,
     )
     flag = forms.ChoiceField(
         label="重点关注",
         choices=[("", "全部"), *MEASURE_FLAGS.items(), *PROBLEM_FLAGS.items()],
         required=False,
+        widget=QuickSelect,
     )
-    sort = forms.ChoiceField(label="排序", choices=SORT_LABELS.items(), required=False)
+    sort = forms.ChoiceField(
+        label="排序", choices=SORT_LABELS.items(), required=False, widget=QuickSelect
+    )
 
     def __init__(self, *args, round_: InspectionRound, units, problems, **kwargs):
         """`units` and `problems`: those the user sees (of the round, for the problems)."""
@@ -345,6 +366,12 @@ def _text_q(words: str, fields: list[str]) -> Q:
     return condition
 
 
+def _in(query: LedgerQuery) -> list[int] | None:
+    """The round a unit filter narrows to: what the unit answers for in other rounds is not
+    on the page, and listing it would cost the database as much as the whole ledger."""
+    return [query.round.pk] if query.round else None
+
+
 def filter_measures(queryset, query: LedgerQuery, on: datetime.date):
     queryset = queryset.filter(_measure_conditions(query, on))
     if query.category:
@@ -352,7 +379,7 @@ def filter_measures(queryset, query: LedgerQuery, on: datetime.date):
     if query.unit and query.unit_role == "lead":
         queryset = queryset.filter(lead_unit__in=subtree(query.unit.path))
     elif query.unit:
-        queryset = queryset.filter(pk__in=responsible_measures(query.unit.path))
+        queryset = queryset.filter(pk__in=responsible_measures(query.unit.path, rounds=_in(query)))
     if query.leader:
         queryset = queryset.filter(problem__lead_leader=query.leader)
     if query.status:
@@ -378,7 +405,7 @@ def filter_problems(queryset, query: LedgerQuery, on: datetime.date):
         led = Measure.objects.filter(lead_unit__in=subtree(query.unit.path))
         queryset = queryset.filter(pk__in=led.values("problem_id"))
     elif query.unit:
-        queryset = queryset.filter(pk__in=responsible_problems(query.unit.path))
+        queryset = queryset.filter(pk__in=responsible_problems(query.unit.path, rounds=_in(query)))
     if query.leader:
         queryset = queryset.filter(lead_leader=query.leader)
     if query.status:
@@ -467,21 +494,31 @@ def attach_measure_stats(problems: list[Problem], visible_measures, on: datetime
         problem.stats = by_problem.get(problem.pk, empty)
 
 
-def round_counts(problems, measures, on: datetime.date) -> dict:
+def round_counts(problems, measures, on: datetime.date, whole: bool) -> dict:
     """The figures on a round's home page, from the user's visible problems and measures.
-    Measures are counted per status and the overdue ones apart: both read an index of the
-    round alone, where one count with five filters reads every row."""
+    For whoever sees the round `whole`, measures are counted per status and the overdue ones
+    apart: both read an index of the round alone, where one count with five filters reads
+    every row. For the others the scope's UNION is the cost, and one count evaluates it
+    once."""
     problem_counts = problems.aggregate(
         total=Count("pk"),
         key=Count("pk", filter=Q(is_key=True)),
         closed=Count("pk", filter=Q(status="closed")),
     )
-    by_status = dict(measures.values_list("status").annotate(n=Count("pk")).order_by())
+    if whole:
+        by_status = dict(measures.values_list("status").annotate(n=Count("pk")).order_by())
+        overdue = measures.filter(overdue_q(on)).count()
+    else:
+        statuses = {
+            status: Count("pk", filter=Q(status=status)) for status, _ in MEASURE_STATUS_CHOICES
+        }
+        by_status = measures.aggregate(**statuses, overdue=Count("pk", filter=overdue_q(on)))
+        overdue = by_status.pop("overdue")
     measure_counts = {
         "total": sum(by_status.values()),
         "done": sum(by_status.get(status, 0) for status in DONE_MEASURE_STATUSES),
         "closed": by_status.get("closed", 0) + by_status.get("ongoing", 0),
-        "overdue": measures.filter(overdue_q(on)).count(),
+        "overdue": overdue,
         "not_started": by_status.get("not_started", 0),
     }
     return {"problems": problem_counts, "measures": measure_counts}

@@ -25,7 +25,7 @@ def _events(user, problem):
     events = problem.events.select_related("actor__person", "measure")
     if policy.supervises(user, problem.round):
         return events
-    visible = problem.measures.visible_to(user).values("pk")
+    visible = policy.measures_of(user, problem.round, [problem]).values("pk")
     return events.filter(Q(measure__isnull=True) | Q(measure__in=visible))
 
 
@@ -33,7 +33,7 @@ def _events(user, problem):
 def problem_detail(request, pk):
     problem = policy.get_problem_for(request.user, pk)
     measures = (
-        problem.measures.visible_to(request.user)
+        policy.measures_of(request.user, problem.round, [problem])
         .select_related("round__office", "lead_unit", "person_in_charge")
         .prefetch_related("cooperating_units")
         .order_by("number")
@@ -41,6 +41,7 @@ def problem_detail(request, pk):
     can_edit = policy.can_edit_problem(request.user, problem)[0]
     measures = list(measures)
     for measure in measures:
+        measure.problem = problem  # loaded already, as the problem's own manager would set
         measure.editable = policy.can_edit_measure(request.user, measure)[0]
     # The newest events, each carrying the count of all (a window over the problem's rows,
     # taken before the limit), in one query; shown oldest first.

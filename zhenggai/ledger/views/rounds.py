@@ -65,7 +65,9 @@ def round_home(request, pk):
     categories = round_.categories.all()
     context = {
         "round": round_,
-        "counts": round_counts(problems, measures, today()),
+        "counts": round_counts(
+            problems, measures, today(), whole=policy.sees_whole(request.user, round_)
+        ),
         "categories": categories,
         "can_edit": policy.can_edit_round(request.user, round_)[0],
         "pending_requests": pending_count(request.user, round_),

@@ -1,0 +1,59 @@
+"""A page of one round asks the database only for what the user's trees answer for in that
+round, and the rounds a user sees whole need no list of what its trees answer for at all
+(policy.responsible_measures and responsible_problems, their `rounds`). Seen from outside,
+nothing changes: a reporter still sees its tree's work in every round."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import CategoryFactory, MeasureFactory, ProblemFactory, RoundFactory
+from zhenggai.ledger import policy
+from zhenggai.ledger.models import Measure, Problem
+
+
+@pytest.fixture
+def other_round(units, demo_round):
+    """A second round of the same committee in which the court leads a problem too."""
+    round_ = RoundFactory(office=units["committee"], name="市委第一巡察组反馈意见整改")
+    category = CategoryFactory(round=round_, number=1, title="全面从严治党方面")
+    problem = ProblemFactory(round=round_, category=category, number=1, lead_unit=units["court"])
+    measure = MeasureFactory(problem=problem, number=1, lead_unit=units["court"])
+    return {"round": round_, "problem": problem, "measure": measure}
+
+
+def test_what_a_tree_answers_for_in_a_round_leaves_out_its_other_rounds(
+    units, demo_round, other_round
+):
+    court, first = units["court"].path, [demo_round["round"].pk]
+    measures = Measure.objects.filter(pk__in=policy.responsible_measures(court, rounds=first))
+    problems = Problem.objects.filter(pk__in=policy.responsible_problems(court, rounds=first))
+    assert demo_round["shared"] in measures
+    assert other_round["measure"] not in measures
+    assert demo_round["problems"]["court"] in problems
+    assert other_round["problem"] not in problems
+
+
+def test_a_reporter_still_sees_its_tree_in_every_round(court_reporter, demo_round, other_round):
+    measures = Measure.objects.visible_to(court_reporter)
+    assert {demo_round["shared"], other_round["measure"]} <= set(measures)
+    assert other_round["problem"] in Problem.objects.visible_to(court_reporter)
+    assert demo_round["problems"]["police"] not in Problem.objects.visible_to(court_reporter)
+
+
+def test_the_office_that_leads_its_committee_sees_both_rounds_whole(
+    leader, demo_round, other_round
+):
+    everything = Problem.objects.filter(round__in=[demo_round["round"], other_round["round"]])
+    assert set(Problem.objects.visible_to(leader)) == set(everything)
+
+
+def test_a_reporter_s_round_home_counts_its_measures_in_one_query(
+    client, court_reporter, demo_round, other_round, django_assert_max_num_queries
+):
+    """Per status and overdue at once: each count of a scoped set evaluates its UNION."""
+    client.force_login(court_reporter)
+    url = reverse("ledger:round_home", args=[demo_round["round"].pk])
+    client.get(url)
+    with django_assert_max_num_queries(11):
+        response = client.get(url)
+    assert response.status_code == 200
