@@ -136,14 +136,51 @@ document.addEventListener("change", function (event) {
 // Pickers (zhenggai.ledger.fields.Picker): a select marked data-picker becomes a box where a
 // person types part of a unit's or person's name and picks from what matches; several for a
 // multiple select, each removable with its ×. Parts drawn later by htmx are enhanced as they
-// arrive. Without script (or without tom-select) the select stays a plain select.
+// arrive. tom-select is loaded only when a page (or a part htmx draws) has a picker, so the
+// pages without one do not fetch and parse it. Without script (or without tom-select) the
+// select stays a plain select.
 (function () {
+  var loading = null;
+
+  function loadPicker() {
+    if (!loading) {
+      loading = new Promise(function (resolve) {
+        var body = document.body;
+        var style = document.createElement("link");
+        style.rel = "stylesheet";
+        style.href = body.dataset.pickerStyle;
+        document.head.appendChild(style);
+        var script = document.createElement("script");
+        script.src = body.dataset.pickerScript;
+        script.onload = resolve;
+        script.onerror = resolve;  // the selects stay plain selects
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
   function enhance(root) {
-    if (!window.TomSelect || !root.querySelectorAll) {
+    if (!root.querySelectorAll) {
       return;
     }
-    root.querySelectorAll("select[data-picker]").forEach(function (select) {
-      if (select.tomselect) {
+    var selects = root.querySelectorAll("select[data-picker]");
+    if (!selects.length) {
+      return;
+    }
+    if (!window.TomSelect) {
+      loadPicker().then(function () { enhanceAll(selects); });
+      return;
+    }
+    enhanceAll(selects);
+  }
+
+  function enhanceAll(selects) {
+    if (!window.TomSelect) {
+      return;
+    }
+    selects.forEach(function (select) {
+      if (select.tomselect || !select.isConnected) {
         return;
       }
       new window.TomSelect(select, {
