@@ -4,6 +4,8 @@ round, and the rounds a user sees whole need no list of what its trees answer fo
 nothing changes: a reporter still sees its tree's work in every round."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import CategoryFactory, MeasureFactory, ProblemFactory, RoundFactory
@@ -57,3 +59,17 @@ def test_a_reporter_s_round_home_counts_its_measures_in_one_query(
     with django_assert_max_num_queries(11):
         response = client.get(url)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("view", "rows"), [("measures", 3), ("problems", 2)])
+def test_a_reporter_s_list_reads_its_keys_once_and_counts_them_in_python(
+    client, court_reporter, demo_round, other_round, view, rows
+):
+    """A scoped list's UNION is evaluated once for the page and its count, not twice."""
+    client.force_login(court_reporter)
+    url = reverse("ledger:ledger", args=[demo_round["round"].pk])
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, {"view": view})
+    assert f"共 {rows} 条" in response.content.decode()  # the court's and its tribunal's
+    counts = [q["sql"] for q in captured.captured_queries if "COUNT(*)" in q["sql"]]
+    assert not [sql for sql in counts if "UNION" in sql]

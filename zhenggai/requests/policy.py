@@ -14,7 +14,7 @@ from django.http import Http404
 from zhenggai.authority.models import Role
 from zhenggai.authority.roles import actor_of
 from zhenggai.ledger.models import InspectionRound, Measure
-from zhenggai.ledger.policy import approving_leader, sees_whole, supervises
+from zhenggai.ledger.policy import approving_leader, measures_in, sees_whole, supervises
 from zhenggai.requests.models import ChangeRequest, ExtensionRequest
 from zhenggai.rules.status import CLOSED_MEASURE_STATUSES
 
@@ -81,7 +81,7 @@ def requests_in(model, user, round_: InspectionRound):
     rows = model.objects.filter(round=round_)
     if sees_whole(user, round_):
         return rows
-    return rows.filter(measure__in=Measure.objects.visible_to(user).filter(round=round_))
+    return rows.filter(measure__in=measures_in(user, round_))
 
 
 def requests_visible_to(model, user):
@@ -103,6 +103,6 @@ def get_request_for(model, user, pk):
         raise Http404(f"没有找到该{NOUNS[model]}，或您无权查看。") from exc
     if sees_whole(user, request.round):
         return request
-    if not Measure.objects.visible_to(user).filter(pk=request.measure_id).exists():
+    if not measures_in(user, request.round).filter(pk=request.measure_id).exists():
         raise Http404(f"没有找到该{NOUNS[model]}，或您无权查看。")
     return request

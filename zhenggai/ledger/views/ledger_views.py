@@ -34,13 +34,15 @@ def ledger(request, pk):
     # The print layout lists every row on one page, as many as paper can sensibly take.
     printing = request.GET.get("print") == "1"
     size = PRINT_ROWS if printing else settings.LEDGER_PAGE_SIZE
+    scoped = not policy.sees_whole(request.user, round_)
     if query.view == "problems":
-        page = _page(request, filter_problems(problems, query, on), problem_rows, size)
+        ordered = filter_problems(problems, query, on)
+        page = page_of(ordered, request.GET.get("page"), problem_rows, size, scoped)
         measures = policy.measures_of(request.user, round_, page.object_list)
         attach_measure_stats(page.object_list, measures, on)
     else:
-        measures = policy.measures_in(request.user, round_)
-        page = _page(request, filter_measures(measures, query, on), measure_rows, size)
+        ordered = filter_measures(policy.measures_in(request.user, round_), query, on)
+        page = page_of(ordered, request.GET.get("page"), measure_rows, size, scoped)
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("print", None)
@@ -100,10 +102,6 @@ def _tell(request, action: str, outcome) -> None:
     if outcome.refused:
         refused = "；".join(f"{code}：{reason}" for code, reason in outcome.refused)
         messages.error(request, f"{label}：{len(outcome.refused)} 项未处理。{refused}")
-
-
-def _page(request, ordered, rows, size: int):
-    return page_of(ordered, request.GET.get("page"), rows, size)
 
 
 def _without(params, key):
