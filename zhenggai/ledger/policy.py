@@ -101,16 +101,22 @@ def rows_of_whole_rounds(user, round_field: str = "round") -> Q:
 # make the database scan every measure.
 
 
-def responsible_measures(paths, leader_id: int | None = None, problems=None, rounds=None):
+def responsible_measures(
+    paths, leader_id: int | None = None, problems=None, rounds=None, among=None
+):
     """`problems` narrows every part to the measures of those problems, so that a page of
-    problems does not have the database list all that the trees answer for first; `rounds`
-    (ids, or a subquery of them) narrows every part to those rounds, so that a page of one
-    round does not list what the trees answer for in every other round."""
+    problems does not have the database list all that the trees answer for first; `among`
+    (measures, a subquery) does the same for the measures of a few rows (pending requests);
+    `rounds` (ids, or a subquery of them) narrows every part to those rounds, so that a page
+    of one round does not list what the trees answer for in every other round."""
     units = subtree(paths)
     measures, cooperations = Measure.objects.all(), MeasureCooperation.objects.all()
     if problems is not None:
         measures = measures.filter(problem__in=problems)
         cooperations = cooperations.filter(measure__problem__in=problems)
+    if among is not None:
+        measures = measures.filter(pk__in=among)
+        cooperations = cooperations.filter(measure__in=among)
     if rounds is not None:
         measures = measures.filter(round__in=rounds)
         cooperations = cooperations.filter(measure__round__in=rounds)
@@ -234,17 +240,26 @@ def measures_in(user, round_: InspectionRound):
 
 def measures_of(user, round_: InspectionRound, problems: list[Problem]):
     """The user's measures of these problems of the round (a page of the problem list)."""
+    return _measures_narrowed(
+        user, round_, Measure.objects.filter(problem__in=problems), problems=problems
+    )
+
+
+def measures_among(user, round_: InspectionRound, among):
+    """The user's measures among these (a subquery of a few measures of the round)."""
+    return _measures_narrowed(user, round_, Measure.objects.filter(pk__in=among), among=among)
+
+
+def _measures_narrowed(user, round_: InspectionRound, measures, **narrow):
     if sees_whole(user, round_):
-        return Measure.objects.filter(problem__in=problems)
+        return measures
     actor = actor_of(user)
     leader_id = actor.person_id if actor.leads else None
     trees = actor.paths_in(round_)
     if not trees and leader_id is None:
         return Measure.objects.none()
-    answered = responsible_measures(
-        list(trees), leader_id=leader_id, problems=problems, rounds=[round_.pk]
-    )
-    return Measure.objects.filter(problem__in=problems, pk__in=answered)
+    answered = responsible_measures(list(trees), leader_id=leader_id, rounds=[round_.pk], **narrow)
+    return measures.filter(pk__in=answered)
 
 
 def problems_in(user, round_: InspectionRound):

@@ -510,7 +510,7 @@ def round_counts(problems, measures, on: datetime.date, whole: bool) -> dict:
         closed=Count("pk", filter=Q(status="closed")),
     )
     if whole:
-        by_status = dict(measures.values_list("status").annotate(n=Count("pk")).order_by())
+        by_status = dict(measures.values_list("status").annotate(n=Count("*")).order_by())
         overdue = measures.filter(overdue_q(on)).count()
     else:
         statuses = {

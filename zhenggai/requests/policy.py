@@ -14,7 +14,13 @@ from django.http import Http404
 from zhenggai.authority.models import Role
 from zhenggai.authority.roles import actor_of
 from zhenggai.ledger.models import InspectionRound, Measure
-from zhenggai.ledger.policy import approving_leader, measures_in, sees_whole, supervises
+from zhenggai.ledger.policy import (
+    approving_leader,
+    measures_among,
+    measures_in,
+    sees_whole,
+    supervises,
+)
 from zhenggai.requests.models import ChangeRequest, ExtensionRequest
 from zhenggai.rules.status import CLOSED_MEASURE_STATUSES
 
@@ -76,12 +82,15 @@ def can_withdraw(user, request) -> tuple[bool, str]:
 # Lists and lookups: a request is seen by whoever sees its measure.
 
 
-def requests_in(model, user, round_: InspectionRound):
-    """The round's requests of this sort that the user sees."""
+def requests_in(model, user, round_: InspectionRound, status: str = ""):
+    """The round's requests of this sort (and `status`) that the user sees: the scope is
+    asked only about their measures, not made to list all the user's measures first."""
     rows = model.objects.filter(round=round_)
+    if status:
+        rows = rows.filter(status=status)
     if sees_whole(user, round_):
         return rows
-    return rows.filter(measure__in=measures_in(user, round_))
+    return rows.filter(measure__in=measures_among(user, round_, rows.values("measure")))
 
 
 def requests_visible_to(model, user):

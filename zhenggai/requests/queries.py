@@ -49,10 +49,7 @@ def round_requests(user, round_, status: str) -> Found:
 
 
 def pending_count(user, round_) -> int:
-    return sum(
-        policy.requests_in(model, user, round_).filter(status=Status.PENDING).count()
-        for model in MODELS
-    )
+    return sum(policy.requests_in(model, user, round_, Status.PENDING).count() for model in MODELS)
 
 
 def extension_counts(user, rounds) -> list[dict]:
