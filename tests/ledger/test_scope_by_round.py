@@ -8,7 +8,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import CategoryFactory, MeasureFactory, ProblemFactory, RoundFactory
+from tests.factories import (
+    CategoryFactory,
+    MeasureFactory,
+    PersonFactory,
+    ProblemFactory,
+    RoundFactory,
+)
 from zhenggai.ledger import policy
 from zhenggai.ledger.models import Measure, Problem
 
@@ -73,3 +79,23 @@ def test_a_reporter_s_list_reads_its_keys_once_and_counts_them_in_python(
     assert f"共 {rows} 条" in response.content.decode()  # the court's and its tribunal's
     counts = [q["sql"] for q in captured.captured_queries if "COUNT(*)" in q["sql"]]
     assert not [sql for sql in counts if "UNION" in sql]
+
+
+def test_the_leader_filter_offers_the_leaders_of_the_problems_the_user_sees(
+    client, units, office_clerk, court_reporter, demo_round, other_round
+):
+    """A scope names its leaders from its own problems, a whole round by an index probe per
+    leader: the same names either way."""
+    court_chief = PersonFactory(unit=units["court"], name="陈院长", is_leader=True)
+    police_chief = PersonFactory(unit=units["police"], name="刘局长", is_leader=True)
+    other_chief = PersonFactory(unit=units["court"], name="李副院长", is_leader=True)
+    Problem.objects.filter(pk=demo_round["problems"]["court"].pk).update(lead_leader=court_chief)
+    Problem.objects.filter(pk=demo_round["problems"]["police"].pk).update(lead_leader=police_chief)
+    Problem.objects.filter(pk=other_round["problem"].pk).update(lead_leader=other_chief)
+    url = reverse("ledger:ledger", args=[demo_round["round"].pk])
+    offered = {}
+    for user in (office_clerk, court_reporter):
+        client.force_login(user)
+        form = client.get(url, {"view": "measures"}).context["form"]
+        offered[user.username] = {p.name for p in form.fields["leader"].queryset}
+    assert offered == {"office": {"陈院长", "刘局长"}, "court": {"陈院长"}}

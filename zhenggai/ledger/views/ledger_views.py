@@ -28,13 +28,15 @@ def ledger(request, pk):
     round_ = policy.get_round_for(request.user, pk)
     units = policy.units_visible_to(request.user)
     problems = policy.problems_in(request.user, round_)
-    form = LedgerFilterForm(request.GET or None, round_=round_, units=units, problems=problems)
+    scoped = not policy.sees_whole(request.user, round_)
+    form = LedgerFilterForm(
+        request.GET or None, round_=round_, units=units, problems=problems, scoped=scoped
+    )
     query = LedgerQuery.from_form(form)
     on = today()
     # The print layout lists every row on one page, as many as paper can sensibly take.
     printing = request.GET.get("print") == "1"
     size = PRINT_ROWS if printing else settings.LEDGER_PAGE_SIZE
-    scoped = not policy.sees_whole(request.user, round_)
     if query.view == "problems":
         ordered = filter_problems(problems, query, on)
         page = page_of(ordered, request.GET.get("page"), problem_rows, size, scoped)
