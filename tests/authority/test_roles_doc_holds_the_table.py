@@ -5,7 +5,7 @@ page."""
 
 from pathlib import Path
 
-from zhenggai.authority.fields import ASK_INSTEAD, TABLE, Setter
+from zhenggai.authority.fields import ASK_INSTEAD, COMMITMENTS, TABLE, Setter
 from zhenggai.ledger.models import InspectionRound, Measure, Problem
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "roles.md"
@@ -38,6 +38,8 @@ def rendered() -> str:
         item, model = ITEMS[kind]
         for name, setters in fields.items():
             office = "sets" if Setter.OFFICE in setters else "—"
+            if kind == "measure" and name in COMMITMENTS:
+                office += f" (asks: {ASK_INSTEAD[name]}, where its own unit leads)"
             lead = lead_unit_column(name, setters) if kind == "measure" else "—"
             rows.append(f"| {item} | `{name}` | {label(model, name)} | {office} | {lead} | — |\n")
     return HEAD + "".join(rows)

@@ -25,14 +25,14 @@ def test_an_edit_on_the_current_version_moves_it_on(measure, office_clerk):
 
 
 def test_a_second_edit_on_the_same_version_is_refused_with_who_changed_what(
-    measure, office_clerk, leader
+    measure, office_clerk, colleague
 ):
     services.update_measure(
         office_clerk, Measure.objects.get(pk=measure.pk), deliverable="审判管理通报", version=1
     )
 
     with pytest.raises(StaleEdit) as refused:
-        services.update_measure(leader, measure, text="另起炉灶", version=1)
+        services.update_measure(colleague, measure, text="另起炉灶", version=1)
 
     error = refused.value
     assert error.message == "您打开这个措施之后，王文书修改了它，您的修改没有保存。"
@@ -56,9 +56,9 @@ def test_a_refusal_shows_values_as_people_read_them(measure, office_clerk):
     assert fields == {"类型": ("限期整改", "立行立改"), "完成时限": ("2023-12-31", "2024-01-31")}
 
 
-def test_an_edit_that_changes_nothing_keeps_the_version(measure, office_clerk, leader):
+def test_an_edit_that_changes_nothing_keeps_the_version(measure, office_clerk, colleague):
     services.update_measure(office_clerk, measure, text=measure.text, version=1)
-    services.update_measure(leader, measure, deliverable="整改台账", version=1)
+    services.update_measure(colleague, measure, deliverable="整改台账", version=1)
 
     assert Measure.objects.get(pk=measure.pk).version == 2
 
@@ -121,9 +121,9 @@ def test_a_version_from_nowhere_is_refused_with_the_current_one(measure, office_
     )
 
 
-def test_no_version_overwrites_whatever_is_there(measure, office_clerk, leader):
+def test_no_version_overwrites_whatever_is_there(measure, office_clerk, colleague):
     services.update_measure(office_clerk, measure, deliverable="审判管理通报", version=1)
-    services.update_measure(leader, measure, deliverable="整改台账", version=None)
+    services.update_measure(colleague, measure, deliverable="整改台账", version=None)
 
     saved = Measure.objects.get(pk=measure.pk)
     assert (saved.deliverable, saved.version) == ("整改台账", 3)

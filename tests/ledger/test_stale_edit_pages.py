@@ -51,11 +51,11 @@ def field_value(response, name: str) -> str:
     return html.unescape(found.group(1) or "")
 
 
-def test_a_stale_inline_edit_is_refused_beside_the_form(measure, office_clerk, leader):
-    opened = measure_form(measure, leader)
+def test_a_stale_inline_edit_is_refused_beside_the_form(measure, office_clerk, colleague):
+    opened = measure_form(measure, colleague)
     services.update_measure(office_clerk, measure, deliverable="审判管理通报", version=1)
 
-    response = logged_in(leader).post(
+    response = logged_in(colleague).post(
         reverse("ledger:measure_edit", args=[measure.pk]),
         {**opened, "text": "按季度开展专题学习并通报。"},
         headers=HTMX,
@@ -74,10 +74,10 @@ def test_a_stale_inline_edit_is_refused_beside_the_form(measure, office_clerk, l
     assert Measure.objects.get(pk=measure.pk).text == measure.text
 
 
-def test_saving_again_keeps_both_peoples_changes(measure, office_clerk, leader):
-    opened = measure_form(measure, leader)
+def test_saving_again_keeps_both_peoples_changes(measure, office_clerk, colleague):
+    opened = measure_form(measure, colleague)
     services.update_measure(office_clerk, measure, deliverable="审判管理通报", version=1)
-    court = logged_in(leader)
+    court = logged_in(colleague)
     url = reverse("ledger:measure_edit", args=[measure.pk])
     typed = {**opened, "text": "按季度开展专题学习并通报。"}
     refused = court.post(url, typed, headers=HTMX)
@@ -98,11 +98,11 @@ def test_saving_again_keeps_both_peoples_changes(measure, office_clerk, leader):
     )
 
 
-def test_a_field_both_changed_keeps_what_this_person_typed(measure, office_clerk, leader):
-    opened = measure_form(measure, leader)
+def test_a_field_both_changed_keeps_what_this_person_typed(measure, office_clerk, colleague):
+    opened = measure_form(measure, colleague)
     services.update_measure(office_clerk, measure, deadline=datetime.date(2024, 2, 29), version=1)
 
-    response = logged_in(leader).post(
+    response = logged_in(colleague).post(
         reverse("ledger:measure_edit", args=[measure.pk]),
         {**opened, "deadline": "2024-03-29"},
         headers=HTMX,

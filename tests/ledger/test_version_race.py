@@ -50,9 +50,9 @@ def save_at_once(measure_pk: int, edits: dict[str, str]) -> list[str]:
 
 @pytest.mark.skipif(IN_MEMORY_SQLITE, reason="run on a file database by the next test")
 @pytest.mark.parametrize("attempt", range(ROUNDS))
-def test_of_two_saves_on_one_version_exactly_one_wins(demo_round, office_clerk, leader, attempt):
+def test_of_two_saves_on_one_version_exactly_one_wins(demo_round, office_clerk, colleague, attempt):
     measure = demo_round["problems"]["court"].measures.get(number=1)
-    edits = {"office": "整改办改定的措施。", "leader": "书记改定的措施。"}
+    edits = {"office": "整改办改定的措施。", "colleague": "同事改定的措施。"}
 
     assert save_at_once(measure.pk, edits) == ["saved", "stale"]
 

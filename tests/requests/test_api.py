@@ -63,9 +63,9 @@ def test_an_approval_on_an_older_version_is_a_409(
     measure, api_as, court_reporter, office_clerk, leader
 ):
     request = ask(court_reporter, measure)
-    ledger.update_measure(leader, measure, deliverable="专题学习记录", version=1)
+    ledger.update_measure(office_clerk, measure, deliverable="专题学习记录", version=1)
 
-    response = api_as(office_clerk).client.post(
+    response = api_as(leader).client.post(
         f"/api/extension-requests/{request.pk}/approve",
         {},
         content_type="application/json",
@@ -73,7 +73,7 @@ def test_an_approval_on_an_older_version_is_a_409(
     )
 
     assert response.status_code == 409
-    assert response.json()["changes"][0]["actor"] == "周书记"
+    assert response.json()["changes"][0]["actor"] == "王文书"
     assert Measure.objects.get(pk=measure.pk).original_deadline is None
 
 

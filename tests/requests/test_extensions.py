@@ -192,13 +192,13 @@ def test_an_approval_on_a_measure_changed_since_is_refused_as_stale(
     from zhenggai.ledger import services as ledger
 
     request = ask(court_reporter, measure)
-    ledger.update_measure(leader, measure, deliverable="专题学习记录", version=1)
+    ledger.update_measure(office_clerk, measure, deliverable="专题学习记录", version=1)
 
     with pytest.raises(StaleEdit) as refused:
-        services.approve(office_clerk, request, version=1)
+        services.approve(leader, request, version=1)
 
-    assert refused.value.changes[0].actor == "周书记"
+    assert refused.value.changes[0].actor == "王文书"
     assert ExtensionRequest.objects.get().status == "pending"
     assert Measure.objects.get(pk=measure.pk).deadline == COMMITTED
-    services.approve(office_clerk, request, version=2)
+    services.approve(leader, request, version=2)
     assert ExtensionRequest.objects.get().status == "approved"

@@ -188,14 +188,14 @@ def test_an_approval_on_a_measure_changed_since_shows_what_changed(
     measure, court_reporter, office_clerk, leader
 ):
     request = ask(court_reporter, measure)
-    ledger.update_measure(leader, measure, deliverable="专题学习记录", version=1)
+    ledger.update_measure(office_clerk, measure, deliverable="专题学习记录", version=1)
 
-    response = logged_in(office_clerk).post(
+    response = logged_in(leader).post(
         reverse("requests:extensions_approve", args=[request.pk]), {"note": "", "version": "1"}
     )
 
     page = text_of(response)
-    assert "您打开这个措施之后，周书记修改了它" in page
+    assert "您打开这个措施之后，王文书修改了它" in page
     assert "成果形式改为“专题学习记录”" in page
     assert 'name="version" value="2"' in response.content.decode()
     assert Measure.objects.get(pk=measure.pk).deadline.isoformat() == "2023-12-31"

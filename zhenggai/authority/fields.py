@@ -10,6 +10,11 @@ deadline or a change request (变更申请) for the text, kind or deliverable. L
 and verifiers set nothing; a system administrator manages accounts and base data, not the
 ledger.
 
+The office too is answerable for a measure whose lead unit is its user's own unit or below it
+(policy.answerable_for): there it keeps the office's column except the commitments
+(COMMITMENTS: deadline, text, kind, deliverable), which it asks for like any lead unit, and
+someone else decides (zhenggai.requests.policy.can_decide).
+
 The domain services refuse a change of a field the user may not set (PermissionDenied with
 the reason in Chinese, a 403 in the API); the forms show only the fields the user may set."""
 
@@ -78,6 +83,8 @@ ASK_INSTEAD = {
     "kind": "变更申请",
     "deliverable": "变更申请",
 }
+# The fields that state what the lead unit committed to: whoever answers for it asks.
+COMMITMENTS = frozenset(ASK_INSTEAD)
 NO_SETTER = "您在本轮没有修改台账的权限。"
 
 
@@ -102,7 +109,14 @@ def setters(user, obj) -> frozenset[Setter]:
 def editable_fields(user, obj) -> list[str]:
     """The fields of the object the user may set, in the table's order."""
     mine = setters(user, obj)
-    return [name for name, who in TABLE[kind_of(obj)].items() if who & mine]
+    names = [name for name, who in TABLE[kind_of(obj)].items() if who & mine]
+    if _answerable_office(user, obj, mine):
+        return [name for name in names if name not in COMMITMENTS]
+    return names
+
+
+def _answerable_office(user, obj, mine) -> bool:
+    return Setter.OFFICE in mine and isinstance(obj, Measure) and policy.answerable_for(user, obj)
 
 
 def refusal(user, obj, names) -> str | None:
@@ -114,10 +128,18 @@ def refusal(user, obj, names) -> str | None:
     if not allowed:
         return NO_SETTER
     labels = "、".join(f"“{_label(obj, name)}”" for name in refused)
+    if _answerable_office(user, obj, setters(user, obj)):
+        return (
+            f"您不能修改{labels}：该措施由您所在单位（或其下级单位）牵头，这些是本单位向巡视"
+            f"作出的承诺，不能自行更改。{_advice(obj, refused, OTHERS_DECIDE)}"
+        )
     return f"您无权修改{labels}：这些内容由本轮整改办确定。{_advice(obj, refused)}"
 
 
-def _advice(obj, refused) -> str:
+OTHERS_DECIDE = "由本轮审批领导或本单位以外的整改办同志审批"
+
+
+def _advice(obj, refused, decider="由整改办审批") -> str:
     """Which request to make instead, one sentence for all the fields refused."""
     asks: dict[str, list[str]] = {}
     for name in refused:
@@ -126,7 +148,7 @@ def _advice(obj, refused) -> str:
     if not asks:
         return ""
     ways = "；".join(f"如需调整{'、'.join(labels)}，请提出{ask}" for ask, labels in asks.items())
-    return f"{ways}，由整改办审批。"
+    return f"{ways}，{decider}。"
 
 
 def require_fields(user, obj, names) -> None:

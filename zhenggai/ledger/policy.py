@@ -290,6 +290,14 @@ def acts_for(user, unit: Unit | None, round_: InspectionRound) -> bool:
     )
 
 
+def answerable_for(user, measure: Measure) -> bool:
+    """The measure's lead unit is the user's own unit or below it: its deadline, text and kind
+    are a commitment the user's unit made, which the user does not change on its own say,
+    even while running the round (zhenggai.authority.fields.COMMITMENTS)."""
+    unit_path = actor_of(user).unit_path
+    return bool(unit_path) and measure.lead_unit.path.startswith(unit_path)
+
+
 # Permissions: (allowed, reason).
 
 

@@ -2,19 +2,24 @@
 docs/roles.md).
 
 The lead unit asks: a reporter for the measure's lead unit (one whose unit's tree holds it,
-as for reporting its progress). The round's office decides, or the round's approving leader,
-but never on a request they made. Both rules live in the two small functions below
-(answers_for and decides_for).
+as for reporting its progress), or an office user whose own unit leads it (or sits above the
+unit that does: policy.answerable_for), since it may not change that commitment itself. The
+round's approving leader decides, or an office user of the round who does not answer for the
+measure, but never on a request they made. The rules live in the small functions below
+(answers_for, decides_for and can_decide; deciders names who may).
 
 Permissions are plain functions that return (allowed, reason in Chinese); lookups outside
 the user's scope are a 404."""
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.http import Http404
 
 from zhenggai.authority.models import Role
 from zhenggai.authority.roles import actor_of
 from zhenggai.ledger.models import InspectionRound, Measure
 from zhenggai.ledger.policy import (
+    answerable_for,
     approving_leader,
     measures_among,
     measures_in,
@@ -29,10 +34,12 @@ NOUNS = {ExtensionRequest: "延期申请", ChangeRequest: "变更申请"}
 
 
 def answers_for(user, measure: Measure) -> bool:
-    """The user reports for the measure's lead unit. The office, which may change a measure
-    itself, does not ask."""
+    """The user reports for the measure's lead unit, or runs the round from within it. The
+    rest of the office, which may change a measure itself, does not ask."""
     trees = actor_of(user).paths_in(measure.round, {Role.REPORTER})
-    return any(measure.lead_unit.path.startswith(tree) for tree in trees)
+    if any(measure.lead_unit.path.startswith(tree) for tree in trees):
+        return True
+    return supervises(user, measure.round) and answerable_for(user, measure)
 
 
 def decides_for(user, round_: InspectionRound) -> bool:
@@ -65,9 +72,52 @@ def can_decide(user, request) -> tuple[bool, str]:
         return False, f"只有本轮整改办或审批领导可以审批{noun}。"
     if request.asked_by_id == user.pk:
         return False, f"不能审批自己提出的{noun}，请由整改办其他同志审批。"
+    if not _independent(user, request):
+        return False, (
+            f"该措施由您所在单位（或其下级单位）牵头，您不能审批它的{noun}；"
+            "请由本轮审批领导或本单位以外的整改办同志审批。"
+        )
     if request.status != Status.PENDING:
         return False, f"该{noun}{request.get_status_display()}，不能再审批。"
     return True, ""
+
+
+def decision_candidates(round_: InspectionRound) -> list:
+    """The logins that may decide some of the round's requests: its office and leaders."""
+    users = get_user_model().objects.filter(
+        Q(role_assignments__round=round_) | Q(role_assignments__round__isnull=True),
+        role_assignments__organization=round_.office.organization_id,
+        role_assignments__role__in=[Role.OFFICE, Role.LEADER],
+        is_active=True,
+    )
+    return list(users.distinct().select_related("person").order_by("username"))
+
+
+def deciders(request, candidates=None) -> list[str]:
+    """Who may decide the request (by can_decide), by name; empty when nobody may, which the
+    request's page then says."""
+    if candidates is None:
+        candidates = decision_candidates(request.round)
+    return [
+        _name(user)
+        for user in candidates
+        if user.pk != request.asked_by_id and _decides(user, request)
+    ]
+
+
+def _decides(user, request) -> bool:
+    return decides_for(user, request.round) and _independent(user, request)
+
+
+def _independent(user, request) -> bool:
+    """The round's approving leader decides any request; an office user none for a measure it
+    answers for."""
+    return approving_leader(user, request.round) or not answerable_for(user, request.measure)
+
+
+def _name(user) -> str:
+    person = getattr(user, "person", None)
+    return person.name if person else user.username
 
 
 def can_withdraw(user, request) -> tuple[bool, str]:

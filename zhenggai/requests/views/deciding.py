@@ -33,9 +33,10 @@ def round_requests(request, pk):
     if status not in queries.STATUS_FILTERS:
         status = "pending"
     found = queries.round_requests(request.user, round_, status)
+    candidates = policy.decision_candidates(round_)
     context = {
         "round": round_,
-        "items": [item_of(request.user, row) for row in found.rows],
+        "items": [item_of(request.user, row, candidates=candidates) for row in found.rows],
         "more": found.more,
         "status": status,
         "filters": queries.STATUS_FILTERS,

@@ -35,6 +35,7 @@ class Item:
     can_decide: bool
     decide_refusal: str
     can_withdraw: bool
+    deciders: list[str]
     decision_form: DecisionForm | None = None
     refusal_form: RefusalForm | None = None
     urls: dict = field(default_factory=dict)
@@ -72,7 +73,9 @@ def ids(action: str, request) -> str:
     return f"{action}-{SORTS[type(request)]}{request.pk}-%s"
 
 
-def item_of(user, request, decision_form=None, refusal_form=None) -> Item:
+def item_of(user, request, decision_form=None, refusal_form=None, candidates=None) -> Item:
+    """`candidates`: policy.decision_candidates of the request's round, when a list holds
+    many."""
     can_decide, refusal = policy.can_decide(user, request)
     sort = SORTS[type(request)]
     plural = f"{sort}s"
@@ -86,6 +89,7 @@ def item_of(user, request, decision_form=None, refusal_form=None) -> Item:
         can_decide=can_decide,
         decide_refusal=refusal if policy.decides_for(user, request.round) else "",
         can_withdraw=policy.can_withdraw(user, request)[0],
+        deciders=policy.deciders(request, candidates) if request.is_open else [],
         decision_form=decision_form
         or (DecisionForm(measure=measure, auto_id=ids("approve", request)) if can_decide else None),
         refusal_form=refusal_form
