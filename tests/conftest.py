@@ -114,6 +114,13 @@ def leader(units):
 
 
 @pytest.fixture
+def colleague(units):
+    """A second clerk of the 整改办: the committee's own members (like the leader fixture)
+    answer for every measure of its tree and change none of its commitments."""
+    return user_in(units["office"], "colleague", Role.OFFICE, name="李干事")
+
+
+@pytest.fixture
 def court_reporter(units):
     return user_in(units["court"], "court", Role.REPORTER, name="陈法官")
 

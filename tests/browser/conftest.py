@@ -135,7 +135,9 @@ def pending(court_measure, court_reporter):
 def pick(page, select_id: str, typed: str, option: str) -> None:
     """Types into a picker (zhenggai.ledger.fields.Picker) and clicks the option offered."""
     page.locator(f"#{select_id} + .ts-wrapper .ts-control").click()
-    page.keyboard.type(typed)
+    # Typed into this picker's own box: headless, a picker chosen from a moment before may
+    # take the keyboard's focus back.
+    page.locator(f"#{select_id}-ts-control").fill(typed)
     dropdown = page.locator(f"#{select_id}-ts-dropdown")
     # The picker filters a moment after typing stops: pick from the filtered list.
     dropdown.locator(".highlight").first.wait_for()
@@ -143,8 +145,9 @@ def pick(page, select_id: str, typed: str, option: str) -> None:
     chosen = page.locator(f"#{select_id} + .ts-wrapper .ts-control .item", has_text=option)
     expect(chosen).to_have_count(1)
     # The picker keeps the focus after a choice and opens again whenever the window regains
-    # focus (a full-page screenshot does that), covering the buttons below it: a person
-    # moves on to the next field, and so does the test.
+    # focus, covering the buttons below it: a person moves on to the next field, and so does
+    # the test. A full-page screenshot gives the window focus again, and the picker may take
+    # the focus back a moment after a choice: take screenshots before a pick, not after.
     if dropdown.is_visible():
         page.keyboard.press("Escape")
     page.evaluate("document.activeElement && document.activeElement.blur()")
