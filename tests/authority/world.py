@@ -48,6 +48,7 @@ from zhenggai.carryout.models import Evidence, ProgressReport
 from zhenggai.documents import services as documents
 from zhenggai.documents.models import Cause, Withholding
 from zhenggai.importer.models import ImportBatch
+from zhenggai.ledger.forms import MeasureForm, ProblemForm, RoundForm
 from zhenggai.ledger.models import Unit
 from zhenggai.mechanisms.models import Generalization, GeneralizationAnswer, Mechanism
 from zhenggai.requests.models import ChangeRequest, ExtensionRequest
@@ -352,42 +353,10 @@ def form_of(instance, fields, **changes) -> dict:
     }
 
 
-ROUND_FIELDS = [
-    "name",
-    "kind",
-    "team",
-    "organization",
-    "office",
-    "visit_start",
-    "visit_end",
-    "feedback_date",
-    "rectification_deadline",
-    "report_deadline",
-    "status",
-    "rhythm_days",
-    "rhythm_days_after",
-    "due_soon_workdays",
-    "onsite_required_for_key",
-]
-PROBLEM_FIELDS = [
-    "category",
-    "text",
-    "manifestations",
-    "source",
-    "is_key",
-    "lead_leader",
-    "lead_unit",
-]
-MEASURE_FIELDS = [
-    "text",
-    "kind",
-    "deadline",
-    "deliverable",
-    "status",
-    "lead_unit",
-    "cooperating_units",
-    "person_in_charge",
-]
+# A page's valid body holds its form's fields.
+ROUND_FIELDS = RoundForm._meta.fields
+PROBLEM_FIELDS = ProblemForm._meta.fields
+MEASURE_FIELDS = MeasureForm._meta.fields
 
 
 def today_plus(days: int) -> str:
