@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from zhenggai.ledger.models import Event, InspectionRound, Measure
 from zhenggai.supervision import daily, services
@@ -91,7 +92,7 @@ def test_silence_follows_the_round_rhythm_in_and_after_the_concentrated_period(t
 
 
 def test_a_measure_never_reported_is_silent_counting_from_its_creation(tracked):
-    created = tracked.created_at.date()
+    created = timezone.localdate(tracked.created_at)
     Measure.objects.filter(pk=tracked.pk).update(last_reported_on=None, deadline=None)
     tick(created + datetime.timedelta(days=3))
     assert light_of(tracked)[0] == "green"
