@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
-from tests.factories import MeasureFactory
+from tests.factories import MeasureFactory, PersonFactory
 from zhenggai.supervision.models import Reminder
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -32,3 +32,22 @@ def test_the_office_reminds_a_whole_page_of_fifty_at_once(
     expect(page.get_by_text("催办：已处理 49 项")).to_be_visible()
     expect(page.get_by_text("1 项未处理。1-2.1：")).to_be_visible()
     assert Reminder.objects.filter(person__user=court_reporter).count() == 49
+
+
+def test_the_person_picker_narrows_to_the_ticked_measures_units(
+    page, demo_round, units, office_clerk
+):
+    PersonFactory(unit=units["court"], name="吴法官")
+    PersonFactory(unit=units["station"], name="赵所长")
+    log_in(page, "office")
+    page.goto(f"/rounds/{demo_round['round'].pk}/ledger/?view=measures")
+    page.locator("details.batch summary").click()
+    page.get_by_label("批量操作", exact=True).select_option(label="设置责任人")
+    court = demo_round["problems"]["court"].measures.get(number=1)
+    with page.expect_response(lambda response: "measures=" in response.url):
+        page.get_by_label(f"选择 {court.code}").check()
+    page.screenshot(path="/tmp/daily-batch-person-1366.png", full_page=True)
+    person = page.locator("#id_person_in_charge-ts-dropdown")
+    page.locator(".filter-person_in_charge .ts-control").click()
+    expect(person.get_by_text("吴法官")).to_be_visible()
+    expect(person.get_by_text("赵所长")).to_have_count(0)

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import MeasureFactory, PersonFactory
+from zhenggai.ledger.batch import shared_tree
 from zhenggai.ledger.models import Event, Measure, Problem
 from zhenggai.supervision.models import Notification, Reminder, SupervisionNotice
 
@@ -141,3 +142,39 @@ def test_the_office_sees_a_box_per_row_and_the_form_on_opening(
     assert 'id="batch"' in form.content.decode()
     # Whom a batch 催办 reaches is said before it is sent.
     assert "两者都没有登录账号的，发给牵头单位的填报人" in form.content.decode()
+
+
+def test_the_shared_tree_is_the_deepest_unit_above_every_lead_unit():
+    assert shared_tree(["000001/000007/", "000001/000007/000002/"]) == "000001/000007/"
+    assert shared_tree(["000001/000007/", "000001/000071/"]) == "000001/"
+    assert shared_tree([]) == ""
+
+
+def test_the_person_picker_offers_the_ticked_measures_units_only(
+    client, demo_round, fifty, office_clerk, units
+):
+    PersonFactory(unit=units["tribunal"], name="陈庭长")
+    PersonFactory(unit=units["station"], name="赵所长")
+    client.force_login(office_clerk)
+    url = reverse("ledger:measure_batch", args=[demo_round["round"].pk])
+    court_only = client.get(url, {"measures": [fifty[0].pk, fifty[1].pk]}).content.decode()
+    assert "陈庭长" in court_only and "赵所长" not in court_only
+    police = demo_round["problems"]["police"].measures.get()
+    both = client.get(url, {"measures": [fifty[0].pk, police.pk]}).content.decode()
+    assert "陈庭长" in both and "赵所长" in both
+
+
+def test_a_person_outside_the_ticked_measures_units_is_refused(
+    client, demo_round, fifty, office_clerk, units
+):
+    officer = PersonFactory(unit=units["station"], name="赵所长")
+    _, page = _batch(
+        client,
+        office_clerk,
+        demo_round["round"],
+        fifty,
+        action="person",
+        person_in_charge=officer.pk,
+    )
+    assert "责任人须是所勾选措施牵头单位（或其共同上级单位）的人员" in page
+    assert not Measure.objects.filter(person_in_charge=officer).exists()

@@ -5,13 +5,14 @@ Each measure goes through the same domain service as one at a time, so the same 
 may change which field, stale versions, close-out) hold; a measure refused does not stop the
 others, and the outcome says which were refused and why."""
 
+import os
 from dataclasses import dataclass, field
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from zhenggai.ledger import policy, services
-from zhenggai.ledger.fields import MultiPicker, Picker
+from zhenggai.ledger.fields import MAX_KEY, MultiPicker, Picker
 from zhenggai.ledger.forms import DateInput, PlainLabels
 from zhenggai.ledger.models import InspectionRound, Measure
 from zhenggai.ledger.versions import StaleEdit
@@ -42,7 +43,14 @@ class BatchForm(PlainLabels, forms.Form):
         label="配合单位", queryset=None, required=False, widget=MultiPicker
     )
     person_in_charge = forms.ModelChoiceField(
-        label="责任人", queryset=None, required=False, widget=Picker
+        label="责任人",
+        queryset=None,
+        required=False,
+        widget=Picker,
+        help_text="列出所勾选措施的牵头单位（有几个的，其共同上级单位）及下级单位的人员。",
+        error_messages={
+            "invalid_choice": "责任人须是所勾选措施牵头单位（或其共同上级单位）的人员。"
+        },
     )
     deadline = forms.DateField(label="完成时限", widget=DateInput(), required=False)
     content = forms.CharField(
@@ -50,11 +58,19 @@ class BatchForm(PlainLabels, forms.Form):
     )
     reply_deadline = forms.DateField(label="回复期限", widget=DateInput(), required=False)
 
-    def __init__(self, *args, user, round_: InspectionRound, **kwargs):
+    def __init__(self, *args, user, round_: InspectionRound, ticked=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["measures"].queryset = policy.measures_in(user, round_)
+        measures = policy.measures_in(user, round_)
+        self.fields["measures"].queryset = measures
         self.fields["cooperating_units"].queryset = policy.units_of_round(round_)
-        self.fields["person_in_charge"].queryset = policy.persons_of_round(round_)
+        # As on a single measure, the person in charge comes from the lead unit's tree: here
+        # the tree every ticked measure's lead unit belongs to.
+        if self.is_bound and hasattr(self.data, "getlist"):
+            ticked = self.data.getlist("measures")
+        leads = measures.filter(pk__in=_keys(ticked)).values_list("lead_unit__path", flat=True)
+        self.fields["person_in_charge"].queryset = policy.persons_of_round(round_).filter(
+            unit__path__startswith=shared_tree(leads.distinct())
+        )
 
     def clean(self):
         data = super().clean()
@@ -65,6 +81,17 @@ class BatchForm(PlainLabels, forms.Form):
         if name and not data.get(name):
             self.add_error(name, f"请填写{self.fields[name].label}。")
         return data
+
+
+def _keys(values) -> list[int]:
+    return [int(v) for v in values if str(v).isdigit() and int(v) <= MAX_KEY]
+
+
+def shared_tree(paths) -> str:
+    """The path of the deepest unit whose tree holds every one of these units' paths, ""
+    (every unit) for none."""
+    common = os.path.commonprefix(list(paths))
+    return common[: common.rfind("/") + 1]
 
 
 @dataclass

@@ -77,7 +77,9 @@ def measure_batch(request, pk):
     if request.method == "GET":
         context = {
             "round": round_,
-            "batch_form": batch.BatchForm(user=request.user, round_=round_),
+            "batch_form": batch.BatchForm(
+                user=request.user, round_=round_, ticked=request.GET.getlist("measures")
+            ),
             "querystring": request.GET.urlencode(),
         }
         return render(request, "ledger/_batch_form.html#form", context)

@@ -133,6 +133,18 @@ document.addEventListener("change", function (event) {
   });
 });
 
+// A part marked data-ticked (the batch form's 责任人, narrowed to the ticked measures' units)
+// is drawn again when the ticks change; after 全选本页's handler above has ticked the page.
+document.addEventListener("change", function (event) {
+  var box = event.target;
+  if (box.name !== "measures" && !box.hasAttribute("data-select-all")) {
+    return;
+  }
+  document.querySelectorAll("[data-ticked]").forEach(function (part) {
+    window.htmx.trigger(part, "ticked");
+  });
+});
+
 // Pickers (zhenggai.ledger.fields.Picker): a select marked data-picker becomes a box where a
 // person types part of a unit's or person's name and picks from what matches; several for a
 // multiple select, each removable with its ×. Parts drawn later by htmx are enhanced as they
