@@ -90,3 +90,14 @@ def test_when_nobody_may_decide_the_page_says_so(client, own, office_clerk):
     client.force_login(office_clerk)
     page = client.get(reverse("requests:round_requests", args=[own.round.pk]))
     assert "本轮没有可以审批这份延期申请的人" in page.content.decode()
+
+
+def test_in_a_xuncha_round_the_commitment_was_made_to_the_xuncha(client, own, office_clerk):
+    own.round.kind = "xuncha"
+    own.round.save()
+    client.force_login(office_clerk)
+    response = client.post(
+        reverse("ledger:measure_edit", args=[own.pk]),
+        {"deadline": "2027-01-31", "version": own.version},
+    )
+    assert WHY.replace("向巡视", "向巡察") in response.content.decode()

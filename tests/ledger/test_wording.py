@@ -1,9 +1,13 @@
 """Words a user reads: a 巡察 round speaks of 巡察组 and 被巡察党组织, and a reporter's unit
 page offers no way up to a unit it may not see."""
 
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from tests.factories import RoundFactory
+from tests.factories import ProblemFactory, RoundFactory
 from zhenggai.audit.display import field_label
 from zhenggai.documents.gather import round_info, settings_of
 from zhenggai.ledger.models import InspectionRound
@@ -25,6 +29,29 @@ def test_a_xuncha_rounds_forms_speak_of_its_own_team(client, units, office_clerk
     assert ">巡察组</label>" in edit and ">被巡察党组织</label>" in edit
     documents = client.get(reverse("documents:documents", args=[round_.pk])).content.decode()
     assert "留空时使用被巡察党组织的名称。" in documents
+
+
+def test_a_xuncha_rounds_problems_come_from_its_own_feedback(client, units, office_clerk):
+    round_ = RoundFactory(
+        office=units["committee"], kind="xuncha", name="市委第二巡察组反馈意见整改"
+    )
+    problem = ProblemFactory(category__round=round_, lead_unit=units["court"], source="feedback")
+    client.force_login(office_clerk)
+    detail = client.get(reverse("ledger:problem_detail", args=[problem.pk])).content.decode()
+    edit = client.get(reverse("ledger:problem_edit", args=[problem.pk])).content.decode()
+    for page in (detail, edit):
+        assert "巡察反馈" in page and "巡视反馈" not in page
+
+
+def test_a_xuncha_rounds_dates_are_checked_in_its_own_words(units):
+    round_ = RoundFactory.build(
+        office=units["committee"],
+        kind="xuncha",
+        visit_end=datetime.date(2026, 5, 1),
+        feedback_date=datetime.date(2026, 4, 1),
+    )
+    with pytest.raises(ValidationError, match="反馈日期不能早于巡察结束日期"):
+        round_.clean()
 
 
 def test_the_round_list_names_teams_of_both_kinds(client, units, office_clerk):

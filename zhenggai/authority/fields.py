@@ -130,8 +130,9 @@ def refusal(user, obj, names) -> str | None:
     labels = "、".join(f"“{_label(obj, name)}”" for name in refused)
     if _answerable_office(user, obj, setters(user, obj)):
         return (
-            f"您不能修改{labels}：该措施由您所在单位（或其下级单位）牵头，这些是本单位向巡视"
-            f"作出的承诺，不能自行更改。{_advice(obj, refused, OTHERS_DECIDE)}"
+            f"您不能修改{labels}：该措施由您所在单位（或其下级单位）牵头，这些是本单位向"
+            f"{obj.round.inspection}作出的承诺，不能自行更改。"
+            f"{_advice(obj, refused, OTHERS_DECIDE)}"
         )
     return f"您无权修改{labels}：这些内容由本轮整改办确定。{_advice(obj, refused)}"
 

@@ -243,6 +243,10 @@ class ProblemForm(PlainLabels, AuthorizedFields, Versioned, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.round = round_
         self.fields["category"].queryset = round_.categories.all()
+        if "source" in self.fields:
+            self.fields["source"].choices = [
+                (value, round_.in_own_words(label)) for value, label in Problem.Source.choices
+            ]
         if "lead_leader" in self.fields:
             self.fields["lead_unit"].queryset = policy.units_of_round(round_)
             self.fields["lead_leader"].queryset = policy.persons_of_round(round_).filter(

@@ -216,6 +216,10 @@ class InspectionRound(models.Model):
         """A 巡察 (sent by a city or county committee) speaks of 巡察组, a 巡视 of 巡视组."""
         return "巡察" if self.kind == self.Kind.XUNCHA else "巡视"
 
+    def in_own_words(self, text: str) -> str:
+        """A label written for a 巡视 (巡视反馈), as this round speaks."""
+        return text.replace("巡视", self.inspection)
+
     @property
     def team_label(self) -> str:
         return f"{self.inspection}组"
@@ -231,7 +235,7 @@ class InspectionRound(models.Model):
         if self.visit_start and self.visit_end and self.visit_end < self.visit_start:
             errors["visit_end"] = "结束日期不能早于进驻日期。"
         if self.visit_end and self.feedback_date and self.feedback_date < self.visit_end:
-            errors["feedback_date"] = "反馈日期不能早于巡视结束日期。"
+            errors["feedback_date"] = f"反馈日期不能早于{self.inspection}结束日期。"
         for field in ("rectification_deadline", "report_deadline"):
             value = getattr(self, field)
             if value and self.feedback_date and value < self.feedback_date:
@@ -370,6 +374,10 @@ class Problem(models.Model):
         self.position = self.category.number * 100_000 + self.number
         super().save(*args, **kwargs)
         Measure.objects.filter(problem=self).update(position=self.position * 1000 + F("number"))
+
+    @property
+    def source_label(self) -> str:
+        return self.round.in_own_words(self.get_source_display())
 
     @property
     def code(self) -> str:
