@@ -91,3 +91,22 @@ def test_a_leader_of_nothing_the_user_sees_stays_hidden(
     client.force_login(police_reporter)
     response = client.get(reverse("ledger:person_detail", args=[leader.person.pk]))
     assert response.status_code == 404
+
+
+def test_a_unit_user_follows_the_person_in_charge_of_a_measure_it_sees(
+    client, demo_round, units, court_reporter
+):
+    from tests.factories import PersonFactory
+
+    clerk = PersonFactory(name="黄科长", unit=units["committee"])
+    measure = demo_round["problems"]["police"].measures.get()
+    measure.person_in_charge = clerk
+    measure.save()
+    measure.cooperating_units.add(units["court"])
+    client.force_login(court_reporter)
+    problem = client.get(reverse("ledger:problem_detail", args=[measure.problem_id]))
+    link = reverse("ledger:person_detail", args=[clerk.pk])
+    assert link in problem.content.decode()
+    response = client.get(link)
+    assert response.status_code == 200
+    assert measure.code in response.content.decode()

@@ -504,10 +504,13 @@ def persons_visible_to(user):
 
 def get_person_for(user, pk) -> Person:
     """A person's page is visible where the person's unit is, and to those who can see a
-    problem the person leads: a unit's users follow their lead leader's name."""
+    problem the person leads or a measure the person is in charge of: a unit's users follow
+    the names their problems and measures show (a cooperating unit sees another unit's)."""
     person = get_visible(Person.objects.select_related("unit"), pk)
     if units_visible_to(user).filter(pk=person.unit_id).exists():
         return person
     if Problem.objects.visible_to(user).filter(lead_leader=person).exists():
+        return person
+    if Measure.objects.visible_to(user).filter(person_in_charge=person).exists():
         return person
     raise Http404("没有找到该人员，或您无权查看。")
