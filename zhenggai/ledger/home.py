@@ -26,6 +26,7 @@ from zhenggai.ledger.queries import (
     stage_q,
     today,
 )
+from zhenggai.mechanisms.models import GeneralizationAnswer
 from zhenggai.requests.models import ChangeRequest, ExtensionRequest
 from zhenggai.requests.queries import pending_count
 from zhenggai.rules.deadlines import LIGHT_LABELS, LIGHT_ORDER
@@ -162,6 +163,21 @@ def _pending_requests(ids: list[int]) -> dict[int, int]:
     return pending
 
 
+def _awaiting_review(ids: list[int]) -> dict[int, int]:
+    """The "not present" answers to a 举一反三 that wait for the office's review, by round."""
+    rows = (
+        GeneralizationAnswer.objects.filter(
+            generalization__source__round__in=ids,
+            answer=GeneralizationAnswer.Answer.NOT_PRESENT,
+            review=GeneralizationAnswer.Review.PENDING,
+        )
+        .values("generalization__source__round_id")
+        .annotate(n=Count("*"))
+        .order_by()
+    )
+    return {row["generalization__source__round_id"]: row["n"] for row in rows}
+
+
 def _office_sections(actor, rounds) -> list[Section]:
     run = [r for r in rounds if actor.runs(r)]
     if not run:
@@ -176,6 +192,11 @@ def _office_sections(actor, rounds) -> list[Section]:
         SupervisionNotice.objects.filter(round__in=ids, status=SupervisionNotice.Status.OVERDUE),
         n=Count("*"),
     )
+    replied = _grouped(
+        SupervisionNotice.objects.filter(round__in=ids, status=SupervisionNotice.Status.REPLIED),
+        n=Count("*"),
+    )
+    answers = _awaiting_review(ids)
     requests = _pending_requests(ids)
     sections = []
     for round_ in run:
@@ -205,6 +226,18 @@ def _office_sections(actor, rounds) -> list[Section]:
                         notices.get(round_.pk, {}).get("n", 0),
                         _link("supervision:notice_list", round_.pk, status="overdue"),
                         "red",
+                    ),
+                    # A unit's reply waits for the office to close the notice or return it.
+                    Figure(
+                        "督办单待办结",
+                        replied.get(round_.pk, {}).get("n", 0),
+                        _link("supervision:notice_list", round_.pk, status="replied"),
+                    ),
+                    Figure(
+                        "举一反三待审核",
+                        answers.get(round_.pk, 0),
+                        reverse("mechanisms:round_generalizations", args=[round_.pk])
+                        + "#awaiting-review",
                     ),
                 ],
             )

@@ -202,6 +202,7 @@ def round_generalizations(request, round_pk):
         "awaiting": [
             (row, ReviewForm(auto_id=f"id_%s_{row.pk}")) for row in awaiting.order_by("pk")[:LIMIT]
         ],
+        "awaiting_count": awaiting.count(),
         "today": today(),
     }
     return render(request, "mechanisms/round_generalizations.html", context)
