@@ -16,6 +16,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from tests import directory_server, file_database
 from tests.factories import (
@@ -49,6 +50,31 @@ def _test_settings(settings, media, tmp_path):
     # left there sees none of a test running beside it (scripts/test runs two at once).
     settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "uploading")
     (tmp_path / "uploading").mkdir(mode=0o700)
+
+
+# The installation's day begins at 16:00 UTC: at 07:30 in Shanghai UTC is still on the day
+# before, at 23:30 on the same day. A rule about "today" or "that day" answers alike at both.
+LOCAL_DAY = datetime.date(2026, 12, 7)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """clock(at) pins timezone.now() at the aware datetime `at`, and with it localdate() and the
+    auto_now fields, whatever the hour the test runs."""
+
+    def pin(at: datetime.datetime) -> datetime.datetime:
+        monkeypatch.setattr(timezone, "now", lambda: at.astimezone(datetime.UTC))
+        return at
+
+    return pin
+
+
+@pytest.fixture(params=["07:30", "23:30"])
+def edge_of_the_day(request, clock) -> datetime.datetime:
+    """The clock pinned on LOCAL_DAY, local time, early (UTC still on the day before) or late."""
+    local = datetime.time.fromisoformat(request.param)
+    zone = timezone.get_default_timezone()
+    return clock(datetime.datetime.combine(LOCAL_DAY, local, tzinfo=zone))
 
 
 @pytest.fixture(autouse=True, scope="session")

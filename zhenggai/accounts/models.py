@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class PasswordRecord(models.Model):
@@ -20,7 +21,7 @@ class PasswordRecord(models.Model):
         ordering = ["-set_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.user} {self.set_at:%Y-%m-%d %H:%M}"
+        return f"{self.user} {timezone.localtime(self.set_at):%Y-%m-%d %H:%M}"
 
 
 class PasswordChangeDue(models.Model):

@@ -10,6 +10,7 @@ deleted (only deactivated), and the name it had then is kept as text beside it."
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from zhenggai.audit import chain
 from zhenggai.audit.context import Channel
@@ -77,7 +78,8 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         who = self.actor_name or self.actor_username or self.get_channel_display()
-        return f"#{self.seq} {self.at:%Y-%m-%d %H:%M} {who} {self.get_kind_display()}"
+        at = timezone.localtime(self.at)
+        return f"#{self.seq} {at:%Y-%m-%d %H:%M} {who} {self.get_kind_display()}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

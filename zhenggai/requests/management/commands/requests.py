@@ -4,6 +4,7 @@ zhenggai requests --user NAME --approve CODE [--note TEXT] | --refuse CODE --not
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
+from django.utils import timezone
 
 from zhenggai.ledger import policy as ledger_policy
 from zhenggai.ledger.versions import StaleEdit, actor_name
@@ -63,9 +64,10 @@ def _line(request) -> str:
         what = f"延至 {request.new_deadline:%Y-%m-%d}（申请时 {request.current_deadline:%Y-%m-%d}）"
     else:
         what = "变更：" + "、".join(services.LABELS[name] for name in services.proposal(request))
+    asked_on = timezone.localdate(request.asked_at)
     return (
         f"{CODES[type(request)]}{request.pk}\t{request.get_status_display()}\t{measure.code}\t"
-        f"{measure.lead_unit.name}\t{actor_name(request.asked_by)} {request.asked_at:%Y-%m-%d}\t"
+        f"{measure.lead_unit.name}\t{actor_name(request.asked_by)} {asked_on:%Y-%m-%d}\t"
         f"{what}\t理由：{request.reason[:60]}"
     )
 
