@@ -48,7 +48,6 @@ def tick(day: datetime.date) -> dict:
 
 
 def first_day(today: datetime.date) -> datetime.date:
-    setup_django()
     from django.db.models import Max
 
     from zhenggai.supervision.models import TickRun
@@ -64,7 +63,12 @@ def main() -> int:
     if not 1 <= args.days <= 60:
         parser.error("--days 1…60")
 
-    today = datetime.date.today()
+    setup_django()
+    from django.utils import timezone
+
+    # The installation's day, as the command counts it: from 16:00 UTC Shanghai is already on
+    # the next day, and the last run must put back today's lights, not yesterday's.
+    today = timezone.localdate()
     first = first_day(today)
     runs = []
     for n in range(args.days):

@@ -62,6 +62,13 @@ def test_only_five_passwords_are_kept():
     assert user.password_records.count() == 5
 
 
+def test_a_kept_password_reads_its_local_time(edge_of_the_day):
+    user = UserFactory(username="clerk")
+    user.set_password("Used-password-1")
+    user.save()
+    assert str(user.password_records.get()) == f"clerk 2026-12-07 {edge_of_the_day:%H:%M}"
+
+
 def test_the_rules_are_settings(settings):
     settings.AUTH_PASSWORD_VALIDATORS = [
         {"NAME": "zhenggai.accounts.passwords.MinimumLength", "OPTIONS": {"min_length": 14}}

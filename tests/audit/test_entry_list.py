@@ -96,7 +96,7 @@ def test_it_filters_by_person_unit_kind_and_date(client, office_clerk, units, en
     assert texts(person="police") == ["公安的措施", "公安下载的文件"]
     assert texts(unit=units["police"].pk) == ["公安的措施", "公安下载的文件"]
     assert texts(kind="download") == ["公安下载的文件"]
-    today = datetime.date.today()
+    today = timezone.localdate()
     assert (
         len(texts(start=today - datetime.timedelta(days=1), end=today + datetime.timedelta(days=1)))
         == 3

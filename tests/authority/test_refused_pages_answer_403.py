@@ -8,6 +8,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.carryout.conftest import close
 from tests.factories import VerificationGroupFactory
@@ -64,7 +65,7 @@ def test_the_unit_may_not_close_or_return_its_own_notice(client, replied, court_
     page = refused(client, court_reporter, close, {"note": "自己办结"})
     assert "只有本轮整改牵头单位（整改办、督查室）的用户可以催办、下发或办结督办单" in page
     back = reverse("supervision:notice_return", args=[replied.pk])
-    later = datetime.date.today() + datetime.timedelta(days=10)
+    later = timezone.localdate() + datetime.timedelta(days=10)
     refused(client, court_reporter, back, {"reason": "自己退回", "reply_deadline": later})
     assert SupervisionNotice.objects.get().status == "replied"
 

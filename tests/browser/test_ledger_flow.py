@@ -4,6 +4,7 @@ import datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in, pick
@@ -62,7 +63,7 @@ def test_the_ledger_filters_by_unit_and_overdue_and_keeps_them_in_the_url(
     page, demo_round, units, office_clerk
 ):
     future = demo_round["problems"]["police"].measures.get()
-    future.deadline = datetime.date.today() + datetime.timedelta(days=30)
+    future.deadline = timezone.localdate() + datetime.timedelta(days=30)
     future.save()
     log_in(page, "office")
     page.goto(f"/rounds/{demo_round['round'].pk}/ledger/?view=measures")

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from tests.carryout.conftest import AS_OF, report
+from tests.conftest import LOCAL_DAY
 from zhenggai.carryout.models import ProgressReport
 from zhenggai.ledger.models import Event, Measure, Problem
 
@@ -142,3 +143,13 @@ def test_an_unknown_report_status_is_refused(measures, court_reporter):
     with pytest.raises(ValidationError) as refused:
         report(court_reporter, measures["court"], status="closed")
     assert refused.value.message_dict == {"status": ["请选择进展状态。"]}
+
+
+def test_a_report_as_of_today_is_taken_early_and_late_in_the_local_day(
+    measures, court_reporter, edge_of_the_day
+):
+    with pytest.raises(ValidationError) as refused:
+        report(court_reporter, measures["court"], as_of=LOCAL_DAY + datetime.timedelta(days=1))
+    assert refused.value.message_dict == {"as_of": ["截至日期不能晚于今天。"]}
+    report(court_reporter, measures["court"], as_of=LOCAL_DAY)
+    assert fresh(measures["court"]).last_reported_on == LOCAL_DAY

@@ -7,6 +7,7 @@ import openpyxl
 from django.urls import reverse
 
 from tests.factories import ProblemFactory
+from zhenggai.writer import read_mark
 
 
 def exported_codes(client, round_, query=""):
@@ -18,6 +19,15 @@ def exported_codes(client, round_, query=""):
     content = b"".join(response.streaming_content)
     sheet = openpyxl.load_workbook(io.BytesIO(content))["整改台账"]
     return [sheet.cell(row, 1).value for row in range(4, sheet.max_row + 1)]
+
+
+def test_the_export_is_dated_in_local_time(client, demo_round, office_clerk, edge_of_the_day):
+    client.force_login(office_clerk)
+    response = client.get(reverse("documents:ledger_xlsx", args=[demo_round["round"].pk]))
+    content = b"".join(response.streaming_content)
+    note = openpyxl.load_workbook(io.BytesIO(content))["整改台账"]["A2"].value
+    assert note.endswith(f"导出时间：2026年12月7日 {edge_of_the_day:%H:%M}")
+    assert read_mark(content).exported_at == f"2026-12-07T{edge_of_the_day:%H:%M}:00+08:00"
 
 
 def listed_codes(client, round_, query=""):

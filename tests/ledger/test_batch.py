@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import MeasureFactory, PersonFactory
 from zhenggai.ledger.batch import shared_tree
@@ -55,7 +56,7 @@ def test_a_lead_leader_is_asked_to_push_the_unit_on(
 
 
 def test_fifty_deadlines_are_set_at_once(client, demo_round, fifty, office_clerk):
-    new = datetime.date.today() + datetime.timedelta(days=60)
+    new = timezone.localdate() + datetime.timedelta(days=60)
     _, page = _batch(
         client, office_clerk, demo_round["round"], fifty, action="deadline", deadline=new
     )
@@ -111,7 +112,7 @@ def test_one_notice_cannot_go_to_two_units(client, demo_round, fifty, office_cle
 
 def test_a_refused_measure_does_not_stop_the_others(client, demo_round, fifty, office_clerk):
     Measure.objects.filter(pk=fifty[0].pk).update(status="closed")
-    new = datetime.date.today() + datetime.timedelta(days=60)
+    new = timezone.localdate() + datetime.timedelta(days=60)
     _, page = _batch(
         client, office_clerk, demo_round["round"], fifty, action="deadline", deadline=new
     )

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import (
     PASSWORD,
@@ -33,7 +34,7 @@ def busy_round(demo_round, units, office_clerk, leader, court_reporter):
     problems = demo_round["problems"]
     Measure.objects.filter(pk=demo_round["shared"].pk).update(status="returned")
     Measure.objects.filter(problem=problems["police"]).update(status="done_pending")
-    on = datetime.date.today() + datetime.timedelta(days=10)
+    on = timezone.localdate() + datetime.timedelta(days=10)
     for number, unit in (("1", units["court"]), ("2", units["police"])):
         supervision.issue_notice(
             office_clerk,
@@ -170,7 +171,7 @@ def test_the_home_page_costs_few_queries(busy_round, client, leader, django_asse
 
 
 def test_the_unit_pages_figures_link_to_as_many_rows(busy_round, client, court_reporter, units):
-    later = datetime.date.today() + datetime.timedelta(days=30)
+    later = timezone.localdate() + datetime.timedelta(days=30)
     Measure.objects.filter(pk=busy_round["shared"].pk).update(deadline=later)
     client.force_login(court_reporter)
     page = client.get(reverse("ledger:unit_detail", args=[units["court"].pk])).content.decode()

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import ProblemFactory
 from zhenggai.ledger.models import Measure, Problem
@@ -115,7 +116,7 @@ def test_a_notice_and_a_mechanism_show_the_lights_of_their_problems(
     client, lit, office_clerk, units
 ):
     problem, round_ = lit["problems"]["court"], lit["round"]
-    on = datetime.date.today() + datetime.timedelta(days=10)
+    on = timezone.localdate() + datetime.timedelta(days=10)
     notice = supervision.issue_notice(
         office_clerk,
         round_,
@@ -131,7 +132,7 @@ def test_a_notice_and_a_mechanism_show_the_lights_of_their_problems(
         name="涉诉信访终结备案制度",
         kind="rule",
         issuing_unit=units["committee"],
-        issued_on=datetime.date.today(),
+        issued_on=timezone.localdate(),
         problems=[problem],
     )
     for url in (

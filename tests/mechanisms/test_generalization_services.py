@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from tests.mechanisms.conftest import MEASURE, docx, upload
 from zhenggai.ledger.calendar import work_calendar
@@ -25,7 +26,7 @@ def test_asking_every_tribunal_asks_each_of_them(asked, units, second_tribunal):
 
 
 def test_the_default_deadline_is_ten_working_days(asked):
-    expected = work_calendar().add_workdays(datetime.date.today(), 10).date
+    expected = work_calendar().add_workdays(timezone.localdate(), 10).date
     assert asked.answer_deadline == expected
 
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from tests.factories import ProblemFactory
 from tests.mechanisms.conftest import pdf, upload
@@ -83,7 +84,7 @@ def test_a_mechanism_needs_a_problem_a_name_and_a_past_date(demo_round, units, o
             units,
             [],
             name="",
-            issued_on=datetime.date.today() + datetime.timedelta(days=3),
+            issued_on=timezone.localdate() + datetime.timedelta(days=3),
         )
     errors = refused.value.message_dict
     assert errors["problems"] == ["请至少选择一个该机制针对的问题。"]

@@ -45,6 +45,16 @@ def test_the_office_approves_and_refuses(measure, measures, court_reporter, offi
     assert "共 2 份申请" in run("--user", "office", "--all")
 
 
+def test_a_request_is_listed_with_the_local_day_it_was_asked(
+    measure, court_reporter, office_clerk, edge_of_the_day
+):
+    extension = ask(court_reporter, measure, days=30)
+    (line,) = [line for line in run("--user", "office").splitlines() if line[0] == "E"]
+    assert line.startswith(
+        f"E{extension.pk}\t待审批\t1-1.1\t临江市中级人民法院\t陈法官 2026-12-07\t"
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

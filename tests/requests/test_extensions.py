@@ -8,6 +8,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from tests.conftest import LOCAL_DAY
 from tests.factories import MeasureFactory, PersonFactory, UserFactory, grant
 from tests.requests.conftest import ask, in_days
 from zhenggai.authority.models import Role
@@ -202,3 +203,12 @@ def test_an_approval_on_a_measure_changed_since_is_refused_as_stale(
     assert Measure.objects.get(pk=measure.pk).deadline == COMMITTED
     services.approve(leader, request, version=2)
     assert ExtensionRequest.objects.get().status == "approved"
+
+
+def test_today_is_the_local_day_early_and_late_in_it(measure, court_reporter, edge_of_the_day):
+    with pytest.raises(ValidationError) as refused:
+        ask(court_reporter, measure, days=-1)
+    assert refused.value.message_dict == {
+        "new_deadline": ["新的完成时限不能早于今天（2026-12-07）。"]
+    }
+    assert ask(court_reporter, measure, days=0).new_deadline == LOCAL_DAY
