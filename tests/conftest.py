@@ -71,7 +71,8 @@ def clock(monkeypatch):
 
 @pytest.fixture(params=["07:30", "23:30"])
 def edge_of_the_day(request, clock) -> datetime.datetime:
-    """The clock pinned on LOCAL_DAY, local time, early (UTC still on the day before) or late."""
+    """The clock pinned on LOCAL_DAY, local time, early (UTC still on the day before) or late.
+    Ask for it before a fixture that logs in: a session begun at another time has expired."""
     local = datetime.time.fromisoformat(request.param)
     zone = timezone.get_default_timezone()
     return clock(datetime.datetime.combine(LOCAL_DAY, local, tzinfo=zone))

@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from tests.conftest import LOCAL_DAY
 from tests.factories import MeasureFactory, PersonFactory, ProblemFactory
-from zhenggai.ledger.models import Claim
+from zhenggai.ledger.models import Claim, Measure
 
 
 @pytest.fixture
@@ -48,6 +49,18 @@ def test_it_filters_overdue_measures(office, demo_round):
     page = _get(office, demo_round, view="measures", overdue="on").content.decode()
     assert "共 3 条" in page  # the past deadlines of the other three, not the closed one
     assert "超期" in page
+
+
+def test_a_deadline_of_yesterday_is_overdue_one_of_today_is_not(
+    edge_of_the_day, office, demo_round
+):
+    court = demo_round["problems"]["court"].measures.get(number=1)
+    Measure.objects.exclude(pk=court.pk).update(deadline=LOCAL_DAY)
+    Measure.objects.filter(pk=court.pk).update(deadline=LOCAL_DAY - datetime.timedelta(days=1))
+    page = _get(office, demo_round, view="measures", overdue="on").content.decode()
+    assert "共 1 条" in page and "1-1.1" in page
+    page = _get(office, demo_round, view="measures").content.decode()
+    assert page.count('<span class="badge red">超期</span>') == 1
 
 
 def test_it_filters_by_deadline_window(office, demo_round):
