@@ -1,11 +1,11 @@
 import datetime
 
 from django import forms
-from django.utils import timezone
 
 from zhenggai.audit import policy
 from zhenggai.audit.models import Kind
 from zhenggai.ledger.forms import PlainLabels
+from zhenggai.ledger.queries import start_of_day
 
 
 class EntryFilterForm(PlainLabels, forms.Form):
@@ -46,11 +46,7 @@ class EntryFilterForm(PlainLabels, forms.Form):
         if data["kind"]:
             entries = entries.filter(kind=data["kind"])
         if data["start"]:
-            entries = entries.filter(at__gte=_midnight(data["start"]))
+            entries = entries.filter(at__gte=start_of_day(data["start"]))
         if data["end"]:
-            entries = entries.filter(at__lt=_midnight(data["end"] + datetime.timedelta(days=1)))
+            entries = entries.filter(at__lt=start_of_day(data["end"] + datetime.timedelta(days=1)))
         return entries
-
-
-def _midnight(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))

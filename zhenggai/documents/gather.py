@@ -9,7 +9,7 @@ from zhenggai.carryout.models import ProgressReport, Verification
 from zhenggai.documents.models import DocumentSettings
 from zhenggai.ledger import policy
 from zhenggai.ledger.models import InspectionRound, Measure, Person, Problem
-from zhenggai.ledger.queries import today
+from zhenggai.ledger.queries import overdue_q, today
 from zhenggai.mechanisms.models import Mechanism
 from zhenggai.rules.status import (
     CLOSED_MEASURE_STATUSES,
@@ -158,7 +158,7 @@ def figures(round_: InspectionRound, problems, measures) -> Figures:
         total=Count("pk"),
         done=Count("pk", filter=Q(status__in=DONE_MEASURE_STATUSES)),
         closed=Count("pk", filter=Q(status__in=CLOSED_MEASURE_STATUSES)),
-        overdue=Count("pk", filter=Q(deadline__lt=on) & ~Q(status__in=DONE_MEASURE_STATUSES)),
+        overdue=Count("pk", filter=overdue_q(on)),
     )
     on_site = Verification.objects.filter(
         measure__in=measures.values("pk"), result=Verification.Result.PASS, on_site=True

@@ -268,7 +268,9 @@ def level_q(level: int) -> Q:
     return (is_office & parent_tree) | (~is_office & office_tree)
 
 
-def _start_of(day: datetime.date) -> datetime.datetime:
+def start_of_day(day: datetime.date) -> datetime.datetime:
+    """The first instant of `day` in the installation's time zone: 16:00 UTC the day before
+    in Shanghai. A timestamp is on or after `day` exactly when it is not before this."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
@@ -294,7 +296,7 @@ def silent_q(rounds, on: datetime.date) -> Q:
         Q(round_id__in=round_ids)
         & (
             Q(last_reported_on__lt=cutoff)
-            | Q(last_reported_on__isnull=True, created_at__lt=_start_of(cutoff))
+            | Q(last_reported_on__isnull=True, created_at__lt=start_of_day(cutoff))
         )
         for cutoff, round_ids in by_cutoff.items()
     ]
