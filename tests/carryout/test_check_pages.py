@@ -148,3 +148,9 @@ def test_an_open_problem_is_not_yet_reopened_and_the_page_says_why(as_office, de
     page = response.content.decode()
     assert "重新打开问题" in page and "只有已销号的问题可以重新打开。" in page
     assert "无权操作" not in page
+
+
+def test_the_form_proposes_the_local_day(edge_of_the_day, client, office_clerk, pending):
+    client.force_login(office_clerk)
+    page = client.get(reverse("carryout:measure_verify", args=[pending.pk])).content.decode()
+    assert 'name="verified_on" value="2026-12-07"' in page

@@ -136,3 +136,10 @@ def test_a_file_over_the_limit_is_refused_on_the_form(as_court, measures, settin
     page = response.content.decode()
     assert "“扫描件.pdf”超过 100 KB 的上限，已停止接收，请压缩或拆分后再上传。" in page
     assert not ProgressReport.objects.exists()
+
+
+def test_the_form_proposes_the_local_day(edge_of_the_day, client, court_reporter, measures):
+    client.force_login(court_reporter)
+    url = reverse("carryout:report_create", args=[measures["court"].pk])
+    page = client.get(url).content.decode()
+    assert 'name="as_of" value="2026-12-07"' in page

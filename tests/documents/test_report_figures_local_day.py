@@ -1,5 +1,6 @@
-"""The reports' sentence of figures is as of the installation's day, early and late in it:
-"截至" names the local day, and a deadline of yesterday is overdue, one of today is not."""
+"""A report without a date of its own is dated the installation's day, early and late in it:
+its sentence of figures says "截至" that day, and a deadline of yesterday is overdue, one of
+today is not."""
 
 import datetime
 
@@ -8,7 +9,6 @@ import pytest
 from tests.conftest import LOCAL_DAY
 from zhenggai.documents import gather
 from zhenggai.ledger.models import Measure, Problem
-from zhenggai.ledger.queries import today
 from zhenggai.writer.build import figures_sentence
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +22,7 @@ def test_the_figures_are_as_of_the_local_day(edge_of_the_day, demo_round):
     counted = gather.figures(
         round_, Problem.objects.filter(round=round_), Measure.objects.filter(round=round_)
     )
-    sentence = figures_sentence(counted, today())
+    dated = gather.round_info(round_, gather.settings_of(round_)).date
+    sentence = figures_sentence(counted, dated)
     assert sentence.startswith("截至2026年12月7日，")
     assert "超过完成时限尚未完成1项" in sentence
