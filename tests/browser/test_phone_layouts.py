@@ -2,13 +2,17 @@
 lists as cards, the filters and the top bar's menu folded behind a button. Screenshots at 1366
 and 390 px go to /tmp for a look."""
 
+import datetime
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
 from tests.factories import MeasureFactory, UserFactory, VerificationGroupFactory, grant
 from zhenggai.authority.models import Role
-from zhenggai.ledger.models import Measure
+from zhenggai.ledger.models import Measure, Problem
+from zhenggai.mechanisms import services as mechanisms
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -161,3 +165,51 @@ def test_a_long_unit_page_pages_each_list(page, demo_round, units, court_reporte
     led.get_by_role("link", name="下一页").click()
     led = page.locator("section", has=page.get_by_role("heading", name="牵头的整改措施"))
     expect(led.locator("tbody tr")).to_have_count(10)  # 29 of the court's, and the tribunal's
+
+
+@pytest.fixture
+def lists_beyond_the_ledger(demo_round, units, office_clerk, tribunal_reporter):
+    """A mechanism, a problem closed without one, a 举一反三 asked of the tribunal and a red
+    measure: the lists of the mechanism, generalization and dashboard pages have rows."""
+    problems = demo_round["problems"]
+    mechanisms.register_mechanism(
+        office_clerk,
+        demo_round["round"],
+        name="涉法涉诉信访事项终结备案审查办法",
+        kind="rule",
+        issuing_unit=units["court"],
+        issued_on=datetime.date(2023, 11, 1),
+        problems=[problems["court"]],
+    )
+    Problem.objects.filter(pk=problems["police"].pk).update(status="closed")
+    mechanisms.ask_generalization(office_clerk, problems["court"], units=[units["tribunal"]])
+    Measure.objects.filter(problem=problems["court"]).update(light="red")
+    return demo_round
+
+
+def test_every_list_is_a_pile_of_cards_on_a_phone(phone, lists_beyond_the_ledger):
+    round_pk = lists_beyond_the_ledger["round"].pk
+    pages = {
+        "office": [
+            f"/rounds/{round_pk}/mechanisms/",
+            f"/rounds/{round_pk}/closed-without-mechanism/",
+            f"/rounds/{round_pk}/generalization/",
+            f"/rounds/{round_pk}/dashboard/",
+        ],
+        "tribunal": ["/generalization/"],
+    }
+    phone.set_viewport_size(PHONE)
+    for who, paths in pages.items():
+        log_in(phone, who)
+        for path in paths:
+            phone.goto(path)
+            # Tables of figures (the dashboard's) stay tables; every list of items is cards.
+            lists = phone.locator("main table.list:not(.figures)")
+            expect(lists.first).to_be_visible()
+            for table in lists.all():
+                expect(table).to_have_class(re.compile(r"\bcards\b"))
+                assert table.bounding_box()["width"] <= PHONE["width"], path
+            phone.screenshot(
+                path=f"/tmp/daily-cards{path.replace('/', '-')}390.png", full_page=True
+            )
+        phone.context.clear_cookies()
