@@ -22,15 +22,20 @@ def type_label(object_type: str) -> str:
     return str(model._meta.verbose_name) if model else object_type
 
 
-def field_label(model, name: str) -> str:
+def _field(model, name: str):
     if model is None:
-        return name
+        return None
     for candidate in (name, name.removesuffix("_id")):
         try:
-            return str(model._meta.get_field(candidate).verbose_name)
+            return model._meta.get_field(candidate)
         except FieldDoesNotExist:
             continue
-    return name
+    return None
+
+
+def field_label(model, name: str) -> str:
+    field = _field(model, name)
+    return str(field.verbose_name) if field is not None else name
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,18 @@ def _text(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _shown(model, name: str, value) -> str:
+    """A value as the pages write it: a choice by its label (done_pending → 已完成待核查),
+    and where the model says how (its audit_formats), a file's size in KB."""
+    field = _field(model, name)
+    if field is not None and field.choices and isinstance(value, str):
+        return str(dict(field.flatchoices).get(value, value))
+    formatted = getattr(model, "audit_formats", {}).get(name)
+    if formatted is not None and isinstance(value, int):
+        return formatted(value)
+    return _text(value)
+
+
 def changes(entry: AuditEntry) -> list[Change]:
     model = _model(entry.object_type)
     # The object's own number is shown beside its name already.
@@ -55,8 +72,8 @@ def changes(entry: AuditEntry) -> list[Change]:
     return [
         Change(
             field_label(model, name),
-            _text(entry.before.get(name)) if name in entry.before else "",
-            _text(entry.after.get(name)) if name in entry.after else "",
+            _shown(model, name, entry.before.get(name)) if name in entry.before else "",
+            _shown(model, name, entry.after.get(name)) if name in entry.after else "",
         )
         for name in names
     ]

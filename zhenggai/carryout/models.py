@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 
+from zhenggai.carryout.files import readable
 from zhenggai.ledger.models import Measure, Problem, Unit
 
 
@@ -134,7 +135,7 @@ class Evidence(models.Model):
 
     file = models.FileField("文件", upload_to="evidence/%Y/%m/")
     original_name = models.CharField("文件名", max_length=255)
-    size = models.PositiveBigIntegerField("大小（字节）")
+    size = models.PositiveBigIntegerField("大小")
     sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
     content_type = models.CharField("类型", max_length=100)
     report = models.ForeignKey(
@@ -154,6 +155,9 @@ class Evidence(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="上传人", on_delete=models.PROTECT
     )
     uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    # The audit trail writes the size as the pages do (zhenggai.audit.display).
+    audit_formats = {"size": readable}
 
     class Meta:
         verbose_name = verbose_name_plural = "佐证材料"
