@@ -118,7 +118,8 @@ def write_openpyxl(count: int, out: str) -> None:
             first, current = row, line.problem_code
         values = [
             line.measure_code, line.category, line.problem, line.measure, line.lead_leader,
-            line.lead_unit, line.cooperating_units, line.deadline, line.status, line.progress,
+            line.lead_unit, line.cooperating_units, line.deadline, line.original_deadline,
+            line.status, line.progress,
         ]  # fmt: skip
         cells = []
         for value in values:
@@ -131,7 +132,7 @@ def write_openpyxl(count: int, out: str) -> None:
             CellRange(min_col=c + 1, min_row=first, max_col=c + 1, max_row=row) for c in MERGED
         ]
     sheet.merged_cells.ranges = set(merges)
-    sheet.auto_filter.ref = f"A3:J{row}"
+    sheet.auto_filter.ref = f"A3:K{row}"
     sheet.print_title_rows = "3:3"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = 9

@@ -59,7 +59,7 @@ def test_changed_added_and_removed_rows_are_shown(demo_round, office_clerk, expo
         sheet.delete_rows(row_of(sheet, "1-3.1"))
         sheet.append(
             ["", "贯彻落实党中央决策部署方面", sheet["C7"].value, "新增：开展一次回头看"]
-            + ["", "临江市中级人民法院", "", datetime.datetime(2024, 7, 31), "未启动", ""]
+            + ["", "临江市中级人民法院", "", datetime.datetime(2024, 7, 31), "", "未启动", ""]
         )
 
     data = edited(exported(office_clerk, round_), edit)

@@ -106,6 +106,14 @@ def test_a_two_row_header_adds_the_columns_named_in_its_second_row():
     assert row.deadline == datetime.date(2024, 3, 31)
 
 
+def test_a_committed_deadline_beside_an_extended_one_is_never_read_as_the_deadline():
+    data = workbook(
+        ["问题", "整改措施", "责任单位", "原定完成时限", "完成时限"],
+        ["甲", "乙", "丙", datetime.datetime(2024, 3, 31), datetime.datetime(2024, 5, 31)],
+    )
+    assert read_bytes(data, "延期.xlsx").rows[0].deadline == datetime.date(2024, 5, 31)
+
+
 def test_a_deadline_typed_as_an_excel_serial_number_is_a_date():
     data = workbook(["问题", "整改措施", "责任单位", "完成时限"], ["甲", "乙", "丙", 45382])
     assert read_bytes(data, "序列号.xlsx").rows[0].deadline == datetime.date(2024, 3, 31)

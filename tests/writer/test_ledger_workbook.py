@@ -60,7 +60,7 @@ def test_every_line_is_a_row_under_the_offices_columns(written, sheet):
     assert header == [name for name, _ in COLUMNS]
     assert header == [
         "序号", "问题类别", "问题描述", "整改措施", "责任领导",
-        "责任单位", "配合单位", "完成时限", "整改状态", "进展情况",
+        "责任单位", "配合单位", "完成时限", "原定完成时限", "整改状态", "进展情况",
     ]  # fmt: skip
     assert [sheet.cell(row, 1).value for row in range(4, 9)] == [
         "1-1.1", "1-1.2", "1-1.3", "1-2.1", "1-3",
@@ -76,9 +76,9 @@ def test_a_problems_cells_are_merged_over_its_measures(sheet):
 
 def test_the_title_spans_the_table_and_the_header_is_frozen_and_filtered(sheet):
     assert sheet["A1"].value == SHEET.title
-    assert "A1:J1" in {str(r) for r in sheet.merged_cells.ranges}
+    assert "A1:K1" in {str(r) for r in sheet.merged_cells.ranges}
     assert sheet.freeze_panes == "A4"
-    assert sheet.auto_filter.ref == "A3:J8"
+    assert sheet.auto_filter.ref == "A3:K8"
 
 
 def test_it_prints_on_a4_landscape_one_page_wide_with_the_header_repeated(sheet):

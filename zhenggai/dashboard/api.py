@@ -61,6 +61,9 @@ class RedOut(Schema):
     text: str
     lead_unit: str
     deadline: datetime.date | None
+    original_deadline: datetime.date | None = Field(
+        description="原定完成时限：经批准延期后保留的原承诺时限；未延期为 null"
+    )
     days_overdue: int
 
 
@@ -132,6 +135,7 @@ def _overview(view: queries.Overview) -> dict:
                 "text": m.text,
                 "lead_unit": m.lead_unit.name,
                 "deadline": m.deadline,
+                "original_deadline": m.original_deadline,
                 "days_overdue": m.days_overdue,
             }
             for m in view.red_list

@@ -120,6 +120,7 @@ def measure_item(measure: Measure, verification: str = "") -> MeasureItem:
         text=measure.text,
         kind_label=measure.get_kind_display(),
         deadline=measure.deadline,
+        original_deadline=measure.original_deadline,
         lead_unit=measure.lead_unit.name,
         cooperating_units=tuple(unit.name for unit in measure.cooperating_units.all()),
         lead_leader=measure.problem.lead_leader.name if measure.problem.lead_leader else "",

@@ -103,6 +103,7 @@ MEASURE_VALUES = (
     "text",
     "lead_unit__name",
     "deadline",
+    "original_deadline",
     "kind",
     "status",
     "progress",
@@ -168,7 +169,7 @@ def _line(problem: tuple, measure: tuple | None, cooperating: str) -> LedgerLine
     }
     if measure is None:
         return LedgerLine(**base, status=PROBLEM_STATUS_LABELS[problem_status])
-    _, _, measure_number, measure_text, unit, deadline, kind, status, progress = measure
+    _, _, measure_number, measure_text, unit, deadline, original, kind, status, progress = measure
     return LedgerLine(
         **base,
         measure_code=f"{code}.{measure_number}",
@@ -177,6 +178,7 @@ def _line(problem: tuple, measure: tuple | None, cooperating: str) -> LedgerLine
         cooperating_units=cooperating,
         deadline=deadline,
         deadline_text="" if deadline else KIND_LABELS[kind],
+        original_deadline=original,
         status=MEASURE_STATUS_LABELS[MeasureStatus(status)],
         progress=progress or "",
     )

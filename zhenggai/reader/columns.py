@@ -25,6 +25,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "lead_unit": ("责任单位", "牵头单位", "责任部门", "牵头部门", "主责单位", "承办单位"),
     "cooperating_units": ("配合单位", "协办单位", "配合部门", "协同单位", "协助单位"),
     "deadline": ("完成时限", "整改时限", "完成时间", "时限", "整改期限", "完成期限"),
+    # Beside an extended deadline (zhenggai's own export): read as its own column, never as the
+    # deadline, and not carried into the rows.
+    "original_deadline": ("原定完成时限", "原完成时限", "原定时限", "原时限"),
     "status": ("整改状态", "完成情况", "状态", "是否完成", "整改结果"),
     "progress": ("进展情况", "整改进展", "工作进展", "进度", "整改情况", "落实情况", "推进情况"),
 }  # fmt: skip

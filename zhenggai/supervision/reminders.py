@@ -53,9 +53,19 @@ def message(
     facts = measure if isinstance(measure, dict) else measure_facts(measure)
     label = Reminder.Reason(reason).label
     title = f"催办：整改措施 {facts['code']}（{label}）"
-    body = f"{facts['code']} {facts['text'][:80]}\n{detail}。{ASKS[to_leader]}"
+    body = f"{facts['code']} {facts['text'][:80]}\n{detail}。{_deadline(facts)}{ASKS[to_leader]}"
     link = reverse("ledger:problem_detail", args=[facts["problem_id"]]) + f"#measure-{facts['pk']}"
     return title, body, link
+
+
+def _deadline(facts: dict) -> str:
+    """The deadline in force, and the committed one where an extension moved it."""
+    if facts["deadline"] is None:
+        return ""
+    text = f"完成时限：{facts['deadline']:%Y-%m-%d}"
+    if facts["original_deadline"]:
+        text += f"（原定 {facts['original_deadline']:%Y-%m-%d}，已延期）"
+    return text + "。"
 
 
 def measure_facts(measure: Measure) -> dict:
@@ -64,17 +74,26 @@ def measure_facts(measure: Measure) -> dict:
         "problem_id": measure.problem_id,
         "code": measure.code,
         "text": measure.text,
+        "deadline": measure.deadline,
+        "original_deadline": measure.original_deadline,
     }
+
+
+FACT_FIELDS = ("problem_id", "text", "deadline", "original_deadline")
 
 
 def facts_of(measure_ids) -> dict[int, dict]:
     """measure_facts() for many measures in one query."""
-    rows = Measure.objects.filter(pk__in=measure_ids).values_list(
-        "pk", "problem_id", "problem__category__number", "problem__number", "number", "text"
+    rows = Measure.objects.filter(pk__in=measure_ids).values(
+        "pk", *FACT_FIELDS, "problem__category__number", "problem__number", "number"
     )
     return {
-        pk: {"pk": pk, "problem_id": problem, "code": f"{cat}-{num}.{number}", "text": text}
-        for pk, problem, cat, num, number, text in rows
+        row["pk"]: {
+            "pk": row["pk"],
+            "code": f"{row['problem__category__number']}-{row['problem__number']}.{row['number']}",
+            **{name: row[name] for name in FACT_FIELDS},
+        }
+        for row in rows
     }
 
 

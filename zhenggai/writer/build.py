@@ -57,9 +57,23 @@ def sentence(text: str) -> str:
 
 
 def deadline_text(measure: MeasureItem) -> str:
+    """The deadline in force; an extended one says what was committed beside it."""
     if measure.deadline is None:
         return "长期坚持"
-    return format_date(measure.deadline)
+    due = format_date(measure.deadline)
+    if measure.original_deadline:
+        return f"{due}（原定{format_date(measure.original_deadline)}，经批准延期）"
+    return due
+
+
+def extension_text(measure: MeasureItem) -> str:
+    """A sentence on an approved extension, empty for a measure that has none."""
+    if not (measure.original_deadline and measure.deadline):
+        return ""
+    return (
+        f"经批准，完成时限由原定{format_date(measure.original_deadline)}"
+        f"延至{format_date(measure.deadline)}。"
+    )
 
 
 def units_text(measure: MeasureItem) -> str:

@@ -30,13 +30,15 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("责任单位", 16),
     ("配合单位", 16),
     ("完成时限", 14),
+    # Kept once an extension is approved, so that the reader sees what was committed.
+    ("原定完成时限", 14),
     ("整改状态", 11),
     ("进展情况", 36),
 )
 # The problem's columns: merged over the rows of its measures; the measure's own; centred.
 MERGED = (1, 2, 4)
 OWN = tuple(col for col in range(len(COLUMNS)) if col not in MERGED)
-CENTERED = (0, 4, 8)
+CENTERED = (0, 4, 9)
 TITLE_ROW, NOTE_ROW, HEADER_ROW = 0, 1, 2
 MARK_SHEET = "导出信息"
 MARK_KEYS = {"round": "轮次编号", "filters": "筛选条件", "exported_at": "导出时间"}
@@ -72,6 +74,8 @@ class LedgerLine:
     deadline: datetime.date | None = None
     # What the deadline cell says when there is no date: 长期坚持.
     deadline_text: str = ""
+    # The committed deadline of a measure whose deadline an approved extension moved.
+    original_deadline: datetime.date | None = None
     status: str = ""
     progress: str = ""
 
@@ -208,6 +212,7 @@ def _values(line: LedgerLine) -> list:
         line.lead_unit,
         line.cooperating_units,
         line.deadline if line.deadline else line.deadline_text,
+        line.original_deadline or "",
         line.status,
         line.progress,
     ]

@@ -73,6 +73,8 @@ class MeasureItem:
     deadline: datetime.date | None
     lead_unit: str
     cooperating_units: tuple[str, ...] = ()
+    # The committed deadline, kept once an approved extension moved `deadline`.
+    original_deadline: datetime.date | None = None
     lead_leader: str = ""
     status_label: str = ""
     done: bool = False

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from zhenggai.writer.build import (
     Builder,
     book_titles,
+    extension_text,
     figures_sentence,
     h2,
     round_fields,
@@ -130,7 +131,8 @@ def _problem(build: Builder, number: int, problem: ProblemItem) -> None:
         )
         build.add(
             "body",
-            f"（{index}）{sentence(measure.text)}{progress}{_checked(measure)}",
+            f"（{index}）{sentence(measure.text)}{extension_text(measure)}{progress}"
+            f"{_checked(measure)}",
             f"措施 {measure.code}",
         )
     if problem.mechanisms:
