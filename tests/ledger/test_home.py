@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from tests.factories import (
     PASSWORD,
+    MeasureFactory,
     ProblemFactory,
     UserFactory,
     VerificationGroupFactory,
@@ -23,7 +24,7 @@ from zhenggai.requests import services as requests
 from zhenggai.supervision import services as supervision
 from zhenggai.supervision.models import SupervisionNotice
 
-SHOWN = re.compile(r"共 (\d+) [条件]|待审批 (\d+) 份|答复（(\d+)）")
+SHOWN = re.compile(r"共 (\d+) [条件]|待(?:我|他人)?审批 (\d+) 份|答复（(\d+)）")
 
 
 @pytest.fixture
@@ -93,6 +94,18 @@ def deputy(busy_round, units):
     return user
 
 
+@pytest.fixture
+def office_asked(busy_round, units, office_clerk):
+    """The 整改办 asked about a measure it leads itself: the approving leaders decide, or a
+    clerk outside the 整改办, of whom there is none."""
+    measure = MeasureFactory(
+        problem=busy_round["problems"]["police"], number=2, lead_unit=units["office"]
+    )
+    on = datetime.date.today() + datetime.timedelta(days=20)
+    requests.ask_extension(office_clerk, measure, new_deadline=on, reason="需等上级文件下发。")
+    return busy_round
+
+
 def _figures(user) -> dict[str, int]:
     return {f.label: f.count for s in home_sections(user) for f in s.figures}
 
@@ -107,7 +120,8 @@ def test_the_office_sees_what_waits_for_it(busy_round, office_clerk):
     figures = _figures(office_clerk)
     assert figures == {
         "待核查": 1,
-        "延期和变更申请": 1,
+        "待我审批": 1,
+        "待他人审批": 0,
         "超期": 3,
         "督办单逾期": 1,
         "督办单待办结": 1,
@@ -129,8 +143,27 @@ def test_a_leader_who_approves_sees_what_waits_for_its_decision(busy_round, depu
     assert _figures(deputy) == {"待我审批": 1}
 
 
-@pytest.mark.parametrize("who", ["court_reporter", "office_clerk", "leader", "verifier", "deputy"])
-def test_every_figure_links_to_a_list_of_as_many_rows(busy_round, client, request, who):
+@pytest.mark.parametrize(
+    ("who", "mine", "others"),
+    # Not the request one asked, nor one about a measure of one's own unit; the approving
+    # leaders decide both.
+    [("office_clerk", 1, 1), ("colleague", 1, 1), ("leader", 2, 0)],
+)
+def test_the_office_counts_what_waits_for_its_own_decision_apart(
+    office_asked, request, who, mine, others
+):
+    figures = _figures(request.getfixturevalue(who))
+    assert (figures["待我审批"], figures["待他人审批"]) == (mine, others)
+
+
+def test_a_deciding_leader_counts_both(office_asked, deputy):
+    assert _figures(deputy)["待我审批"] == 2
+
+
+@pytest.mark.parametrize(
+    "who", ["court_reporter", "office_clerk", "colleague", "leader", "verifier", "deputy"]
+)
+def test_every_figure_links_to_a_list_of_as_many_rows(office_asked, client, request, who):
     user = request.getfixturevalue(who)
     client.force_login(user)
     figures = [f for s in home_sections(user) for f in s.figures]

@@ -131,7 +131,7 @@ def test_the_round_home_counts_what_waits_and_the_list_shows_it(
     assert "延期和变更申请 2" in text_of(home)
 
     listing = text_of(office.get(reverse("requests:round_requests", args=[demo_round["round"].pk])))
-    assert "待审批 2 份" in listing
+    assert "待我审批 2 份" in listing
     assert f"完成时限 2023-12-31 {in_days(45):%Y-%m-%d}" in listing
     assert "整改措施 措施" in listing and "按季度学习并考核。" in listing
 

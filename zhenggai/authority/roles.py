@@ -76,6 +76,10 @@ class Actor:
     person_id: int | None
     unit_path: str | None  # the person's own unit, not a tree: verification asks where it sits
     grants: tuple[Grant, ...]
+    # The units whose commitments the user answers for (ledger.policy.answerable_for): its
+    # person's unit; for a login without a person, the units its roles are given for, so
+    # that leaving the person out does not free a login from the rule.
+    own_paths: tuple[str, ...] = ()
 
     def holding(self, *roles: Role) -> list[Grant]:
         return [grant for grant in self.grants if grant.role in roles]
@@ -179,6 +183,7 @@ def actor_of(user) -> Actor:
     )
     person = _person(user, rows[0][: len(PERSON_FIELDS)] if rows else None)
     grants: dict[Grant, None] = {}
+    assigned: dict[str, None] = {}
     for row in rows:
         role, organization, round_id, path, kind, parent, group_round, group_organization = row[
             len(PERSON_FIELDS) + 1 :
@@ -186,10 +191,13 @@ def actor_of(user) -> Actor:
         if role:
             tree = _scope_path(path, kind, parent) if path else None
             grants[Grant(Role(role), organization, round_id, tree)] = None
+            if path:
+                assigned[path] = None
         if group_round:
             grants[Grant(Role.VERIFIER, group_organization, group_round, None)] = None
     unit_path = rows[0][len(PERSON_FIELDS)] if rows and person else None
-    actor = Actor(user.pk, person and person.pk, unit_path, tuple(grants))
+    own = (unit_path,) if unit_path else () if person else tuple(assigned)
+    actor = Actor(user.pk, person and person.pk, unit_path, tuple(grants), own)
     user._zhenggai_actor = actor
     return actor
 

@@ -296,7 +296,9 @@ class MeasureForm(PlainLabels, AuthorizedFields, Versioned, forms.ModelForm):
         if "status" in self.fields:
             self._hand_set_status(self.fields["status"])
         if "deadline" in self.fields and self.instance.original_deadline:
-            self.fields["deadline"].help_text = (
+            self.fields[
+                "deadline"
+            ].help_text = (
                 f"原定 {self.instance.original_deadline:%Y-%m-%d}，已批准延期；原定时限保留不变。"
             )
         if not self.instance.pk and problem.lead_unit_id:

@@ -27,8 +27,8 @@ from zhenggai.ledger.queries import (
     today,
 )
 from zhenggai.mechanisms.models import GeneralizationAnswer
-from zhenggai.requests.models import ChangeRequest, ExtensionRequest
-from zhenggai.requests.queries import pending_count
+from zhenggai.requests.queries import count as requests_count
+from zhenggai.requests.queries import waiting_by_round
 from zhenggai.rules.deadlines import LIGHT_LABELS, LIGHT_ORDER
 from zhenggai.rules.figures import path_ids
 from zhenggai.rules.status import MeasureStatus
@@ -73,7 +73,7 @@ def home_sections(user) -> list[Section]:
     )
     sections = []
     sections += _reporter_sections(actor, rounds)
-    sections += _office_sections(actor, rounds)
+    sections += _office_sections(user, actor, rounds)
     sections += _verifier_sections(actor, rounds)
     sections += _leader_sections(user, actor, rounds)
     return sections
@@ -151,18 +151,6 @@ def _nearest_open(round_ids: list[int], tree: str) -> list[Measure]:
     )
 
 
-def _pending_requests(ids: list[int]) -> dict[int, int]:
-    pending = defaultdict(int)
-    for model in (ExtensionRequest, ChangeRequest):
-        rows = _grouped(
-            model.objects.filter(round__in=ids, status=ExtensionRequest.Status.PENDING),
-            n=Count("*"),
-        )
-        for round_id, row in rows.items():
-            pending[round_id] += row["n"]
-    return pending
-
-
 def _awaiting_review(ids: list[int]) -> dict[int, int]:
     """The "not present" answers to a 举一反三 that wait for the office's review, by round."""
     rows = (
@@ -178,7 +166,7 @@ def _awaiting_review(ids: list[int]) -> dict[int, int]:
     return {row["generalization__source__round_id"]: row["n"] for row in rows}
 
 
-def _office_sections(actor, rounds) -> list[Section]:
+def _office_sections(user, actor, rounds) -> list[Section]:
     run = [r for r in rounds if actor.runs(r)]
     if not run:
         return []
@@ -197,7 +185,7 @@ def _office_sections(actor, rounds) -> list[Section]:
         n=Count("*"),
     )
     answers = _awaiting_review(ids)
-    requests = _pending_requests(ids)
+    requests = waiting_by_round(user, run)
     sections = []
     for round_ in run:
         sections.append(
@@ -211,9 +199,14 @@ def _office_sections(actor, rounds) -> list[Section]:
                         _ledger(round_.pk, view="measures", status=MeasureStatus.DONE_PENDING),
                     ),
                     Figure(
-                        "延期和变更申请",
-                        requests.get(round_.pk, 0),
-                        _link("requests:round_requests", round_.pk, status="pending"),
+                        "待我审批",
+                        requests[round_.pk]["mine"],
+                        _link("requests:round_requests", round_.pk, status="mine"),
+                    ),
+                    Figure(
+                        "待他人审批",
+                        requests[round_.pk]["others"],
+                        _link("requests:round_requests", round_.pk, status="others"),
                     ),
                     Figure(
                         "超期",
@@ -300,7 +293,7 @@ def _leader_sections(user, actor, rounds) -> list[Section]:
     sections = []
     for round_ in rounds:
         counts = problems.get(round_.pk)
-        waiting = pending_count(user, round_) if round_ in deciding else 0
+        waiting = requests_count(user, round_, "mine") if round_ in deciding else 0
         if not counts and not waiting:
             continue
         section = Section("领导待办", round_)
@@ -328,7 +321,7 @@ def _leader_sections(user, actor, rounds) -> list[Section]:
                 Figure(
                     "待我审批",
                     waiting,
-                    _link("requests:round_requests", round_.pk, status="pending"),
+                    _link("requests:round_requests", round_.pk, status="mine"),
                 )
             )
         sections.append(section)

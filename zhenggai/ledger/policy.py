@@ -293,9 +293,16 @@ def acts_for(user, unit: Unit | None, round_: InspectionRound) -> bool:
 def answerable_for(user, measure: Measure) -> bool:
     """The measure's lead unit is the user's own unit or below it: its deadline, text and kind
     are a commitment the user's unit made, which the user does not change on its own say,
-    even while running the round (zhenggai.authority.fields.COMMITMENTS)."""
-    unit_path = actor_of(user).unit_path
-    return bool(unit_path) and measure.lead_unit.path.startswith(unit_path)
+    even while running the round (zhenggai.authority.fields.COMMITMENTS). A login without a
+    person sits in the units its roles are given for (Actor.own_paths)."""
+    return any(measure.lead_unit.path.startswith(path) for path in actor_of(user).own_paths)
+
+
+def answerable_q(user, lead_unit: str = "lead_unit") -> Q:
+    """answerable_for as a filter on measures (or on rows that reach them by `lead_unit`)."""
+    return any_of(
+        [Q(**{f"{lead_unit}__path__startswith": path}) for path in actor_of(user).own_paths]
+    )
 
 
 # Permissions: (allowed, reason).

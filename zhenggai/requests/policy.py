@@ -20,6 +20,7 @@ from zhenggai.authority.roles import actor_of
 from zhenggai.ledger.models import InspectionRound, Measure
 from zhenggai.ledger.policy import (
     answerable_for,
+    answerable_q,
     approving_leader,
     measures_among,
     measures_in,
@@ -113,6 +114,15 @@ def _independent(user, request) -> bool:
     """The round's approving leader decides any request; an office user none for a measure it
     answers for."""
     return approving_leader(user, request.round) or not answerable_for(user, request.measure)
+
+
+def deciding_q(user, rounds) -> Q:
+    """can_decide as a filter over the requests of these rounds: the open ones that wait for
+    the user's decision."""
+    deciding = [r.pk for r in rounds if decides_for(user, r)]
+    approving = [r.pk for r in rounds if approving_leader(user, r)]
+    independent = Q(round__in=approving) | ~answerable_q(user, "measure__lead_unit")
+    return Q(status=Status.PENDING, round__in=deciding) & ~Q(asked_by=user.pk) & independent
 
 
 def _name(user) -> str:

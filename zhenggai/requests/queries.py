@@ -13,7 +13,15 @@ from zhenggai.requests.models import ChangeRequest, ExtensionRequest
 
 Status = ExtensionRequest.Status
 MODELS = (ExtensionRequest, ChangeRequest)
-STATUS_FILTERS = {"pending": "待审批", "decided": "已处理", "all": "全部"}
+STATUS_FILTERS = {
+    "pending": "待审批",
+    "mine": "待我审批",
+    "others": "待他人审批",
+    "decided": "已处理",
+    "all": "全部",
+}
+# The tabs of a user who decides none of the round's requests.
+ASKER_FILTERS = {key: STATUS_FILTERS[key] for key in ("pending", "decided", "all")}
 SHOWN = 100
 RELATED = (
     "round__office",
@@ -31,15 +39,26 @@ class Found:
     more: bool
 
 
+def _rows(model, user, round_, status: str):
+    """The round's requests of this sort the user sees, under the tab `status`: 待我审批 are
+    the open ones the user may decide, 待他人审批 the other open ones."""
+    rows = policy.requests_in(model, user, round_)
+    if status == "mine":
+        return rows.filter(policy.deciding_q(user, [round_]))
+    if status == "others":
+        return rows.filter(status=Status.PENDING).exclude(policy.deciding_q(user, [round_]))
+    if status == "pending":
+        return rows.filter(status=Status.PENDING)
+    if status == "decided":
+        return rows.exclude(status=Status.PENDING)
+    return rows
+
+
 def round_requests(user, round_, status: str) -> Found:
     """The round's requests the user sees, newest first, both sorts together."""
     found = []
     for model in MODELS:
-        rows = policy.requests_in(model, user, round_)
-        if status == "pending":
-            rows = rows.filter(status=Status.PENDING)
-        elif status == "decided":
-            rows = rows.exclude(status=Status.PENDING)
+        rows = _rows(model, user, round_, status)
         found.append(list(rows.select_related(*RELATED).order_by("-asked_at", "-pk")[: SHOWN + 1]))
     more = any(len(rows) > SHOWN for rows in found)
     merged = sorted(
@@ -48,8 +67,33 @@ def round_requests(user, round_, status: str) -> Found:
     return Found(merged, more)
 
 
-def pending_count(user, round_) -> int:
-    return sum(policy.requests_in(model, user, round_, Status.PENDING).count() for model in MODELS)
+def tabs(user, round_) -> dict[str, str]:
+    """The list's tabs for the user, the first its default: whoever decides for the round
+    sees 待我审批 first."""
+    if not policy.decides_for(user, round_):
+        return ASKER_FILTERS
+    return {"mine": STATUS_FILTERS["mine"]} | STATUS_FILTERS
+
+
+def count(user, round_, status: str = "pending") -> int:
+    """How many requests the tab `status` lists (all of them, not only the SHOWN)."""
+    return sum(_rows(model, user, round_, status).count() for model in MODELS)
+
+
+def waiting_by_round(user, rounds) -> dict[int, dict[str, int]]:
+    """Per round, its open requests waiting for the user's decision ("mine") and for someone
+    else's ("others"), for rounds the user sees whole (its office's home page)."""
+    mine = policy.deciding_q(user, rounds)
+    waiting: dict[int, dict[str, int]] = {r.pk: {"mine": 0, "others": 0} for r in rounds}
+    for model in MODELS:
+        rows = model.objects.filter(round__in=list(waiting), status=Status.PENDING)
+        grouped = rows.values("round_id").annotate(
+            mine=Count("pk", filter=mine), others=Count("pk", filter=~mine)
+        )
+        for row in grouped.order_by():
+            for key in ("mine", "others"):
+                waiting[row["round_id"]][key] += row[key]
+    return waiting
 
 
 def extension_counts(user, rounds) -> list[dict]:

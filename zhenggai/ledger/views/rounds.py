@@ -9,7 +9,7 @@ from zhenggai.ledger.queries import round_counts, today
 from zhenggai.ledger.versions import StaleEdit
 from zhenggai.ledger.views.common import apply_service_errors
 from zhenggai.ledger.views.stale import refused
-from zhenggai.requests.queries import pending_count
+from zhenggai.requests import queries as requests
 
 
 @login_required
@@ -70,6 +70,13 @@ def round_home(request, pk):
         ),
         "categories": categories,
         "can_edit": policy.can_edit_round(request.user, round_)[0],
-        "pending_requests": pending_count(request.user, round_),
+        "requests_tab": _requests_tab(request.user, round_),
     }
     return render(request, "ledger/round_home.html", context)
+
+
+def _requests_tab(user, round_) -> dict:
+    """The requests' link counts what its list opens on: for whoever decides, those waiting
+    for its decision."""
+    status, label = next(iter(requests.tabs(user, round_).items()))
+    return {"label": label, "count": requests.count(user, round_, status)}

@@ -29,9 +29,10 @@ def request_detail(request, pk, model):
 @login_required
 def round_requests(request, pk):
     round_ = ledger_policy.get_round_for(request.user, pk)
-    status = request.GET.get("status", "pending")
-    if status not in queries.STATUS_FILTERS:
-        status = "pending"
+    filters = queries.tabs(request.user, round_)
+    status = request.GET.get("status", "")
+    if status not in filters:
+        status = next(iter(filters))
     found = queries.round_requests(request.user, round_, status)
     candidates = policy.decision_candidates(round_)
     context = {
@@ -39,8 +40,9 @@ def round_requests(request, pk):
         "items": [item_of(request.user, row, candidates=candidates) for row in found.rows],
         "more": found.more,
         "status": status,
-        "filters": queries.STATUS_FILTERS,
-        "pending": queries.pending_count(request.user, round_),
+        "filters": filters,
+        "label": filters[status],
+        "count": queries.count(request.user, round_, status),
     }
     return render(request, LIST, context)
 
