@@ -6,13 +6,17 @@ and neither the clerk nor another clerk of the same 整改办 may decide it."""
 
 import datetime
 
+import openpyxl
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import QueryDict
 from django.urls import reverse
 
 from tests.factories import MeasureFactory, PersonFactory, UserFactory, grant
 from tests.requests.conftest import ask, in_days
 from zhenggai.authority.models import Role
+from zhenggai.documents import services as documents
+from zhenggai.importer import services as importer
 from zhenggai.ledger.models import Measure
 from zhenggai.requests import services
 
@@ -45,6 +49,43 @@ def test_through_the_api_it_is_refused_and_nothing_changes(api_as, own, office_c
     )
     assert response.status_code == 403
     assert WHY + ASK in response.json()["detail"]
+    assert Measure.objects.get(pk=own.pk).deadline == COMMITTED
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("text", "改为按月通报。"), ("kind", "ongoing"), ("deliverable", "通报")]
+)
+def test_nor_its_text_kind_or_deliverable(api_as, own, office_clerk, field, value):
+    response = api_as(office_clerk).patch(
+        f"/api/measures/{own.pk}", {field: value, "version": own.version}
+    )
+    assert response.status_code == 403 and WHY in response.json()["detail"]
+    assert "请提出变更申请" in response.json()["detail"]
+    assert getattr(Measure.objects.get(pk=own.pk), field) == getattr(own, field)
+
+
+def test_nor_in_a_batch(client, own, office_clerk):
+    client.force_login(office_clerk)
+    response = client.post(
+        reverse("ledger:measure_batch", args=[own.round_id]),
+        {"action": "deadline", "measures": [own.pk], "deadline": "2027-01-31"},
+        follow=True,
+    )
+    assert WHY in response.content.decode()
+    assert Measure.objects.get(pk=own.pk).deadline == COMMITTED
+
+
+def test_nor_by_bringing_back_the_ledger(tmp_path, own, office_clerk):
+    path = tmp_path / "台账.xlsx"
+    documents.export_ledger(office_clerk, own.round, QueryDict(), path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["整改台账"]
+    row = next(r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 1).value == own.code)
+    sheet.cell(row, 8).value = datetime.datetime(2027, 1, 31)
+    book.save(path)
+    batch = importer.upload(office_clerk, own.round, "台账.xlsx", path.read_bytes())
+    with pytest.raises(ValidationError, match=WHY):
+        importer.apply(office_clerk, batch)
     assert Measure.objects.get(pk=own.pk).deadline == COMMITTED
 
 
@@ -88,7 +129,8 @@ def test_it_asks_and_the_approving_leader_decides(client, units, own, office_cle
 def test_when_nobody_may_decide_the_page_says_so(client, own, office_clerk):
     ask(office_clerk, own, days=60)
     client.force_login(office_clerk)
-    page = client.get(reverse("requests:round_requests", args=[own.round.pk]))
+    # Among those waiting for someone else's decision, since it may not decide it itself.
+    page = client.get(reverse("requests:round_requests", args=[own.round.pk]), {"status": "others"})
     assert "本轮没有可以审批这份延期申请的人" in page.content.decode()
 
 
