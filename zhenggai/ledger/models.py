@@ -143,7 +143,11 @@ class Person(models.Model):
         ordering = ["unit__path", "-is_leader", "name"]
 
     def __str__(self) -> str:
-        return f"{self.name}（{self.title}）" if self.title else self.name
+        return self.label(self.name, self.title)
+
+    @staticmethod
+    def label(name: str, title: str) -> str:
+        return f"{name}（{title}）" if title else name
 
 
 class InspectionRound(models.Model):
@@ -265,7 +269,7 @@ class Category(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number}. {self.title}"
+        return self.label(self.number, self.title)
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
@@ -275,6 +279,10 @@ class Category(models.Model):
         Measure.objects.filter(problem__category=self).update(
             position=Subquery(problem_position) * 1000 + F("number")
         )
+
+    @staticmethod
+    def label(number: int, title: str) -> str:
+        return f"{number}. {title}"
 
 
 class ProblemQuerySet(models.QuerySet):

@@ -16,6 +16,7 @@ from zhenggai.carryout.models import Reopening, Verification
 from zhenggai.ledger.forms import PlainLabels
 from zhenggai.ledger.models import (
     LIGHT_CHOICES,
+    Category,
     Claim,
     InspectionRound,
     Measure,
@@ -24,7 +25,7 @@ from zhenggai.ledger.models import (
     Unit,
 )
 from zhenggai.ledger.policy import responsible_measures, responsible_problems, subtree
-from zhenggai.ledger.widgets import QuickSelect
+from zhenggai.ledger.widgets import ListedChoiceField, QuickSelect
 from zhenggai.mechanisms.models import Mechanism
 from zhenggai.requests.models import ExtensionRequest
 from zhenggai.rules.figures import REPORTING_STATUSES, level_label
@@ -94,15 +95,27 @@ class LedgerFilterForm(PlainLabels, forms.Form):
     empty_label = "全部"
     view = forms.ChoiceField(label="视图", choices=VIEWS, required=False, widget=QuickSelect)
     q = forms.CharField(label="关键词", max_length=100, required=False)
-    category = forms.ModelChoiceField(
-        label="方面", queryset=None, required=False, widget=QuickSelect
+    category = ListedChoiceField(
+        Category.objects.none(),
+        label_fields=("number", "title"),
+        label_of=Category.label,
+        label="方面",
+        required=False,
+        widget=QuickSelect,
     )
-    unit = forms.ModelChoiceField(
-        label="单位（含下级）", queryset=Unit.objects.all(), required=False, widget=QuickSelect
+    unit = ListedChoiceField(
+        Unit.objects.all(),
+        label_fields=("name",),
+        label_of=str,
+        label="单位（含下级）",
+        required=False,
+        widget=QuickSelect,
     )
-    leader = forms.ModelChoiceField(
+    leader = ListedChoiceField(
+        Person.objects.filter(is_leader=True),
+        label_fields=("name", "title"),
+        label_of=Person.label,
         label="牵头领导",
-        queryset=Person.objects.filter(is_leader=True),
         required=False,
         widget=QuickSelect,
     )
@@ -170,7 +183,8 @@ class LedgerFilterForm(PlainLabels, forms.Form):
         """`units` and `problems`: those the user sees (of the round, for the problems);
         `scoped`: the problems are a user's scope, not the whole round."""
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = round_.categories.all()
+        # By number alone: the model's ordering starts with the round's, a join for nothing.
+        self.fields["category"].queryset = round_.categories.order_by("number")
         self.fields["unit"].queryset = units
         # Only the leaders of the problems the user sees: not the names of those leading what
         # another unit answers for, nor the thousands of persons of a province. In a whole
