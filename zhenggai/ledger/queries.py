@@ -489,6 +489,11 @@ def lit_problems(problems, light: str):
     return problems.filter(has_measures(), lit_q(light))
 
 
+def task_rows(queryset):
+    """What the task list (任务清单) shows of a measure: its problem's code and its lead unit."""
+    return queryset.select_related("problem__category", "lead_unit")
+
+
 def measure_rows(queryset):
     return queryset.select_related(
         "round", "problem__category", "problem__lead_leader", "lead_unit", "person_in_charge"

@@ -17,6 +17,7 @@ from zhenggai.ledger.queries import (
     measure_rows,
     page_of,
     problem_rows,
+    task_rows,
     today,
 )
 
@@ -44,7 +45,8 @@ def ledger(request, pk):
         attach_measure_stats(page.object_list, measures, on)
     else:
         ordered = filter_measures(policy.measures_in(request.user, round_), query, on)
-        page = page_of(ordered, request.GET.get("page"), measure_rows, size, scoped)
+        rows = task_rows if query.view == "measures" else measure_rows
+        page = page_of(ordered, request.GET.get("page"), rows, size, scoped)
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("print", None)
