@@ -4,7 +4,7 @@ import pytest
 
 from tests.factories import CategoryFactory, MeasureFactory, PersonFactory, ProblemFactory
 from zhenggai.ledger import services
-from zhenggai.ledger.models import Claim, Event, Measure
+from zhenggai.ledger.models import Claim, Event, InspectionRound, Measure
 
 
 def _lead_units(response):
@@ -110,6 +110,21 @@ def test_it_shows_a_problem_with_its_code_and_labels(demo_round, api_as, court_r
     assert body["code"] == "1-1"
     assert body["status_label"] == "未启动" and body["source_label"] == "巡视反馈"
     assert body["category"]["title"] == "贯彻落实党中央决策部署方面"
+
+
+def test_a_xuncha_rounds_problem_comes_from_its_own_feedback(demo_round, api_as, court_reporter):
+    InspectionRound.objects.filter(pk=demo_round["round"].pk).update(kind="xuncha")
+    problem = demo_round["problems"]["court"]
+    body = api_as(court_reporter).get(f"/api/problems/{problem.pk}").json()
+    listed = api_as(court_reporter).get("/api/problems").json()["items"]
+    assert body["source_label"] == "巡察反馈"
+    assert {item["source_label"] for item in listed} <= {
+        "巡察反馈",
+        "自查发现",
+        "征求意见",
+        "批评意见",
+        "回头看",
+    }
 
 
 def test_the_office_adds_a_problem_and_it_is_recorded(demo_round, api_as, office_clerk, units):

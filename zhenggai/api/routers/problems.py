@@ -71,7 +71,7 @@ class ProblemOut(Schema):
 
     @staticmethod
     def resolve_source_label(obj):
-        return obj.get_source_display()
+        return obj.source_label
 
     @staticmethod
     def resolve_status_label(obj):
