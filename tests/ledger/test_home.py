@@ -62,9 +62,14 @@ def busy_round(demo_round, units, office_clerk, leader, court_reporter):
         court_reporter, SupervisionNotice.objects.get(number="督〔2026〕3号"), "已书面说明。"
     )
     # The court says it has no such problem as the police's: the office is to review that.
-    asked = mechanisms.ask_generalization(office_clerk, problems["police"], units=[units["court"]])
+    # The tribunal has yet to answer.
+    asked = mechanisms.ask_generalization(
+        office_clerk, problems["police"], units=[units["court"], units["tribunal"]]
+    )
     mechanisms.answer_not_present(
-        court_reporter, asked.answers.get(), reasons="本院已自查，不存在同类问题。"
+        court_reporter,
+        asked.answers.get(unit=units["court"]),
+        reasons="本院已自查，不存在同类问题。",
     )
     measure = problems["court"].measures.get(number=1)
     requests.ask_extension(
@@ -114,7 +119,13 @@ def _figures(user) -> dict[str, int]:
 def test_a_reporter_sees_its_units_work(busy_round, court_reporter):
     figures = _figures(court_reporter)
     # The court's two measures and its tribunal's, all past their deadlines.
-    assert figures == {"待报送": 3, "已超期": 3, "待回复督办单": 1, "待整改（退回）": 1}
+    assert figures == {
+        "待报送": 3,
+        "已超期": 3,
+        "待回复督办单": 1,
+        "待整改（退回）": 1,
+        "举一反三待答复": 1,
+    }
 
 
 def test_the_office_sees_what_waits_for_it(busy_round, office_clerk):
@@ -243,3 +254,11 @@ def test_a_problem_without_measures_counts_under_no_light(busy_round, client, le
     assert green.count == 1
     client.force_login(leader)
     assert "共 1 条" in client.get(green.url).content.decode()
+
+
+def test_the_answers_figure_lists_its_own_rounds_only(busy_round, client, court_reporter):
+    client.force_login(court_reporter)
+    inbox = reverse("mechanisms:inbox")
+    own = client.get(inbox, {"round": busy_round["round"].pk}).content.decode()
+    other = client.get(inbox, {"round": busy_round["round"].pk + 1}).content.decode()
+    assert "待答复（1）" in own and "待答复（0）" in other

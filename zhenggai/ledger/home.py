@@ -109,6 +109,9 @@ def _reporter_sections(actor, rounds) -> list[Section]:
             ),
             n=Count("*"),
         )
+        answers = _answers(
+            ids, answer=GeneralizationAnswer.Answer.PENDING, unit__path__startswith=tree
+        )
         nearest = defaultdict(list)
         for measure in _nearest_open(ids, tree):
             nearest[measure.round_id].append(measure)
@@ -116,6 +119,13 @@ def _reporter_sections(actor, rounds) -> list[Section]:
         for round_ in tree_rounds:
             figures = _reporter_figures(
                 round_.pk, unit, measures.get(round_.pk, {}), notices.get(round_.pk, {})
+            )
+            figures.append(
+                Figure(
+                    "举一反三待答复",
+                    answers.get(round_.pk, 0),
+                    f"{reverse('mechanisms:inbox')}?{urlencode({'round': round_.pk})}#pending",
+                )
             )
             sections.append(Section("本单位待办", round_, figures, nearest[round_.pk]))
     return sections
@@ -151,14 +161,10 @@ def _nearest_open(round_ids: list[int], tree: str) -> list[Measure]:
     )
 
 
-def _awaiting_review(ids: list[int]) -> dict[int, int]:
-    """The "not present" answers to a 举一反三 that wait for the office's review, by round."""
+def _answers(ids: list[int], **conditions) -> dict[int, int]:
+    """Answers to the 举一反三 of these rounds, counted by round."""
     rows = (
-        GeneralizationAnswer.objects.filter(
-            generalization__source__round__in=ids,
-            answer=GeneralizationAnswer.Answer.NOT_PRESENT,
-            review=GeneralizationAnswer.Review.PENDING,
-        )
+        GeneralizationAnswer.objects.filter(generalization__source__round__in=ids, **conditions)
         .values("generalization__source__round_id")
         .annotate(n=Count("*"))
         .order_by()
@@ -184,7 +190,12 @@ def _office_sections(user, actor, rounds) -> list[Section]:
         SupervisionNotice.objects.filter(round__in=ids, status=SupervisionNotice.Status.REPLIED),
         n=Count("*"),
     )
-    answers = _awaiting_review(ids)
+    # The "not present" answers wait for the office's review.
+    answers = _answers(
+        ids,
+        answer=GeneralizationAnswer.Answer.NOT_PRESENT,
+        review=GeneralizationAnswer.Review.PENDING,
+    )
     requests = waiting_by_round(user, run)
     sections = []
     for round_ in run:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from zhenggai.authority.roles import ACTING_UNIT_ROLES
+from zhenggai.ledger.fields import MAX_KEY
 from zhenggai.ledger.policy import (
     get_problem_for,
     get_round_for,
@@ -82,6 +83,10 @@ def inbox(request):
         .filter(rows_by_unit(request.user, "unit", round_field, ACTING_UNIT_ROLES))
         .exclude(**{f"{round_field}__in": run_rounds(request.user)})
     )
+    # One round's, as its home page figure counts them.
+    round_pk = request.GET.get("round", "")
+    if round_pk.isdigit() and int(round_pk) <= MAX_KEY:
+        answers = answers.filter(**{f"{round_field}_id": int(round_pk)})
     context = {
         "pending": answers.filter(answer=Answer.PENDING).order_by(
             "generalization__answer_deadline", "pk"
