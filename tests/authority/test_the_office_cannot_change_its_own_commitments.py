@@ -130,7 +130,9 @@ def test_when_nobody_may_decide_the_page_says_so(client, own, office_clerk):
     ask(office_clerk, own, days=60)
     client.force_login(office_clerk)
     # Among those waiting for someone else's decision, since it may not decide it itself.
-    page = client.get(reverse("requests:round_requests", args=[own.round.pk]), {"status": "others"})
+    listing = reverse("requests:round_requests", args=[own.round.pk])
+    assert "没有待我审批的申请。" in client.get(listing).content.decode()
+    page = client.get(listing, {"status": "others"})
     assert "本轮没有可以审批这份延期申请的人" in page.content.decode()
 
 

@@ -41,7 +41,7 @@ def round_requests(request, pk):
         "more": found.more,
         "status": status,
         "filters": filters,
-        "label": filters[status],
+        "tab_label": filters[status],
         "count": queries.count(request.user, round_, status),
     }
     return render(request, LIST, context)
