@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.factories import MeasureFactory
 from tests.requests.conftest import ask, ask_change, in_days
 from zhenggai.ledger.models import Measure
 
@@ -28,6 +29,19 @@ def test_it_lists_what_waits(measure, court_reporter, office_clerk):
         for line in lines
     )
     assert any(line.startswith(f"C{change.pk}\t") and "变更：整改措施" in line for line in lines)
+
+
+def test_mine_lists_only_what_the_user_may_decide(units, measure, court_reporter, office_clerk):
+    # The 整改办 asked about a measure it leads itself: not the clerk's to decide.
+    own = ask(
+        office_clerk, MeasureFactory(problem=measure.problem, number=3, lead_unit=units["office"])
+    )
+    extension = ask(court_reporter, measure, days=30)
+
+    lines = run("--user", "office", "--mine").splitlines()
+
+    assert [line.split("\t")[0] for line in lines[:-1]] == [f"E{extension.pk}"]
+    assert f"E{own.pk}" in run("--user", "office")
 
 
 def test_the_office_approves_and_refuses(measure, measures, court_reporter, office_clerk):

@@ -1,4 +1,4 @@
-"""zhenggai requests --user NAME [--round ID] [--all]
+"""zhenggai requests --user NAME [--round ID] [--all | --mine]
 zhenggai requests --user NAME --approve CODE [--note TEXT] | --refuse CODE --note TEXT"""
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,20 +26,24 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--user", help="操作人登录名（必填，命令按其角色办理）")
         parser.add_argument("--round", dest="round_id", help="只列这一轮次的申请")
-        parser.add_argument(
+        listed = parser.add_mutually_exclusive_group()
+        listed.add_argument(
             "--all", dest="show_all", action="store_true", help="也列出已处理的申请"
+        )
+        listed.add_argument(
+            "--mine", action="store_true", help="只列出等待本人审批的申请（本人可以审批的）"
         )
         decide = parser.add_mutually_exclusive_group()
         decide.add_argument("--approve", metavar="CODE", help="批准这份申请，如 E12")
         decide.add_argument("--refuse", metavar="CODE", help="不予批准这份申请，如 C3")
         parser.add_argument("--note", default="", help="审批意见；不予批准时必填")
 
-    def handle(self, *args, user, round_id, show_all, approve, refuse, note, **options):
+    def handle(self, *args, user, round_id, show_all, mine, approve, refuse, note, **options):
         actor = acting_user(user)
         if approve or refuse:
             self.stdout.write(_decide(actor, approve or refuse, bool(approve), note))
             return
-        status = "all" if show_all else "pending"
+        status = "all" if show_all else "mine" if mine else "pending"
         found = []
         for round_ in _rounds(actor, round_id):
             found += queries.round_requests(actor, round_, status).rows
