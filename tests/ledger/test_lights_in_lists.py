@@ -140,3 +140,8 @@ def test_a_notice_and_a_mechanism_show_the_lights_of_their_problems(
         reverse("mechanisms:mechanism_detail", args=[rule.pk]),
     ):
         assert _lights(_page(client, office_clerk, url)) == ["红灯"], url
+
+
+def test_a_leaders_materials_page_shows_the_lights_of_its_problems(client, lit, leader):
+    url = reverse("documents:materials", args=[lit["round"].pk, leader.person.pk])
+    assert _lights(_page(client, leader, url)) == ["红灯"]

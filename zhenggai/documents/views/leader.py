@@ -14,6 +14,7 @@ from zhenggai.documents.forms import ItemForm, UploadForm
 from zhenggai.documents.models import Cause, PersonalMeasure
 from zhenggai.documents.policy import get_person_in_round
 from zhenggai.ledger import policy
+from zhenggai.ledger.queries import with_measure_flag
 from zhenggai.ledger.views.common import apply_service_errors
 from zhenggai.writer import check, pdf
 
@@ -34,7 +35,7 @@ def materials(request, pk, person_pk, forms=None):
     context = {
         "round": round_,
         "person": person,
-        "problems": problems.select_related("category").order_by("position"),
+        "problems": with_measure_flag(problems).select_related("category").order_by("position"),
         "causes": Cause.objects.filter(round=round_, person=person),
         "measures": PersonalMeasure.objects.filter(round=round_, person=person),
         "findings": check(outline),
