@@ -21,8 +21,7 @@ def shown_at_both_widths(page, url: str, name: str, text: str) -> None:
     for width in (1366, 390):
         page.set_viewport_size({"width": width, "height": 844})
         page.goto(url)
-        line = page.locator("p.deciders")
-        expect(line).to_have_text(text)
+        expect(page.locator("p.deciders")).to_have_text(text)
         page.screenshot(path=SHOTS.format(name, width), full_page=True)
         assert no_horizontal_scroll(page), width
 
@@ -51,3 +50,9 @@ def test_a_request_nobody_may_decide_says_so(page, demo_round, units, office_cle
     )
     # Not also sent to another clerk of the same 整改办, who may not decide it either.
     expect(page.get_by_text("请由整改办其他同志审批")).to_have_count(0)
+    # In the round's list, under 待他人审批, its four tabs within a phone's width.
+    listing = reverse("requests:round_requests", args=[demo_round["round"].pk])
+    shown_at_both_widths(page, listing + "?status=others", "list", NOBODY)
+    tabs = page.locator("nav.tabs")
+    expect(tabs.locator("a")).to_have_text(["待我审批", "待他人审批", "已处理", "全部"])
+    assert tabs.evaluate("nav => nav.scrollWidth <= nav.clientWidth")

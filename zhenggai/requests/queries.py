@@ -20,8 +20,10 @@ STATUS_FILTERS = {
     "decided": "已处理",
     "all": "全部",
 }
-# The tabs of a user who decides none of the round's requests.
-ASKER_FILTERS = {key: STATUS_FILTERS[key] for key in ("pending", "decided", "all")}
+# The list's tabs, the first the default: whoever decides for the round sees the open
+# requests split by whose decision they wait for (few enough tabs for a phone's width).
+DECIDER_TABS = {key: STATUS_FILTERS[key] for key in ("mine", "others", "decided", "all")}
+ASKER_TABS = {key: STATUS_FILTERS[key] for key in ("pending", "decided", "all")}
 SHOWN = 100
 RELATED = (
     "round__office",
@@ -68,11 +70,7 @@ def round_requests(user, round_, status: str) -> Found:
 
 
 def tabs(user, round_) -> dict[str, str]:
-    """The list's tabs for the user, the first its default: whoever decides for the round
-    sees 待我审批 first."""
-    if not policy.decides_for(user, round_):
-        return ASKER_FILTERS
-    return {"mine": STATUS_FILTERS["mine"]} | STATUS_FILTERS
+    return DECIDER_TABS if policy.decides_for(user, round_) else ASKER_TABS
 
 
 def count(user, round_, status: str = "pending") -> int:
