@@ -130,11 +130,18 @@ def responsible_measures(
     return parts[0].union(*parts[1:])
 
 
-def responsible_problems(paths, column: str = "pk", leader_id: int | None = None, rounds=None):
+def responsible_problems(
+    paths, column: str = "pk", leader_id: int | None = None, rounds=None, among=None
+):
+    """`among` (problems, ids or a subquery) narrows every part to those problems, as for
+    responsible_measures: asking about one problem does not list all the trees answer for."""
     units = subtree(paths)
     measure_column = "problem_id" if column == "pk" else column
     problems, measures = Problem.objects.all(), Measure.objects.all()
     cooperations = MeasureCooperation.objects.all()
+    if among is not None:
+        problems, measures = problems.filter(pk__in=among), measures.filter(problem__in=among)
+        cooperations = cooperations.filter(measure__problem__in=among)
     if rounds is not None:
         problems, measures = problems.filter(round__in=rounds), measures.filter(round__in=rounds)
         cooperations = cooperations.filter(measure__round__in=rounds)
@@ -240,26 +247,30 @@ def measures_in(user, round_: InspectionRound):
 
 def measures_of(user, round_: InspectionRound, problems: list[Problem]):
     """The user's measures of these problems of the round (a page of the problem list)."""
-    return _measures_narrowed(
-        user, round_, Measure.objects.filter(problem__in=problems), problems=problems
-    )
+    return _narrowed(user, round_, Measure.objects.filter(problem__in=problems), problems=problems)
 
 
 def measures_among(user, round_: InspectionRound, among):
-    """The user's measures among these (a subquery of a few measures of the round)."""
-    return _measures_narrowed(user, round_, Measure.objects.filter(pk__in=among), among=among)
+    """The user's measures among these (ids, or a subquery of a few measures of the round)."""
+    return _narrowed(user, round_, Measure.objects.filter(pk__in=among), among=among)
 
 
-def _measures_narrowed(user, round_: InspectionRound, measures, **narrow):
+def problems_among(user, round_: InspectionRound, among):
+    """The user's problems among these (ids, or a subquery of a few problems of the round)."""
+    return _narrowed(user, round_, Problem.objects.filter(pk__in=among), among=among)
+
+
+def _narrowed(user, round_: InspectionRound, rows, **narrow):
     if sees_whole(user, round_):
-        return measures
+        return rows
     actor = actor_of(user)
     leader_id = actor.person_id if actor.leads else None
     trees = actor.paths_in(round_)
     if not trees and leader_id is None:
-        return Measure.objects.none()
-    answered = responsible_measures(list(trees), leader_id=leader_id, rounds=[round_.pk], **narrow)
-    return measures.filter(pk__in=answered)
+        return rows.none()
+    responsible = {Measure: responsible_measures, Problem: responsible_problems}[rows.model]
+    answered = responsible(list(trees), leader_id=leader_id, rounds=[round_.pk], **narrow)
+    return rows.filter(pk__in=answered)
 
 
 def problems_in(user, round_: InspectionRound):
@@ -431,23 +442,26 @@ def get_visible(queryset, pk):
         raise Http404("没有找到该记录，或您无权查看。") from exc
 
 
-def _get_in_scope(queryset, pk, user, visible_in, round_of):
+def _get_in_scope(queryset, pk, user, visible_among, round_of):
     """Load by primary key, then check the scope only when the user does not see the round
-    whole (the office's pages skip the scope query entirely), and then within that round."""
+    whole (the office's pages skip the scope query entirely), and then about that item of
+    that round alone (`visible_among(user, round_, [pk])`)."""
     item = get_visible(queryset, pk)
     round_ = round_of(item)
     if sees_whole(user, round_):
         return item
-    if not visible_in(user, round_).filter(pk=item.pk).exists():
+    if not visible_among(user, round_, [item.pk]).exists():
         raise Http404("没有找到该记录，或您无权查看。")
     return item
 
 
+def _rounds_among(user, round_: InspectionRound, among):
+    return rounds_visible_to(user).filter(pk__in=among)
+
+
 def get_round_for(user, pk, write: bool = False) -> InspectionRound:
     queryset = InspectionRound.objects.select_related("office")
-    round_ = _get_in_scope(
-        queryset, pk, user, lambda user, round_: rounds_visible_to(user), lambda round_: round_
-    )
+    round_ = _get_in_scope(queryset, pk, user, _rounds_among, lambda round_: round_)
     if write:
         require(can_edit_round(user, round_))
     return round_
@@ -457,7 +471,7 @@ def get_problem_for(user, pk, write: bool = False) -> Problem:
     queryset = Problem.objects.select_related(
         "round__office", "category", "lead_leader", "lead_unit"
     )
-    problem = _get_in_scope(queryset, pk, user, problems_in, lambda problem: problem.round)
+    problem = _get_in_scope(queryset, pk, user, problems_among, lambda problem: problem.round)
     if write:
         require(can_edit_problem(user, problem))
     return problem
@@ -467,7 +481,7 @@ def get_measure_for(user, pk, write: bool = False) -> Measure:
     queryset = Measure.objects.select_related(
         "round__office", "problem__category", "lead_unit", "person_in_charge"
     )
-    measure = _get_in_scope(queryset, pk, user, measures_in, lambda measure: measure.round)
+    measure = _get_in_scope(queryset, pk, user, measures_among, lambda measure: measure.round)
     if write:
         require(can_edit_measure(user, measure))
     return measure

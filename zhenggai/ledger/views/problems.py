@@ -19,13 +19,15 @@ EVENTS_ON_PROBLEM_PAGE = 50
 EVENTS_PER_TIMELINE_PAGE = 100
 
 
-def _events(user, problem):
+def _events(user, problem, visible=None):
     """The problem's events, less those about measures the user may not see: a unit that
-    cooperates on one measure sees the problem, not what happened to the others."""
+    cooperates on one measure sees the problem, not what happened to the others. `visible`:
+    the ids of those it sees, when the page has them already."""
     events = problem.events.select_related("actor__person", "measure")
     if policy.supervises(user, problem.round):
         return events
-    visible = policy.measures_of(user, problem.round, [problem]).values("pk")
+    if visible is None:
+        visible = policy.measures_of(user, problem.round, [problem]).values("pk")
     return events.filter(Q(measure__isnull=True) | Q(measure__in=visible))
 
 
@@ -46,7 +48,9 @@ def problem_detail(request, pk):
     # The newest events, each carrying the count of all (a window over the problem's rows,
     # taken before the limit), in one query; shown oldest first.
     newest = (
-        _events(request.user, problem).annotate(total=Window(Count("pk"))).order_by("-at", "-pk")
+        _events(request.user, problem, [m.pk for m in measures])
+        .annotate(total=Window(Count("pk")))
+        .order_by("-at", "-pk")
     )
     events = list(newest[:EVENTS_ON_PROBLEM_PAGE])[::-1]
     context = {
