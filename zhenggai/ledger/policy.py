@@ -277,6 +277,18 @@ def problems_in(user, round_: InspectionRound):
     return rows_in_rounds(Problem, user, [round_])
 
 
+def answers_within(user, round_: InspectionRound, unit: Unit) -> bool:
+    """All the user sees of the round is what the unit's tree answers for: the trees it sees
+    lie in that tree, and it sees neither the whole round nor problems as their leader. A
+    filter by that unit's tree then keeps every row (a county's reporter filtering by its
+    county), and the database need not list the tree's work a second time."""
+    actor = actor_of(user)
+    if actor.leads or sees_whole(user, round_):
+        return False
+    trees = actor.paths_in(round_)
+    return bool(trees) and all(tree.startswith(unit.path) for tree in trees)
+
+
 def supervises(user, round_: InspectionRound) -> bool:
     """The user runs the round as its office (整改办)."""
     return actor_of(user).runs(round_)

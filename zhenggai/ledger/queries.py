@@ -230,6 +230,9 @@ class LedgerQuery:
     sort: str = "code"
     # Silence is measured against the round's reporting rhythm.
     round: InspectionRound | None = None
+    # The user sees only what the unit's tree answers for (policy.answers_within): the unit
+    # filter keeps every row and is left out.
+    unit_holds_scope: bool = False
 
     @classmethod
     def from_form(cls, form: LedgerFilterForm) -> "LedgerQuery":
@@ -389,6 +392,11 @@ def _text_q(words: str, fields: list[str]) -> Q:
     return condition
 
 
+def lists_tree(query: LedgerQuery) -> bool:
+    """The unit filter lists what the unit's tree leads or cooperates on: a UNION."""
+    return bool(query.unit) and query.unit_role != "lead" and not query.unit_holds_scope
+
+
 def _in(query: LedgerQuery) -> list[int] | None:
     """The round a unit filter narrows to: what the unit answers for in other rounds is not
     on the page, and listing it would cost the database as much as the whole ledger."""
@@ -401,7 +409,7 @@ def filter_measures(queryset, query: LedgerQuery, on: datetime.date):
         queryset = queryset.filter(problem__category=query.category)
     if query.unit and query.unit_role == "lead":
         queryset = queryset.filter(lead_unit__in=subtree(query.unit.path))
-    elif query.unit:
+    elif lists_tree(query):
         queryset = queryset.filter(pk__in=responsible_measures(query.unit.path, rounds=_in(query)))
     if query.leader:
         queryset = queryset.filter(problem__lead_leader=query.leader)
@@ -427,7 +435,7 @@ def filter_problems(queryset, query: LedgerQuery, on: datetime.date):
     if query.unit and query.unit_role == "lead":
         led = Measure.objects.filter(lead_unit__in=subtree(query.unit.path))
         queryset = queryset.filter(pk__in=led.values("problem_id"))
-    elif query.unit:
+    elif lists_tree(query):
         queryset = queryset.filter(pk__in=responsible_problems(query.unit.path, rounds=_in(query)))
     if query.leader:
         queryset = queryset.filter(lead_leader=query.leader)
@@ -454,9 +462,9 @@ def _filter_problem_status(queryset, status: str):
 def page_of(ordered, number, rows, size: int, scoped: bool = False):
     """One page of an ordered queryset: paged through primary keys alone, then the page's rows
     loaded with their joins, so a deep page costs an index walk, not a join of every row
-    before the offset. A `scoped` queryset (a user's scope, a UNION of what its trees answer
-    for) costs its UNION for the count and again for the page: its keys, a few thousand,
-    are read once and counted and paged here."""
+    before the offset. A `scoped` queryset (a user's scope, or a unit filter: a UNION of what
+    trees answer for) costs its UNION for the count and again for the page: its keys, a few
+    thousand, are read once and counted and paged here."""
     ids = ordered.values_list("pk", flat=True)
     if scoped:
         ids = list(ids)

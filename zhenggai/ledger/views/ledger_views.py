@@ -14,6 +14,7 @@ from zhenggai.ledger.queries import (
     attach_measure_stats,
     filter_measures,
     filter_problems,
+    lists_tree,
     measure_rows,
     page_of,
     problem_rows,
@@ -34,19 +35,23 @@ def ledger(request, pk):
         request.GET or None, round_=round_, units=units, problems=problems, scoped=scoped
     )
     query = LedgerQuery.from_form(form)
+    if query.unit and policy.answers_within(request.user, round_, query.unit):
+        query.unit_holds_scope = True
+    # A UNION is listed once, whether the user's scope or the unit filter's.
+    unions = scoped or lists_tree(query)
     on = today()
     # The print layout lists every row on one page, as many as paper can sensibly take.
     printing = request.GET.get("print") == "1"
     size = PRINT_ROWS if printing else settings.LEDGER_PAGE_SIZE
     if query.view == "problems":
         ordered = filter_problems(problems, query, on)
-        page = page_of(ordered, request.GET.get("page"), problem_rows, size, scoped)
+        page = page_of(ordered, request.GET.get("page"), problem_rows, size, unions)
         measures = policy.measures_of(request.user, round_, page.object_list)
         attach_measure_stats(page.object_list, measures, on)
     else:
         ordered = filter_measures(policy.measures_in(request.user, round_), query, on)
         rows = task_rows if query.view == "measures" else measure_rows
-        page = page_of(ordered, request.GET.get("page"), rows, size, scoped)
+        page = page_of(ordered, request.GET.get("page"), rows, size, unions)
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("print", None)
