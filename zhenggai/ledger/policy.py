@@ -117,12 +117,17 @@ def responsible_measures(
     if among is not None:
         measures = measures.filter(pk__in=among)
         cooperations = cooperations.filter(measure__in=among)
+    of_led_problems = Q(problem__lead_unit__in=units)
     if rounds is not None:
         measures = measures.filter(round__in=rounds)
         cooperations = cooperations.filter(measure__round__in=rounds)
+        # A measure's round is its problem's: said of the problem too, the database reads
+        # the tree's problems of those rounds by their index (lead unit, round), not the
+        # tree's problems of every round, to drop the others' measures one by one.
+        of_led_problems &= Q(problem__round__in=rounds)
     parts = [
         measures.filter(lead_unit__in=units).values("pk").order_by(),
-        measures.filter(problem__lead_unit__in=units).values("pk").order_by(),
+        measures.filter(of_led_problems).values("pk").order_by(),
         cooperations.filter(unit__in=units).values("measure_id").order_by(),
     ]
     if leader_id is not None:
