@@ -5,6 +5,7 @@ templates' own, escaped as they escape (html.escape is Django's escape without i
 wrappers, which cost more than a cell)."""
 
 import datetime
+import functools
 import unicodedata
 from html import escape
 
@@ -14,6 +15,19 @@ from django.utils.safestring import SafeString, mark_safe
 
 from zhenggai.rules.deadlines import is_overdue
 from zhenggai.rules.status import MeasureStatus
+
+
+@functools.cache
+def _labels(model, field: str) -> dict:
+    return dict(model._meta.get_field(field).flatchoices)
+
+
+def _display(item, field: str) -> str:
+    """As item.get_<field>_display(), read from the field's choices kept here: Django's costs
+    more than the rest of a cell, three times a row."""
+    value = getattr(item, field)
+    return _labels(type(item), field).get(value, value)
+
 
 NO_LIGHT = '<span class="muted" title="没有整改措施">—</span>'
 
@@ -31,7 +45,7 @@ def problem_light(problem, has_measures: bool) -> SafeString:
     """A problem with no measures has no light to show (its stored light is the default)."""
     if not has_measures:
         return mark_safe(NO_LIGHT)
-    return light(problem.light, problem.get_light_display(), problem.status)
+    return light(problem.light, _display(problem, "light"), problem.status)
 
 
 def _day(day: datetime.date) -> str:
@@ -42,7 +56,7 @@ def deadline(measure, today: datetime.date) -> SafeString:
     """The deadline, 超期 once passed and not done, and the committed one an extension moved;
     长期坚持 and the like name their kind instead."""
     if not measure.deadline:
-        return mark_safe(escape(measure.get_kind_display()))
+        return mark_safe(escape(_display(measure, "kind")))
     day = _day(measure.deadline)
     html = f'<time datetime="{day}">{day}</time>'
     if is_overdue(measure.deadline, measure.status, today):
@@ -96,12 +110,12 @@ def _code(measure, links: _Links) -> str:
 
 
 def _light_cell(item) -> str:
-    return f'<td class="light-cell">{light(item.light, item.get_light_display(), item.status)}</td>'
+    return f'<td class="light-cell">{light(item.light, _display(item, "light"), item.status)}</td>'
 
 
 def _status_cell(item) -> str:
     status = escape(item.status)
-    label = escape(item.get_status_display())
+    label = escape(_display(item, "status"))
     return f'<td class="status-cell"><span class="status status-{status}">{label}</span></td>'
 
 
@@ -119,7 +133,7 @@ def measure_rows(measures, today: datetime.date, pick: bool, printing: bool) -> 
         cells = [
             _code(measure, links),
             f'<td class="main">{escape(text)}</td>',
-            f'<td class="nowrap">{escape(measure.get_kind_display())}</td>',
+            f'<td class="nowrap">{escape(_display(measure, "kind"))}</td>',
             f'<td class="nowrap">{deadline(measure, today)}</td>',
             f"<td>{escape(measure.deliverable)}</td>",
             f"<td>{unit}</td>",
