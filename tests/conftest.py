@@ -16,6 +16,8 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.db.models import QuerySet
+from django.test import TransactionTestCase
 from django.utils import timezone
 
 from tests import directory_server, file_database
@@ -33,7 +35,7 @@ from zhenggai.audit import context as audit_context
 from zhenggai.audit import guard as audit_guard
 from zhenggai.authority.models import Role
 from zhenggai.ledger.calendar import forget_work_calendar
-from zhenggai.ledger.models import Unit
+from zhenggai.ledger.models import CalendarDay, Unit
 
 
 @pytest.fixture
@@ -94,6 +96,33 @@ def _emptying_lifts_the_audit_guard():
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(operations, "sql_flush", sql_flush)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _emptying_keeps_the_seeded_calendar():
+    """Emptying the database after a transactional test takes with it the holidays that
+    migration ledger 0002 seeds. pytest-django runs transactional tests last, but xdist's
+    --dist loadfile hands out the largest files first, so a later file on the same worker found
+    no holidays (seen on CI). The table is put back as the migration left it, with the same
+    keys, which a serialized_rollback restore then matches."""
+    setup = TransactionTestCase._fixture_setup.__func__  # a classmethod
+    teardown = TransactionTestCase._fixture_teardown
+    seeded: list[CalendarDay] = []
+
+    def _fixture_setup(cls):
+        if not seeded:
+            seeded.extend(CalendarDay.objects.all())
+        setup(cls)
+
+    def _fixture_teardown(self):
+        teardown(self)
+        # A plain queryset: putting back what was there is no change to record.
+        QuerySet(CalendarDay).bulk_create(seeded)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(TransactionTestCase, "_fixture_setup", classmethod(_fixture_setup))
+        patch.setattr(TransactionTestCase, "_fixture_teardown", _fixture_teardown)
         yield
 
 
