@@ -44,13 +44,16 @@ class Found:
 def _rows(model, user, round_, status: str):
     """The round's requests of this sort the user sees, under the tab `status`: 待我审批 are
     the open ones the user may decide, 待他人审批 the other open ones."""
-    rows = policy.requests_in(model, user, round_)
+    # The open tabs ask the scope about the open requests' measures only, not every one
+    # ever asked about in the round.
+    is_open = status in ("mine", "others", "pending")
+    rows = policy.requests_in(model, user, round_, Status.PENDING if is_open else "")
     if status == "mine":
         return rows.filter(policy.deciding_q(user, [round_]))
     if status == "others":
-        return rows.filter(status=Status.PENDING).exclude(policy.deciding_q(user, [round_]))
+        return rows.exclude(policy.deciding_q(user, [round_]))
     if status == "pending":
-        return rows.filter(status=Status.PENDING)
+        return rows
     if status == "decided":
         return rows.exclude(status=Status.PENDING)
     return rows
