@@ -100,6 +100,14 @@ def _closed_measures(page) -> tuple[int, set[str]]:
     return shown, set(page.locator("#results td.code").all_inner_texts())
 
 
+def _settle(page) -> None:
+    """Waits for the page's own requests (the problem page loads its 长效机制 panel after it
+    shows) before leaving it. On SQLite the live server's request threads share one connection
+    (an in-memory database), and a request still running beside the next page's spoilt it
+    once on CI: the round's dashboard answered 404."""
+    page.wait_for_load_state("networkidle")
+
+
 def test_a_measure_closed_through_the_pages_is_counted_and_listed(
     page, known_round, office_clerk, tribunal_reporter
 ):
@@ -116,6 +124,7 @@ def test_a_measure_closed_through_the_pages_is_counted_and_listed(
     page.get_by_label("进展情况").fill("已逐案复查超期羁押案件，整改完毕。")
     page.get_by_role("button", name="提交进展").click()
     expect(page.get_by_text(f"已报送措施 {measure.code} 的进展。")).to_be_visible()
+    _settle(page)
 
     page.get_by_role("button", name="退出").click()
     log_in(page, "office")
@@ -127,6 +136,7 @@ def test_a_measure_closed_through_the_pages_is_counted_and_listed(
     page.get_by_label("核查结论").select_option(label="通过")
     page.get_by_role("button", name="提交核查结论").click()
     expect(page.get_by_text(f"核查通过，措施 {measure.code} 已销号。")).to_be_visible()
+    _settle(page)
 
     page.goto(f"/rounds/{known_round['round'].pk}/dashboard/")
     after, listed_after = _closed_measures(page)
