@@ -3,6 +3,7 @@ tests/conftest.py: "court" is the court's own measure, "shared" the court's meas
 the police station cooperates, "tribunal" the tribunal's."""
 
 import datetime
+import fcntl
 
 import pytest
 
@@ -10,6 +11,18 @@ from zhenggai.carryout import services
 
 FEEDBACK = datetime.date(2023, 9, 28)  # the demo round's feedback date
 AS_OF = datetime.date(2023, 10, 20)
+
+
+@pytest.fixture
+def fifty_connections(tmp_path_factory):
+    """Fifty writers hold fifty database connections at once. Two such tests at the same time,
+    one on each xdist worker, asked PostgreSQL for more than its 100 (seen on CI: "too many
+    clients already"), so they take turns across the workers, by a lock on a file in the
+    folder the workers' temporary folders share."""
+    shared = tmp_path_factory.getbasetemp().parent
+    with open(shared / "fifty-connections.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 @pytest.fixture

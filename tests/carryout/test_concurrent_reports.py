@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_fifty_simultaneous_reports_all_land_in_one_order(measures, court_reporter, media):
+def test_fifty_simultaneous_reports_all_land_in_one_order(
+    fifty_connections, measures, court_reporter, media
+):
     failures = submit_at_once(measures["court"].pk, court_reporter.username)
 
     assert failures == []

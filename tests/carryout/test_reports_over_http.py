@@ -71,7 +71,7 @@ def post_at_once(url: str, token: str) -> list[tuple[int, dict]]:
 
 @pytest.mark.skipif(IN_MEMORY_SQLITE, reason="run on a file database by the next test")
 def test_fifty_reports_posted_at_once_all_land_in_order(
-    live_server, measures, court_reporter, media
+    fifty_connections, live_server, measures, court_reporter, media
 ):
     if connection.vendor == "sqlite":  # as zhenggai runs it, not the in-memory test database
         assert connection.cursor().execute("PRAGMA journal_mode").fetchone()[0] == "wal"
