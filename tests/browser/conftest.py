@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import threading
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -9,6 +10,7 @@ from playwright.sync_api import expect
 
 from tests.dashboard.conftest import build_known_round
 from tests.factories import PASSWORD, PersonFactory
+from tests.file_database import IN_MEMORY_SQLITE
 from zhenggai.carryout import services as carryout
 
 # Playwright's sync API runs an event loop in this thread; the Django calls our tests make
@@ -42,8 +44,27 @@ def chromium():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def served_one_at_a_time(live_server):
+    """On the suite's in-memory SQLite the live server's request threads share one connection:
+    a page's own late requests (a panel htmx loads after the page) running beside the next
+    page's spoilt it once on CI (a 404 for a round the user sees). The server answers one
+    request at a time there, as each of zhenggai's workers does."""
+    if IN_MEMORY_SQLITE:
+        httpd = live_server.thread.httpd
+        app, lock = httpd.get_app(), threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return app(environ, start_response)
+
+        httpd.set_app(one_at_a_time)
+    return live_server
+
+
 @pytest.fixture
-def page(chromium, live_server):
+def page(chromium, served_one_at_a_time):
+    live_server = served_one_at_a_time
     context = chromium.new_context(locale="zh-CN", base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -62,7 +83,8 @@ def page(chromium, live_server):
 
 
 @pytest.fixture
-def phone(chromium, live_server):
+def phone(chromium, served_one_at_a_time):
+    live_server = served_one_at_a_time
     context = chromium.new_context(
         locale="zh-CN",
         base_url=live_server.url,
