@@ -102,13 +102,16 @@ def rows_of_whole_rounds(user, round_field: str = "round") -> Q:
 
 
 def responsible_measures(
-    paths, leader_id: int | None = None, problems=None, rounds=None, among=None
+    paths, leader_id: int | None = None, problems=None, rounds=None, among=None, where=None
 ):
     """`problems` narrows every part to the measures of those problems, so that a page of
     problems does not have the database list all that the trees answer for first; `among`
     (measures, a subquery) does the same for the measures of a few rows (pending requests);
     `rounds` (ids, or a subquery of them) narrows every part to those rounds, so that a page
-    of one round does not list what the trees answer for in every other round."""
+    of one round does not list what the trees answer for in every other round; `where` (a
+    condition on measures: a filter's) narrows every part before the parts are merged, so
+    that a county's overdue measures are a few hundred rows to merge, not all it answers
+    for."""
     units = subtree(paths)
     measures, cooperations = Measure.objects.all(), MeasureCooperation.objects.all()
     if problems is not None:
@@ -125,6 +128,10 @@ def responsible_measures(
         # the tree's problems of those rounds by their index (lead unit, round), not the
         # tree's problems of every round, to drop the others' measures one by one.
         of_led_problems &= Q(problem__round__in=rounds)
+    if where is not None:
+        # Not said of the cooperations: told of a date, SQLite would read every overdue
+        # measure of the round and look each up among the cooperations.
+        measures = measures.filter(where)
     parts = [
         measures.filter(lead_unit__in=units).values("pk").order_by(),
         measures.filter(of_led_problems).values("pk").order_by(),

@@ -404,13 +404,15 @@ def _in(query: LedgerQuery) -> list[int] | None:
 
 
 def filter_measures(queryset, query: LedgerQuery, on: datetime.date):
-    queryset = queryset.filter(_measure_conditions(query, on))
+    conditions = _measure_conditions(query, on)
+    queryset = queryset.filter(conditions)
     if query.category:
         queryset = queryset.filter(problem__category=query.category)
     if query.unit and query.unit_role == "lead":
         queryset = queryset.filter(lead_unit__in=subtree(query.unit.path))
     elif lists_tree(query):
-        queryset = queryset.filter(pk__in=responsible_measures(query.unit.path, rounds=_in(query)))
+        tree = responsible_measures(query.unit.path, rounds=_in(query), where=conditions)
+        queryset = queryset.filter(pk__in=tree)
     if query.leader:
         queryset = queryset.filter(problem__lead_leader=query.leader)
     if query.status:
