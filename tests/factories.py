@@ -107,7 +107,7 @@ class MeasureFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def cooperating_units(self, create, units, **kwargs):
         if create and units:
-            self.cooperating_units.set(units)
+            self.set_cooperating_units(units)
 
 
 class VerificationGroupFactory(factory.django.DjangoModelFactory):

@@ -74,7 +74,7 @@ def test_the_problem_list_filters_problems_with_such_measures(
 
 
 def test_a_unit_s_own_measures_leave_out_those_it_only_cooperates_on(office, known_round, units):
-    known_round["m3"].cooperating_units.add(units["tribunal"])
+    known_round["m3"].set_cooperating_units([units["tribunal"]])
     court = units["court"].pk
     assert _codes(office, known_round, **M, unit=court) == {
         "1-1.1",

@@ -102,7 +102,7 @@ def test_a_unit_user_follows_the_person_in_charge_of_a_measure_it_sees(
     measure = demo_round["problems"]["police"].measures.get()
     measure.person_in_charge = clerk
     measure.save()
-    measure.cooperating_units.add(units["court"])
+    measure.set_cooperating_units([units["court"]])
     client.force_login(court_reporter)
     problem = client.get(reverse("ledger:problem_detail", args=[measure.problem_id]))
     link = reverse("ledger:person_detail", args=[clerk.pk])

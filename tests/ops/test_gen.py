@@ -54,6 +54,10 @@ def test_gen_builds_a_consistent_tree_and_ledger():
         assert (measure.light == Light.RED) == overdue
     cooperations = MeasureCooperation.objects.select_related("measure")
     assert all(c.unit_id != c.measure.lead_unit_id for c in cooperations)
+    assert all(
+        (c.round_id, c.problem_id) == (c.measure.round_id, c.measure.problem_id)
+        for c in cooperations
+    )
 
 
 def test_gen_makes_the_bench_logins():

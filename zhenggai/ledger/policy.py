@@ -116,14 +116,14 @@ def responsible_measures(
     measures, cooperations = Measure.objects.all(), MeasureCooperation.objects.all()
     if problems is not None:
         measures = measures.filter(problem__in=problems)
-        cooperations = cooperations.filter(measure__problem__in=problems)
+        cooperations = cooperations.filter(problem__in=problems)
     if among is not None:
         measures = measures.filter(pk__in=among)
         cooperations = cooperations.filter(measure__in=among)
     of_led_problems = Q(problem__lead_unit__in=units)
     if rounds is not None:
         measures = measures.filter(round__in=rounds)
-        cooperations = cooperations.filter(measure__round__in=rounds)
+        cooperations = cooperations.filter(round__in=rounds)
         # A measure's round is its problem's: said of the problem too, the database reads
         # the tree's problems of those rounds by their index (lead unit, round), not the
         # tree's problems of every round, to drop the others' measures one by one.
@@ -142,28 +142,25 @@ def responsible_measures(
     return parts[0].union(*parts[1:])
 
 
-def responsible_problems(
-    paths, column: str = "pk", leader_id: int | None = None, rounds=None, among=None
-):
+def responsible_problems(paths, leader_id: int | None = None, rounds=None, among=None):
     """`among` (problems, ids or a subquery) narrows every part to those problems, as for
     responsible_measures: asking about one problem does not list all the trees answer for."""
     units = subtree(paths)
-    measure_column = "problem_id" if column == "pk" else column
     problems, measures = Problem.objects.all(), Measure.objects.all()
     cooperations = MeasureCooperation.objects.all()
     if among is not None:
         problems, measures = problems.filter(pk__in=among), measures.filter(problem__in=among)
-        cooperations = cooperations.filter(measure__problem__in=among)
+        cooperations = cooperations.filter(problem__in=among)
     if rounds is not None:
         problems, measures = problems.filter(round__in=rounds), measures.filter(round__in=rounds)
-        cooperations = cooperations.filter(measure__round__in=rounds)
+        cooperations = cooperations.filter(round__in=rounds)
     parts = [
-        problems.filter(lead_unit__in=units).values(column).order_by(),
-        measures.filter(lead_unit__in=units).values(measure_column).order_by(),
-        cooperations.filter(unit__in=units).values(f"measure__{measure_column}").order_by(),
+        problems.filter(lead_unit__in=units).values("pk").order_by(),
+        measures.filter(lead_unit__in=units).values("problem_id").order_by(),
+        cooperations.filter(unit__in=units).values("problem_id").order_by(),
     ]
     if leader_id is not None:
-        parts.append(problems.filter(lead_leader_id=leader_id).values(column).order_by())
+        parts.append(problems.filter(lead_leader_id=leader_id).values("pk").order_by())
     return parts[0].union(*parts[1:])
 
 
@@ -216,9 +213,7 @@ def round_scope(user) -> Q:
         answers_for = (
             Exists(Problem.objects.filter(round=OuterRef("pk"), lead_unit__in=units))
             | Exists(Measure.objects.filter(round=OuterRef("pk"), lead_unit__in=units))
-            | Exists(
-                MeasureCooperation.objects.filter(measure__round=OuterRef("pk"), unit__in=units)
-            )
+            | Exists(MeasureCooperation.objects.filter(round=OuterRef("pk"), unit__in=units))
         )
         parts.append(Q(answers_for) if round_id is None else Q(answers_for) & Q(pk=round_id))
     if actor.leads:

@@ -276,7 +276,7 @@ def _set_cooperating(measure: Measure, units) -> dict:
     if units is None:
         return {}
     before = sorted(u.name for u in measure.cooperating_units.all())
-    measure.cooperating_units.set(units)
+    measure.set_cooperating_units(units)
     after = sorted(u.name for u in units)
     return {"cooperating_units": [before, after]} if before != after else {}
 

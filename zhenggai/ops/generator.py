@@ -407,7 +407,7 @@ class _Builder:
                 measures.append(measure)
         Measure.objects.bulk_create(measures, batch_size=BATCH)
         cooperations = [
-            MeasureCooperation(measure=measure, unit=unit)
+            MeasureCooperation.of(measure, unit)
             for measure in measures
             if rng.random() < 0.3
             for unit in _sample_without(rng, self.anywhere, rng.choice((1, 1, 2, 3)), measure)
