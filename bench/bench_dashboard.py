@@ -17,7 +17,15 @@ import os
 import sys
 from pathlib import Path
 
-from http_bench import HOST, Page, exit_status, print_table, time_pages
+from http_bench import (
+    HOST,
+    Page,
+    add_timing_arguments,
+    exit_status,
+    parse_timing_arguments,
+    print_table,
+    time_pages,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_P95_MS = 200
@@ -61,17 +69,8 @@ def pages(round_id: int, user: str) -> list[Page]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--port", type=int, default=8766)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--requests", type=int, default=100, help="timed requests per page")
-    parser.add_argument("--warmup", type=int, default=5, help="untimed requests per page first")
-    parser.add_argument("--concurrency", type=int, default=1)
-    parser.add_argument("--time-limit", type=float, default=1800, help="seconds for the run")
-    parser.add_argument("--password", default="bench-pass-2026")
-    parser.add_argument("--only", default="", help="only the pages whose label contains this")
-    args = parser.parse_args()
-    if not 1 <= args.requests <= 10_000 or not 1 <= args.concurrency <= 16:
-        parser.error("--requests 1…10000, --concurrency 1…16")
+    add_timing_arguments(parser, port=8766, requests=100, time_limit=1800)
+    args = parse_timing_arguments(parser)
 
     setup_django()
     from django.db import connection

@@ -208,9 +208,9 @@ def stop_server(server: subprocess.Popen) -> None:
     server.wait(timeout=30)
 
 
-def run_page(page: Page, client: Client, args, deadline: float) -> None:
+def run_page(page: Page, client: Client, args, deadline: float, warmup: int, timed: int) -> None:
     """`concurrency` threads draw request numbers from one counter until all are done."""
-    total = args.warmup + args.requests
+    total = warmup + timed
     numbers = itertools.count()  # next() on it is atomic under the GIL
 
     def worker() -> None:
@@ -218,11 +218,11 @@ def run_page(page: Page, client: Client, args, deadline: float) -> None:
             if time.monotonic() > deadline:
                 page.errors.append(f"time limit of {args.time_limit:.0f} s reached")
                 return
-            path = page.paths[i % len(page.paths)]
+            path = page.paths[(len(page.times_ms) + i) % len(page.paths)]
             status, _, elapsed = client.request("GET", path)
             if status != 200:
                 page.errors.append(f"HTTP {status} {path}")
-            elif i >= args.warmup:
+            elif i >= warmup:
                 page.times_ms.append(elapsed)
 
     with ThreadPoolExecutor(args.concurrency) as pool:
@@ -240,16 +240,19 @@ def time_pages(args, log: Path, pages_of) -> list[Page]:
     """Serve, log in as each bench user and time its pages (`pages_of(user)`), then stop."""
     server = start_server(args.port, args.workers, log)
     deadline = time.monotonic() + args.time_limit
-    timed = []
     try:
+        clients, timed = {}, []
         for user in USERS:
-            client = Client(args.port)
-            client.login(user, args.password)
-            for page in pages_of(user):
-                if args.only not in page.label:
-                    continue
-                run_page(page, client, args, deadline)
-                timed.append(page)
+            clients[user] = Client(args.port)
+            clients[user].login(user, args.password)
+            timed += [page for page in pages_of(user) if args.only in page.label]
+        # In passes, every page takes its turn in each: a machine that slows down for a
+        # while slows all the pages alike, and pages compared with each other stay fair.
+        for turn in range(args.passes):
+            share = args.requests // args.passes + (turn < args.requests % args.passes)
+            for page in timed:
+                warmup = args.warmup if turn == 0 else 0
+                run_page(page, clients[page.user], args, deadline, warmup, share)
     finally:
         stop_server(server)
     return timed
@@ -278,20 +281,35 @@ def exit_status(pages: list[Page], log: Path) -> int:
     return 1
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--port", type=int, default=8765)
+def add_timing_arguments(parser, port: int, requests: int, time_limit: float) -> None:
+    """How a benchmark serves and times its pages (this one and bench_dashboard.py)."""
+    parser.add_argument("--port", type=int, default=port)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--requests", type=int, default=200, help="timed requests per page")
+    parser.add_argument("--requests", type=int, default=requests, help="timed requests per page")
     parser.add_argument("--warmup", type=int, default=5, help="untimed requests per page first")
     parser.add_argument("--concurrency", type=int, default=1)
-    parser.add_argument("--time-limit", type=float, default=1200, help="seconds for the run")
+    parser.add_argument(
+        "--passes", type=int, default=1, help="time the pages in turn, this many times"
+    )
+    parser.add_argument("--time-limit", type=float, default=time_limit, help="seconds for the run")
     parser.add_argument("--password", default="bench-pass-2026")
-    parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--only", default="", help="only the pages whose label contains this")
+
+
+def parse_timing_arguments(parser):
     args = parser.parse_args()
     if not 1 <= args.requests <= 10_000 or not 1 <= args.concurrency <= 16:
         parser.error("--requests 1…10000, --concurrency 1…16")
+    if not 1 <= args.passes <= args.requests:
+        parser.error("--passes 1…requests")
+    return args
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_timing_arguments(parser, port=8765, requests=200, time_limit=1200)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parse_timing_arguments(parser)
 
     targets = pick_targets(random.Random(args.seed))
     log = Path(f"/tmp/zhenggai-http-bench-{args.port}.log")

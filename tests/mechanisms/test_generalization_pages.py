@@ -78,6 +78,18 @@ def test_the_inbox_shows_a_unit_its_own_requests_only(
     assert "待答复（0）" in client.get(reverse("mechanisms:inbox")).content.decode()
 
 
+def test_the_inbox_heading_counts_what_the_list_leaves_out(client, asked, court_reporter):
+    """The court's reporter answers for both tribunals below it; a list of one shows one."""
+    client.force_login(court_reporter)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("zhenggai.mechanisms.views.generalizations.LIMIT", 1)
+        page = client.get(reverse("mechanisms:inbox")).content.decode()
+    assert "待答复（2）" in page
+    assert "以下列出答复期限最早的 1 项。" in page
+    links = [reverse("mechanisms:answer", args=[answer.pk]) for answer in asked.answers.all()]
+    assert sum(f'href="{link}"' in page for link in links) == 1
+
+
 def test_the_tribunal_answers_found_with_a_measure(client, tribunal_answer, tribunal_reporter):
     client.force_login(tribunal_reporter)
     url = reverse("mechanisms:answer", args=[tribunal_answer.pk])

@@ -87,10 +87,11 @@ def inbox(request):
     round_pk = request.GET.get("round", "")
     if round_pk.isdigit() and int(round_pk) <= MAX_KEY:
         answers = answers.filter(**{f"{round_field}_id": int(round_pk)})
+    pending = answers.filter(answer=Answer.PENDING)
     context = {
-        "pending": answers.filter(answer=Answer.PENDING).order_by(
-            "generalization__answer_deadline", "pk"
-        )[:LIMIT],
+        "pending": pending.order_by("generalization__answer_deadline", "pk")[:LIMIT],
+        # The heading counts them all; the list stops at LIMIT, the earliest due first.
+        "pending_total": pending.count(),
         "answered": answers.exclude(answer=Answer.PENDING).order_by("-answered_at")[:LIMIT],
         "today": today(),
     }
