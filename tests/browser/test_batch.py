@@ -4,7 +4,7 @@ measures, and reminds every one at once."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, pick
 from tests.factories import MeasureFactory, PersonFactory
 from zhenggai.supervision.models import Reminder
 
@@ -51,3 +51,32 @@ def test_the_person_picker_narrows_to_the_ticked_measures_units(
     page.locator(".filter-person_in_charge .ts-control").click()
     expect(person.get_by_text("吴法官")).to_be_visible()
     expect(person.get_by_text("赵所长")).to_have_count(0)
+
+
+def test_the_chosen_person_stays_while_the_ticks_keep_them_in_the_tree(
+    page, demo_round, units, office_clerk
+):
+    judge = PersonFactory(unit=units["tribunal"], name="吴法官")
+    log_in(page, "office")
+    page.goto(f"/rounds/{demo_round['round'].pk}/ledger/?view=measures")
+    page.locator("details.batch summary").click()
+    page.get_by_label("批量操作", exact=True).select_option(label="设置责任人")
+    measures = demo_round["problems"]
+    court, tribunal = measures["court"].measures.get(number=1), measures["tribunal"].measures.get()
+    police = measures["police"].measures.get()
+    chosen = page.locator("#id_person_in_charge")
+
+    def tick(measure, checked=True):
+        with page.expect_response(lambda response: "measures=" in response.url):
+            page.get_by_label(f"选择 {measure.code}").set_checked(checked)
+
+    tick(tribunal)
+    pick(page, "id_person_in_charge", "吴", "吴法官")
+    # The court is above the tribunal: the judge is still in the ticked measures' tree.
+    tick(court)
+    expect(chosen).to_have_value(str(judge.pk))
+    # The court's and the tribunal's ticks off, the police's on: the judge is not in its tree.
+    tick(court, checked=False)
+    tick(police)
+    tick(tribunal, checked=False)
+    expect(chosen).to_have_value("")

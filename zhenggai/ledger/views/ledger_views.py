@@ -84,8 +84,12 @@ def measure_batch(request, pk):
     if request.method == "GET":
         context = {
             "round": round_,
+            # The person chosen stays chosen while the ticks change, if still in the tree.
             "batch_form": batch.BatchForm(
-                user=request.user, round_=round_, ticked=request.GET.getlist("measures")
+                user=request.user,
+                round_=round_,
+                ticked=request.GET.getlist("measures"),
+                initial={"person_in_charge": request.GET.get("person_in_charge", "")},
             ),
             "querystring": request.GET.urlencode(),
         }
