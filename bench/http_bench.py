@@ -250,8 +250,8 @@ def time_pages(args, log: Path, pages_of) -> list[Page]:
         # while slows all the pages alike, and pages compared with each other stay fair.
         for turn in range(args.passes):
             share = args.requests // args.passes + (turn < args.requests % args.passes)
+            warmup = args.warmup if turn == 0 else 0
             for page in timed:
-                warmup = args.warmup if turn == 0 else 0
                 run_page(page, clients[page.user], args, deadline, warmup, share)
     finally:
         stop_server(server)

@@ -53,10 +53,12 @@ def test_the_person_picker_narrows_to_the_ticked_measures_units(
     expect(person.get_by_text("赵所长")).to_have_count(0)
 
 
+@pytest.mark.parametrize("width", [1366, 390])
 def test_the_chosen_person_stays_while_the_ticks_keep_them_in_the_tree(
-    page, demo_round, units, office_clerk
+    page, demo_round, units, office_clerk, width
 ):
     judge = PersonFactory(unit=units["tribunal"], name="吴法官")
+    page.set_viewport_size({"width": width, "height": 844})
     log_in(page, "office")
     page.goto(f"/rounds/{demo_round['round'].pk}/ledger/?view=measures")
     page.locator("details.batch summary").click()
@@ -75,6 +77,8 @@ def test_the_chosen_person_stays_while_the_ticks_keep_them_in_the_tree(
     # The court is above the tribunal: the judge is still in the ticked measures' tree.
     tick(court)
     expect(chosen).to_have_value(str(judge.pk))
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path=f"/tmp/batch-person-kept-{width}.png", full_page=True)
     # The court's and the tribunal's ticks off, the police's on: the judge is not in its tree.
     tick(court, checked=False)
     tick(police)

@@ -109,9 +109,9 @@ def responsible_measures(
     (measures, a subquery) does the same for the measures of a few rows (pending requests);
     `rounds` (ids, or a subquery of them) narrows every part to those rounds, so that a page
     of one round does not list what the trees answer for in every other round; `where` (a
-    condition on measures: a filter's) narrows every part before the parts are merged, so
-    that a county's overdue measures are a few hundred rows to merge, not all it answers
-    for."""
+    condition on measures: a filter's) narrows the parts read from measures before the parts
+    are merged, so that a county's overdue measures are a few hundred rows to merge, not all
+    it answers for."""
     units = subtree(paths)
     measures, cooperations = Measure.objects.all(), MeasureCooperation.objects.all()
     if problems is not None:
