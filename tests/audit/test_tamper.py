@@ -76,7 +76,10 @@ def test_the_last_entry_deleted_in_the_database_is_named(entries):
 
 def test_deleted_entries_renumbered_to_close_the_gap_are_named(entries):
     _tamper("DELETE FROM TABLE WHERE seq = 2")
-    _tamper("UPDATE TABLE SET seq = seq - 1 WHERE seq > 2")
+    # Through numbers no entry holds: PostgreSQL checks seq's uniqueness row by row, in
+    # whatever order it finds the rows, so a shift by one in place may collide.
+    _tamper("UPDATE TABLE SET seq = seq + 1000 WHERE seq > 2")
+    _tamper("UPDATE TABLE SET seq = seq - 1001 WHERE seq > 1000")
     with pytest.raises(CommandError, match="第 2 条：记录被改动"):
         _verify()
 
