@@ -143,8 +143,10 @@ def test_measures_without_a_deadline_sort_last_either_way(office, demo_round, so
 def test_the_problem_list_s_queries_do_not_grow_with_its_claims(
     office, office_clerk, demo_round, units, django_assert_max_num_queries
 ):
+    claimants = []
     for key, problem in demo_round["problems"].items():
         person = PersonFactory(unit=units[key], is_leader=True)
+        claimants += [person.name, units[key].name]
         for claimant in ({"person": person}, {}):
             Claim.objects.create(
                 problem=problem, unit=units[key], claimed_by=office_clerk, **claimant
@@ -152,6 +154,8 @@ def test_the_problem_list_s_queries_do_not_grow_with_its_claims(
     with django_assert_max_num_queries(14):
         page = _get(office, demo_round).content.decode()
     assert page.count("已认领") == 6
+    # A person's claim names the person; a unit's, the unit.
+    assert all(f"{name}已认领" in page for name in claimants)
 
 
 def test_a_unit_s_problem_list_counts_only_the_measures_it_sees(

@@ -174,20 +174,16 @@ def responsibility_rows(measures, today: datetime.date, pick: bool) -> SafeStrin
     return _rows(rows)
 
 
-def _claimant(claim) -> str:
-    return (claim.person and claim.person.name) or str(claim.unit)
-
-
 def _claims(problem) -> str:
     return "".join(
-        f'<span class="badge claim">{escape(_claimant(claim))}已认领</span>'
-        for claim in problem.claims.all()
+        f'<span class="badge claim">{escape(name)}已认领</span>' for name in problem.claimants
     )
 
 
 def problem_rows(problems) -> SafeString:
     """The problem list (问题清单), each problem with the counts of its measures the user sees
-    (`problem.stats`, queries.attach_measure_stats)."""
+    (`problem.stats`, queries.attach_measure_stats) and who claimed it (`problem.claimants`,
+    queries.attach_claimants)."""
     links = _Links("ledger:problem_detail", "ledger:unit_detail", "ledger:person_detail")
     rows = []
     for problem in problems:

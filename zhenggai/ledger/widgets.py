@@ -60,6 +60,30 @@ class QuickSelect(forms.Select):
         return mark_safe("".join(parts))
 
 
+class QuickInput:
+    """Django's <input>, the same HTML, written in Python: through Django's templates, the
+    filter form's text, date and tick boxes cost as much as its fifty rows."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+        return format_html(
+            '<input type="{}" name="{}"{}{}>', widget["type"], name, shown, _attrs(widget["attrs"])
+        )
+
+
+class QuickTextInput(QuickInput, forms.TextInput):
+    pass
+
+
+class QuickDateInput(QuickInput, forms.DateInput):
+    input_type = "date"
+
+
+class QuickCheckboxInput(QuickInput, forms.CheckboxInput):
+    pass
+
+
 class ListedChoices(forms.models.ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:

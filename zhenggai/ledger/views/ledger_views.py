@@ -11,6 +11,7 @@ from zhenggai.ledger.queries import (
     VIEWS,
     LedgerFilterForm,
     LedgerQuery,
+    attach_claimants,
     attach_measure_stats,
     filter_measures,
     filter_problems,
@@ -48,6 +49,7 @@ def ledger(request, pk):
         page = page_of(ordered, request.GET.get("page"), problem_rows, size, unions)
         measures = policy.measures_of(request.user, round_, page.object_list)
         attach_measure_stats(page.object_list, measures, on)
+        attach_claimants(page.object_list)
     else:
         ordered = filter_measures(policy.measures_in(request.user, round_), query, on)
         rows = task_rows if query.view == "measures" else measure_rows
