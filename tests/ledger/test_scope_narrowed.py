@@ -2,11 +2,12 @@
 the whole scope does: the same rows are visible, no more."""
 
 import pytest
+from django.http import Http404
 
-from tests.factories import user_in
+from tests.factories import CategoryFactory, MeasureFactory, ProblemFactory, RoundFactory, user_in
 from zhenggai.authority.models import Role
 from zhenggai.ledger import policy
-from zhenggai.ledger.models import Measure, Problem
+from zhenggai.ledger.models import InspectionRound, Measure, Problem
 
 
 @pytest.fixture
@@ -28,6 +29,38 @@ def test_one_row_is_visible_exactly_when_the_scope_holds_it(demo_round, users, m
         for row in model.objects.all():
             whole = model.objects.visible_to(user).filter(pk=row.pk).exists()
             assert among(user, round_, [row.pk]).exists() == whole
+
+
+def _opens(user, round_) -> bool:
+    try:
+        policy.get_round_for(user, round_.pk)
+    except Http404:
+        return False
+    return True
+
+
+def test_one_round_is_visible_exactly_when_the_scope_of_rounds_holds_it(demo_round, users, units):
+    # A second round where the police cooperate on the court's measure and the tribunal's
+    # leader leads the court's problem, and a third where no unit has a part yet.
+    other = RoundFactory(office=units["committee"], name="市委第二巡察组反馈意见整改")
+    category = CategoryFactory(round=other, number=1, title="党的建设方面")
+    problem = ProblemFactory(
+        round=other,
+        category=category,
+        number=1,
+        lead_unit=units["court"],
+        lead_leader=users[3].person,
+    )
+    measure = MeasureFactory(problem=problem, number=1, lead_unit=units["court"])
+    measure.set_cooperating_units([units["police"]])
+    RoundFactory(office=units["committee"], name="市委第三巡察组反馈意见整改")
+    seen = []
+    for user in users:
+        for round_ in InspectionRound.objects.all():
+            whole = policy.rounds_visible_to(user).filter(pk=round_.pk).exists()
+            assert _opens(user, round_) == whole, (user.username, round_.name)
+            seen.append(whole)
+    assert True in seen and False in seen
 
 
 def test_a_leader_sees_the_problem_it_leads_outside_its_tree_and_its_page(
