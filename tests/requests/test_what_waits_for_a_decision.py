@@ -58,3 +58,21 @@ def test_the_count_is_what_the_user_may_decide(requests_, request, who, count, d
     may = {(type(r), r.pk) for r in requests_ if policy.can_decide(user, r)[0]}
     assert waiting == may
     assert len(may) == count
+
+
+PLURALS = {ExtensionRequest: "extension-requests", ChangeRequest: "change-requests"}
+
+
+@pytest.mark.parametrize(("who", "count"), DECIDERS)
+def test_the_api_lists_what_waits_for_the_user(requests_, request, who, count, api_as, demo_round):
+    user = request.getfixturevalue(who)
+    api = api_as(user)
+    may = {(PLURALS[type(r)], r.pk) for r in requests_ if policy.can_decide(user, r)[0]}
+    for filters in ({}, {"round": demo_round["round"].pk}):
+        listed = {
+            (plural, item["id"])
+            for plural in PLURALS.values()
+            for item in api.get(f"/api/{plural}", waiting="true", **filters).json()["items"]
+        }
+        assert listed == may
+    assert len(may) == count

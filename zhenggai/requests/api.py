@@ -125,16 +125,23 @@ class RequestFilters(Schema):
     round: int | None = Field(None, ge=1, description="轮次编号")
     measure: int | None = Field(None, ge=1, description="措施编号")
     status: choice_of(ExtensionRequest, "status") | None = Field(None, description="状态")
+    waiting: bool = Field(
+        False, description="只列出等待本人审批的（网页上的“待我审批”）：本人可以审批的待审批申请"
+    )
 
 
 def _list(model, user, filters: RequestFilters):
     rows = policy.requests_visible_to(model, user)
+    rounds = ledger_policy.rounds_visible_to(user).select_related("office")
     if filters.round is not None:
         rows = rows.filter(round_id=filters.round)
+        rounds = rounds.filter(pk=filters.round)
     if filters.measure is not None:
         rows = rows.filter(measure_id=filters.measure)
     if filters.status:
         rows = rows.filter(status=filters.status)
+    if filters.waiting:
+        rows = rows.filter(policy.deciding_q(user, list(rounds)))
     return rows.select_related(*RELATED).order_by("-asked_at", "-pk")
 
 
