@@ -22,7 +22,7 @@ def test_it_lists_what_waits(measure, court_reporter, office_clerk):
 
     lines = run("--user", "office").splitlines()
 
-    assert lines[-1] == "共 2 份申请，其中待审批 2 份。"
+    assert lines[-1] == "共 2 份申请，其中待审批 2 份（待本人审批 2 份）。"
     assert any(
         line.startswith(f"E{extension.pk}\t待审批\t1-1.1\t临江市中级人民法院\t陈法官")
         and f"延至 {in_days(30):%Y-%m-%d}（申请时 2023-12-31）" in line
@@ -41,7 +41,11 @@ def test_mine_lists_only_what_the_user_may_decide(units, measure, court_reporter
     lines = run("--user", "office", "--mine").splitlines()
 
     assert [line.split("\t")[0] for line in lines[:-1]] == [f"E{extension.pk}"]
-    assert f"E{own.pk}" in run("--user", "office")
+    everything = run("--user", "office")
+    assert f"E{own.pk}" in everything
+    # Two wait, one of them for the clerk; the court that asked decides neither.
+    assert everything.splitlines()[-1] == "共 2 份申请，其中待审批 2 份（待本人审批 1 份）。"
+    assert run("--user", "court").splitlines()[-1].endswith("（待本人审批 0 份）。")
 
 
 def test_the_office_approves_and_refuses(measure, measures, court_reporter, office_clerk):
@@ -55,7 +59,9 @@ def test_the_office_approves_and_refuses(measure, measures, court_reporter, offi
     with pytest.raises(CommandError, match="请填写不予批准的理由。"):
         run("--user", "office", "--refuse", f"E{refused.pk}")
     run("--user", "office", "--refuse", f"E{refused.pk}", "--note", "不同意。")
-    assert run("--user", "office").splitlines() == ["共 0 份申请，其中待审批 0 份。"]
+    assert run("--user", "office").splitlines() == [
+        "共 0 份申请，其中待审批 0 份（待本人审批 0 份）。"
+    ]
     assert "共 2 份申请" in run("--user", "office", "--all")
 
 

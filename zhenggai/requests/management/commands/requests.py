@@ -50,7 +50,10 @@ class Command(BaseCommand):
         for request in found:
             self.stdout.write(_line(request))
         pending = sum(r.status == ExtensionRequest.Status.PENDING for r in found)
-        self.stdout.write(f"共 {len(found)} 份申请，其中待审批 {pending} 份。")
+        mine_count = sum(policy.can_decide(actor, r)[0] for r in found)
+        self.stdout.write(
+            f"共 {len(found)} 份申请，其中待审批 {pending} 份（待本人审批 {mine_count} 份）。"
+        )
 
 
 def _rounds(actor, round_id):
