@@ -1,7 +1,8 @@
 """Once an extension is approved, whoever reads a deadline sees the committed one beside it:
-the ledger and its print layout, the problem, unit and home pages, the edit form, the
-dashboard's red list and its API, a reminder, and the plan the office hands out (the Excel
-ledger: tests/importer/test_an_extended_deadline_comes_back.py)."""
+the ledger (a measure's deadline, a problem's nearest one) and its print layout, the problem,
+unit and home pages, the edit form, the dashboard's red list and its API, a reminder, and the
+plan the office hands out (the Excel ledger:
+tests/importer/test_an_extended_deadline_comes_back.py)."""
 
 import pytest
 from django.urls import reverse
@@ -44,6 +45,18 @@ def test_the_office_s_pages_show_the_committed_deadline(extended, office_clerk):
     for name, url in pages(extended).items():
         page = text_of(office.get(url)).replace(" ", "")
         assert "原定2023-12-31" in page, name
+
+
+def test_the_problem_list_names_it_beside_the_problem_s_nearest_deadline(extended, office_clerk):
+    problems = reverse("ledger:ledger", args=[extended.round_id]) + "?view=problems"
+    office = logged_in(office_clerk)
+    # The problem's other measure is due first: the nearest deadline was not moved.
+    assert "原定" not in text_of(office.get(problems))
+    Measure.objects.filter(problem=extended.problem).exclude(pk=extended.pk).update(
+        deadline=in_days(30)
+    )
+    page = text_of(office.get(problems)).replace(" ", "")
+    assert f"{in_days(-3):%Y-%m-%d}{SHOWN}".replace(" ", "") in page
 
 
 def test_the_unit_s_home_shows_it(extended, court_reporter):

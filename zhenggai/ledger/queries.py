@@ -34,6 +34,7 @@ from zhenggai.ledger.widgets import (
 )
 from zhenggai.mechanisms.models import Mechanism
 from zhenggai.requests.models import ExtensionRequest
+from zhenggai.rules.deadlines import problem_due
 from zhenggai.rules.figures import REPORTING_STATUSES, level_label
 from zhenggai.rules.status import (
     CLOSED_MEASURE_STATUSES,
@@ -531,22 +532,17 @@ def attach_claimants(problems: list[Problem]) -> None:
 
 
 def attach_measure_stats(problems: list[Problem], visible_measures, on: datetime.date) -> None:
-    """Counts for one page of problems, in one grouped query."""
-    stats = (
-        visible_measures.filter(problem__in=problems)
-        .values("problem")
-        .annotate(
-            total=Count("pk"),
-            done=Count("pk", filter=Q(status__in=DONE_MEASURE_STATUSES)),
-            overdue=Count("pk", filter=overdue_q(on)),
-            next_deadline=Min("deadline", filter=~Q(status__in=DONE_MEASURE_STATUSES)),
-        )
-        .order_by()
+    """What each problem of a page says of the measures the user sees (`problem.stats`,
+    rules.deadlines.ProblemDue), from one list of their dates and statuses: no aggregate pairs
+    the nearest deadline with the commitment an extension moved it from."""
+    rows = visible_measures.filter(problem__in=problems).values_list(
+        "problem_id", "deadline", "original_deadline", "status"
     )
-    by_problem = {row["problem"]: row for row in stats}
-    empty = {"total": 0, "done": 0, "overdue": 0, "next_deadline": None}
+    by_problem: dict[int, list] = {}
+    for problem_id, *facts in rows.order_by():
+        by_problem.setdefault(problem_id, []).append(facts)
     for problem in problems:
-        problem.stats = by_problem.get(problem.pk, empty)
+        problem.stats = problem_due(by_problem.get(problem.pk, []), on)
 
 
 def round_counts(problems, measures, on: datetime.date, whole: bool) -> dict:

@@ -61,10 +61,21 @@ def deadline(measure, today: datetime.date) -> SafeString:
     html = f'<time datetime="{day}">{day}</time>'
     if is_overdue(measure.deadline, measure.status, today):
         html += ' <span class="badge red">超期</span>'
-    if measure.original_deadline:
-        committed = _day(measure.original_deadline)
-        html += f' <span class="extended">（原定 <time>{committed}</time>，已延期）</span>'
-    return mark_safe(html)
+    return mark_safe(html + _moved_from(measure.original_deadline))
+
+
+def _moved_from(committed: datetime.date | None) -> str:
+    if not committed:
+        return ""
+    return f' <span class="extended">（原定 <time>{_day(committed)}</time>，已延期）</span>'
+
+
+def _next_due(stats) -> str:
+    """A problem's nearest open deadline, and the commitment an extension moved it from."""
+    if not stats.next_deadline:
+        return "—"
+    day = _day(stats.next_deadline)
+    return f'<time datetime="{day}">{day}</time>' + _moved_from(stats.next_original)
 
 
 class _Links:
@@ -197,18 +208,15 @@ def problem_rows(problems) -> SafeString:
             )
         if problem.lead_unit_id:
             unit = _link(links, "ledger:unit_detail", problem.lead_unit_id, str(problem.lead_unit))
-        overdue = (
-            f' <span class="badge red">{stats["overdue"]}项超期</span>' if stats["overdue"] else ""
-        )
-        next_deadline = stats["next_deadline"]
+        overdue = f' <span class="badge red">{stats.overdue}项超期</span>' if stats.overdue else ""
         cells = [
             f'<td class="code">{escape(problem.code)}{key}</td>',
             f'<td class="main">{title}\n      {_claims(problem)}</td>',
             f"<td>{leader}</td>",
             f"<td>{unit}</td>",
-            f"<td>{stats['done']}/{stats['total']}{overdue}</td>",
-            f'<td class="nowrap">{_day(next_deadline) if next_deadline else "—"}</td>',
-            f'<td class="light-cell">{problem_light(problem, bool(stats["total"]))}</td>',
+            f"<td>{stats.done}/{stats.total}{overdue}</td>",
+            f'<td class="nowrap">{_next_due(stats)}</td>',
+            f'<td class="light-cell">{problem_light(problem, bool(stats.total))}</td>',
             _status_cell(problem),
         ]
         rows.append(_row(cells))

@@ -39,6 +39,34 @@ def is_overdue(deadline: date | None, status: str, today: date) -> bool:
     return deadline is not None and deadline < today and status not in DONE_MEASURE_STATUSES
 
 
+@dataclass(frozen=True)
+class ProblemDue:
+    """What a problem's row says of its measures: how many, how many done, how many overdue,
+    the nearest deadline still open, and the committed one an extension moved it from."""
+
+    total: int = 0
+    done: int = 0
+    overdue: int = 0
+    next_deadline: date | None = None
+    next_original: date | None = None
+
+
+def problem_due(measures, today: date) -> ProblemDue:
+    """`measures`: (deadline, original deadline, status) of each measure of one problem. When
+    several open measures share the nearest deadline, the earliest commitment moved is named."""
+    measures = list(measures)
+    open_ = [(d, o) for d, o, status in measures if d and status not in DONE_MEASURE_STATUSES]
+    nearest = min((d for d, _ in open_), default=None)
+    moved = [o for d, o in open_ if d == nearest and o]
+    return ProblemDue(
+        total=len(measures),
+        done=sum(status in DONE_MEASURE_STATUSES for _, _, status in measures),
+        overdue=sum(is_overdue(d, status, today) for d, _, status in measures),
+        next_deadline=nearest,
+        next_original=min(moved, default=None),
+    )
+
+
 def days_overdue(deadline: date | None, today: date) -> int:
     """Calendar days past the deadline; 0 when not past it or when there is none."""
     if deadline is None:
