@@ -43,6 +43,10 @@ def everyone(demo_round, office_clerk, leader, court_reporter, units):
         lead_unit=units["court"],
         text="建立" + "涉法涉诉信访事项终结备案审查" * 8 + "机制",
     )
+    # An extended deadline, the problem's nearest: both dates stand in its cells.
+    problem.measures.filter(number=1).update(
+        deadline=datetime.date(2023, 6, 30), original_deadline=datetime.date(2023, 3, 31)
+    )
     # A verification group's member with a measure waiting for it, and a read-only observer.
     Measure.objects.filter(pk=demo_round["shared"].pk).update(status="done_pending")
     jiwei = UserFactory(username="jiwei")
