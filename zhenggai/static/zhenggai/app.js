@@ -135,6 +135,8 @@ document.addEventListener("change", function (event) {
 
 // A part marked data-ticked (the batch form's 责任人, narrowed to the ticked measures' units)
 // is drawn again when the ticks change; after 全选本页's handler above has ticked the page.
+// The part itself stays and only its inside is drawn again: a tick made while an answer was
+// being drawn would otherwise go to the part being replaced, and be lost with it.
 document.addEventListener("change", function (event) {
   var box = event.target;
   if (box.name !== "measures" && !box.hasAttribute("data-select-all")) {
@@ -176,7 +178,9 @@ document.addEventListener("change", function (event) {
     if (!root.querySelectorAll) {
       return;
     }
-    var selects = root.querySelectorAll("select[data-picker]");
+    // htmx:load names each element it drew; a picker may be one of them, not inside one.
+    var own = root.matches && root.matches("select[data-picker]");
+    var selects = own ? [root] : root.querySelectorAll("select[data-picker]");
     if (!selects.length) {
       return;
     }
