@@ -200,6 +200,21 @@ def problem_scope(user) -> Q:
     return _scope(user, responsible_problems)
 
 
+def _parts_in_round(round_, units=None, leader_id=None) -> list:
+    """What gives a user a part in a round (a round, or OuterRef to each round in turn): a
+    problem or a measure that its trees' units lead or cooperate on, a problem it leads."""
+    parts = []
+    if units is not None:
+        parts += [
+            Problem.objects.filter(round=round_, lead_unit__in=units),
+            Measure.objects.filter(round=round_, lead_unit__in=units),
+            MeasureCooperation.objects.filter(round=round_, unit__in=units),
+        ]
+    if leader_id is not None:
+        parts.append(Problem.objects.filter(round=round_, lead_leader_id=leader_id))
+    return parts
+
+
 def round_scope(user) -> Q:
     actor = actor_of(user)
     parts = []
@@ -209,16 +224,12 @@ def round_scope(user) -> Q:
     # Per round, EXISTS stops at the first row it finds; the UNION the other scopes use would
     # list every problem, measure and cooperation of the tree first.
     for round_id, trees in actor.paths().items():
-        units = subtree(trees)
-        answers_for = (
-            Exists(Problem.objects.filter(round=OuterRef("pk"), lead_unit__in=units))
-            | Exists(Measure.objects.filter(round=OuterRef("pk"), lead_unit__in=units))
-            | Exists(MeasureCooperation.objects.filter(round=OuterRef("pk"), unit__in=units))
-        )
-        parts.append(Q(answers_for) if round_id is None else Q(answers_for) & Q(pk=round_id))
+        each = _parts_in_round(OuterRef("pk"), subtree(trees))
+        answers_for = any_of([Q(Exists(part)) for part in each])
+        parts.append(answers_for if round_id is None else answers_for & Q(pk=round_id))
     if actor.leads:
-        led = Problem.objects.filter(round=OuterRef("pk"), lead_leader_id=actor.person_id)
-        parts.append(Q(Exists(led)))
+        led = _parts_in_round(OuterRef("pk"), leader_id=actor.person_id)
+        parts += [Q(Exists(part)) for part in led]
     return any_of(parts)
 
 
@@ -477,23 +488,14 @@ def _get_in_scope(queryset, pk, user, visible, round_of):
 
 
 def _has_part_in(user, round_: InspectionRound) -> bool:
-    """round_scope's rule asked of one round: a tree the user holds a role for leads or
-    cooperates on something of it, or the user leads one of its problems. A few plain
-    EXISTS of this round cost a third of round_scope's, built for every round."""
+    """round_scope's rule asked of one round: a few plain EXISTS of this round cost a third
+    of round_scope's, built for every round."""
     actor = actor_of(user)
     by_round = actor.paths()
     trees = sorted({path for key in (None, round_.pk) for path in by_round.get(key, [])})
-    parts = []
-    if trees:
-        units = subtree(trees)
-        parts += [
-            Problem.objects.filter(round=round_, lead_unit__in=units),
-            Measure.objects.filter(round=round_, lead_unit__in=units),
-            MeasureCooperation.objects.filter(round=round_, unit__in=units),
-        ]
-    if actor.leads:
-        parts.append(Problem.objects.filter(round=round_, lead_leader_id=actor.person_id))
-    return any(part.exists() for part in parts)
+    units = subtree(trees) if trees else None
+    leader_id = actor.person_id if actor.leads else None
+    return any(part.exists() for part in _parts_in_round(round_, units, leader_id))
 
 
 def _among(scoped):
