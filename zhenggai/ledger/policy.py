@@ -275,6 +275,30 @@ def measures_among(user, round_: InspectionRound, among):
     return _narrowed(user, round_, Measure.objects.filter(pk__in=among), among=among)
 
 
+def measure_answered_q(user, round_: InspectionRound, measure: str = "measure") -> Q:
+    """_narrowed's rule as a condition on rows that name a measure of the round (`measure`,
+    the path to it), for a few rows (the open requests): each row is looked at once, where
+    the UNION would first list what the trees answer for among them."""
+    if sees_whole(user, round_):
+        return Q()
+    actor = actor_of(user)
+    trees = actor.paths_in(round_)
+    parts = []
+    if trees:
+        units = subtree(list(trees))
+        cooperation = MeasureCooperation.objects.filter(
+            measure=OuterRef(measure), round=round_, unit__in=units
+        )
+        parts += [
+            Q(**{f"{measure}__lead_unit__in": units}),
+            Q(**{f"{measure}__problem__lead_unit__in": units}),
+            Q(Exists(cooperation)),
+        ]
+    if actor.leads:
+        parts.append(Q(**{f"{measure}__problem__lead_leader_id": actor.person_id}))
+    return any_of(parts)
+
+
 def problems_among(user, round_: InspectionRound, among):
     """The user's problems among these (ids, or a subquery of a few problems of the round)."""
     return _narrowed(user, round_, Problem.objects.filter(pk__in=among), among=among)

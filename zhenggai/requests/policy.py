@@ -22,6 +22,7 @@ from zhenggai.ledger.policy import (
     answerable_for,
     answerable_q,
     approving_leader,
+    measure_answered_q,
     measures_among,
     measures_in,
     sees_whole,
@@ -150,6 +151,8 @@ def requests_in(model, user, round_: InspectionRound, status: str = ""):
         rows = rows.filter(status=status)
     if sees_whole(user, round_):
         return rows
+    if status:
+        return rows.filter(measure_answered_q(user, round_))
     return rows.filter(measure__in=measures_among(user, round_, rows.values("measure")))
 
 
