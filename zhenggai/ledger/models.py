@@ -364,7 +364,9 @@ class Problem(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["round", "status"]),
+            # With is_key, a round's figures (how many, how many key, how many closed) are
+            # counted from this index alone, not from every row of the round.
+            models.Index(fields=["round", "status", "is_key"], name="problem_round_status_key"),
             models.Index(fields=["round", "position"]),
             # A leader's problems in a round: the ledger's leader filter and its choices, a
             # leader's home page.
@@ -481,7 +483,9 @@ class Measure(models.Model):
         indexes = [
             # Covers the overdue filter (deadline passed, status not done) within a round.
             models.Index(fields=["round", "deadline", "status"]),
-            models.Index(fields=["round", "status"]),
+            # The open ones past their deadline, status by status: a round's overdue figure
+            # reads those alone, not every measure whose deadline has passed.
+            models.Index(fields=["round", "status", "deadline"], name="measure_round_status_due"),
             models.Index(fields=["round", "position"]),
             models.Index(fields=["round", "light"]),
             # The dashboard's red list across rounds, longest overdue first.
