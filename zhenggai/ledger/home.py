@@ -22,6 +22,7 @@ from zhenggai.ledger.queries import (
     MEASURE_SORTS,
     has_measures,
     lit_q,
+    overdue_count_q,
     overdue_q,
     stage_q,
     today,
@@ -181,7 +182,7 @@ def _office_sections(user, actor, rounds) -> list[Section]:
     # every round.
     in_rounds = Measure.objects.filter(round__in=ids)
     pending = _grouped(in_rounds.filter(status=MeasureStatus.DONE_PENDING), n=Count("*"))
-    overdue = _grouped(in_rounds.filter(overdue_q(today())), n=Count("*"))
+    overdue = _grouped(in_rounds.filter(overdue_count_q(today())), n=Count("*"))
     notices = _grouped(
         SupervisionNotice.objects.filter(round__in=ids, status=SupervisionNotice.Status.OVERDUE),
         n=Count("*"),

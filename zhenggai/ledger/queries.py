@@ -248,6 +248,17 @@ def overdue_q(on: datetime.date) -> Q:
     return Q(deadline__lt=on) & ~Q(status__in=DONE_MEASURE_STATUSES)
 
 
+OPEN_MEASURE_STATUSES = [s for s, _ in MEASURE_STATUS_CHOICES if s not in DONE_MEASURE_STATUSES]
+
+
+def overdue_count_q(on: datetime.date) -> Q:
+    """overdue_q said by the open statuses, for counting a round's measures: the database
+    reads each status's passed deadlines from the (round, status, deadline) index, not every
+    passed deadline. Not for a list ordered by position: SQLite would then read the list from
+    that index and sort it."""
+    return Q(deadline__lt=on, status__in=OPEN_MEASURE_STATUSES)
+
+
 def stage_q(stage: str) -> Q:
     if stage == "open":
         return ~Q(status__in=DONE_MEASURE_STATUSES)
@@ -560,10 +571,7 @@ def round_counts(problems, measures, on: datetime.date, whole: bool) -> dict:
     )
     if whole:
         by_status = dict(measures.values_list("status").annotate(n=Count("*")).order_by())
-        # overdue_q, said of the open statuses the round has: the database reads each one's
-        # passed deadlines from the (round, status, deadline) index, not every passed deadline.
-        open_statuses = [status for status in by_status if status not in DONE_MEASURE_STATUSES]
-        overdue = measures.filter(status__in=open_statuses, deadline__lt=on).count()
+        overdue = measures.filter(overdue_count_q(on)).count()
     else:
         statuses = {
             status: Count("pk", filter=Q(status=status)) for status, _ in MEASURE_STATUS_CHOICES
