@@ -40,6 +40,7 @@ from zhenggai.rules.status import (
     CLOSED_MEASURE_STATUSES,
     DONE_MEASURE_STATUSES,
     MEASURE_STATUS_CHOICES,
+    OPEN_MEASURE_STATUSES,
     MeasureStatus,
     ProblemStatus,
 )
@@ -246,9 +247,6 @@ class LedgerQuery:
 
 def overdue_q(on: datetime.date) -> Q:
     return Q(deadline__lt=on) & ~Q(status__in=DONE_MEASURE_STATUSES)
-
-
-OPEN_MEASURE_STATUSES = [s for s, _ in MEASURE_STATUS_CHOICES if s not in DONE_MEASURE_STATUSES]
 
 
 def overdue_count_q(on: datetime.date) -> Q:

@@ -42,6 +42,8 @@ DONE_MEASURE_STATUSES = frozenset(
     {MeasureStatus.DONE_PENDING, MeasureStatus.CLOSED, MeasureStatus.ONGOING}
 )
 CLOSED_MEASURE_STATUSES = frozenset({MeasureStatus.CLOSED, MeasureStatus.ONGOING})
+# The rest, in a fixed order: a query names them one by one.
+OPEN_MEASURE_STATUSES = tuple(s for s in MeasureStatus if s not in DONE_MEASURE_STATUSES)
 
 
 def problem_status(measure_statuses: Iterable[str]) -> ProblemStatus:
