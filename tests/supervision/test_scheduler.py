@@ -8,7 +8,6 @@ import sys
 
 import pytest
 
-from zhenggai.ops import server
 from zhenggai.supervision import gunicorn_hooks, scheduler
 from zhenggai.supervision.scheduler import RETRY_AFTER, tick_due
 
@@ -68,11 +67,6 @@ def test_a_bad_tick_hour_stops_zhenggai_from_starting(tmp_path, hour):
         [sys.executable, "-c", "import zhenggai.settings"], env=env, capture_output=True, text=True
     )
     assert done.returncode != 0 and "ZHENGGAI_TICK_HOUR" in done.stderr
-
-
-def test_serve_gives_gunicorn_the_hooks_that_start_it():
-    argv = server.gunicorn_argv("127.0.0.1:8000", 2)
-    assert argv[argv.index("--config") + 1] == "python:zhenggai.supervision.gunicorn_hooks"
 
 
 class FakeArbiter:

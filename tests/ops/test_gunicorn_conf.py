@@ -1,0 +1,43 @@
+"""The configuration `zhenggai serve` gives gunicorn: the master's scheduler and each worker's
+garbage collector, read the way gunicorn reads it."""
+
+import gc
+
+from gunicorn.app.base import Application
+
+from zhenggai.ops import gunicorn_conf, server
+from zhenggai.supervision import gunicorn_hooks
+
+
+class ServeConfig(Application):
+    """gunicorn's own loading of the --config that `zhenggai serve` names."""
+
+    def __init__(self, argv: list[str]):
+        self.location = argv[argv.index("--config") + 1]
+        super().__init__()
+
+    def load_config(self):
+        self.load_config_from_module_name_or_filename(self.location)
+
+    def load(self):
+        raise AssertionError("only the configuration is read")
+
+
+def hook(name: str):
+    config = ServeConfig(server.gunicorn_argv("127.0.0.1:8000", 2))
+    return config.cfg.settings[name].get()
+
+
+def test_the_master_starts_and_stops_the_daily_scheduler():
+    assert hook("when_ready") is gunicorn_hooks.when_ready
+    assert hook("on_exit") is gunicorn_hooks.on_exit
+
+
+def test_each_worker_freezes_what_it_loaded_once_started():
+    assert hook("post_worker_init") is gunicorn_conf.post_worker_init
+    try:
+        gunicorn_conf.post_worker_init(worker=None)
+        # Frozen objects are left out of every later collection, full ones included.
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
