@@ -38,7 +38,9 @@ def test_set_on_creation_and_on_change(office_clerk, demo_round, units):
     # The tribunal's reporter finds the measure it cooperates on; the station finds its
     # cooperation of another round in that round only.
     round_ = demo_round["round"]
-    tribunal, station = [units["tribunal"].path], [units["station"].path]
+    # Listed as ids, as the unit filter lists them.
+    tribunal = policy.subtree_ids([units["tribunal"].path])
+    station = policy.subtree_ids([units["station"].path])
     assert measure.pk in _keys(policy.responsible_measures(tribunal, rounds=[round_.pk]))
     assert problem.pk in _keys(policy.responsible_problems(tribunal, rounds=[round_.pk]))
     assert other.pk not in _keys(policy.responsible_measures(station, rounds=[round_.pk]))

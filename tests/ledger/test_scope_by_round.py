@@ -32,7 +32,7 @@ def other_round(units, demo_round):
 def test_what_a_tree_answers_for_in_a_round_leaves_out_its_other_rounds(
     units, demo_round, other_round
 ):
-    court, first = units["court"].path, [demo_round["round"].pk]
+    court, first = policy.subtree(units["court"].path), [demo_round["round"].pk]
     measures = Measure.objects.filter(pk__in=policy.responsible_measures(court, rounds=first))
     problems = Problem.objects.filter(pk__in=policy.responsible_problems(court, rounds=first))
     assert demo_round["shared"] in measures

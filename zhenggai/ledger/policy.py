@@ -44,6 +44,12 @@ def subtree(paths):
     return Unit.objects.filter(units_under(paths)).values("pk")
 
 
+def subtree_ids(paths) -> list[int]:
+    """The units of a tree listed first, for a UNION that names them in each of its parts: a
+    few ids cost less to build and to plan than the same subquery in every part."""
+    return list(subtree(paths).values_list("pk", flat=True))
+
+
 def _whole_rounds(actor: Actor) -> Q | None:
     """The rounds the user sees whole, as a condition on InspectionRound; None for none."""
     office_paths = sorted({g.path for g in actor.holding(Role.OFFICE) if not g.round_id and g.path})
@@ -102,9 +108,11 @@ def rows_of_whole_rounds(user, round_field: str = "round") -> Q:
 
 
 def responsible_measures(
-    paths, leader_id: int | None = None, problems=None, rounds=None, among=None, where=None
+    units, leader_id: int | None = None, problems=None, rounds=None, among=None, where=None
 ):
-    """`problems` narrows every part to the measures of those problems, so that a page of
+    """What the `units` (the trees' units: `subtree`, or `subtree_ids`) answer for.
+
+    `problems` narrows every part to the measures of those problems, so that a page of
     problems does not have the database list all that the trees answer for first; `among`
     (measures, a subquery) does the same for the measures of a few rows (pending requests);
     `rounds` (ids, or a subquery of them) narrows every part to those rounds, so that a page
@@ -112,7 +120,6 @@ def responsible_measures(
     condition on measures: a filter's) narrows the parts read from measures before the parts
     are merged, so that a county's overdue measures are a few hundred rows to merge, not all
     it answers for."""
-    units = subtree(paths)
     measures, cooperations = Measure.objects.all(), MeasureCooperation.objects.all()
     if problems is not None:
         measures = measures.filter(problem__in=problems)
@@ -142,10 +149,10 @@ def responsible_measures(
     return parts[0].union(*parts[1:])
 
 
-def responsible_problems(paths, leader_id: int | None = None, rounds=None, among=None):
-    """`among` (problems, ids or a subquery) narrows every part to those problems, as for
-    responsible_measures: asking about one problem does not list all the trees answer for."""
-    units = subtree(paths)
+def responsible_problems(units, leader_id: int | None = None, rounds=None, among=None):
+    """What the `units` answer for, as responsible_measures. `among` (problems, ids or a
+    subquery) narrows every part to those problems, as for responsible_measures: asking about
+    one problem does not list all the trees answer for."""
     problems, measures = Problem.objects.all(), Measure.objects.all()
     cooperations = MeasureCooperation.objects.all()
     if among is not None:
@@ -179,7 +186,7 @@ def _answered_parts(actor: Actor, responsible, whole: Q | None) -> list[Q]:
             rounds = [round_id] if partial is None else partial.filter(pk=round_id).values("pk")
         else:
             rounds = None if partial is None else partial.values("pk")
-        parts.append(Q(pk__in=responsible(trees, leader_id=leader_id, rounds=rounds)))
+        parts.append(Q(pk__in=responsible(subtree(trees), leader_id=leader_id, rounds=rounds)))
     return parts
 
 
@@ -254,7 +261,7 @@ def rows_in_rounds(model, user, rounds):
     for trees, round_ids in by_trees.items():
         # In a round it does not see whole, the user's scope is only what its trees answer
         # for: a plain semi-join, which the database can drive from the few rows it names.
-        answered = responsible(list(trees), leader_id=leader_id, rounds=round_ids)
+        answered = responsible(subtree(list(trees)), leader_id=leader_id, rounds=round_ids)
         rows = rows | model.objects.filter(round__in=round_ids, pk__in=answered)
     return rows.order_by()
 
@@ -313,7 +320,7 @@ def _narrowed(user, round_: InspectionRound, rows, **narrow):
     if not trees and leader_id is None:
         return rows.none()
     responsible = {Measure: responsible_measures, Problem: responsible_problems}[rows.model]
-    answered = responsible(list(trees), leader_id=leader_id, rounds=[round_.pk], **narrow)
+    answered = responsible(subtree(list(trees)), leader_id=leader_id, rounds=[round_.pk], **narrow)
     return rows.filter(pk__in=answered)
 
 

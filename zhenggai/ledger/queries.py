@@ -24,7 +24,12 @@ from zhenggai.ledger.models import (
     Problem,
     Unit,
 )
-from zhenggai.ledger.policy import responsible_measures, responsible_problems, subtree
+from zhenggai.ledger.policy import (
+    responsible_measures,
+    responsible_problems,
+    subtree,
+    subtree_ids,
+)
 from zhenggai.ledger.widgets import (
     ListedChoiceField,
     QuickCheckboxInput,
@@ -423,7 +428,9 @@ def filter_measures(queryset, query: LedgerQuery, on: datetime.date):
     if query.unit and query.unit_role == "lead":
         queryset = queryset.filter(lead_unit__in=subtree(query.unit.path))
     elif lists_tree(query):
-        tree = responsible_measures(query.unit.path, rounds=_in(query), where=conditions)
+        tree = responsible_measures(
+            subtree_ids(query.unit.path), rounds=_in(query), where=conditions
+        )
         queryset = queryset.filter(pk__in=tree)
     if query.leader:
         queryset = queryset.filter(problem__lead_leader=query.leader)
@@ -450,7 +457,8 @@ def filter_problems(queryset, query: LedgerQuery, on: datetime.date):
         led = Measure.objects.filter(lead_unit__in=subtree(query.unit.path))
         queryset = queryset.filter(pk__in=led.values("problem_id"))
     elif lists_tree(query):
-        queryset = queryset.filter(pk__in=responsible_problems(query.unit.path, rounds=_in(query)))
+        tree = responsible_problems(subtree_ids(query.unit.path), rounds=_in(query))
+        queryset = queryset.filter(pk__in=tree)
     if query.leader:
         queryset = queryset.filter(lead_leader=query.leader)
     if query.status:

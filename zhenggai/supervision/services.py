@@ -179,9 +179,9 @@ def _addressee_refusals(round_: InspectionRound, unit: Unit, problems: list[Prob
         return errors
     cited = Problem.objects.filter(pk__in=[p.pk for p in problems])
     answered = set(
-        cited.filter(pk__in=ledger_policy.responsible_problems([unit.path])).values_list(
-            "pk", flat=True
-        )
+        cited.filter(
+            pk__in=ledger_policy.responsible_problems(ledger_policy.subtree(unit.path))
+        ).values_list("pk", flat=True)
     )
     unseen = [p.code for p in problems if p.pk not in answered]
     if unseen:
