@@ -1,5 +1,6 @@
-"""gunicorn configuration given by `zhenggai serve` (--config python:…): starts the daily
-scheduler in the master process once it is ready, unless ZHENGGAI_SCHEDULER is false."""
+"""The master's hooks in the gunicorn configuration `zhenggai serve` gives
+(zhenggai.ops.gunicorn_conf): they start the daily scheduler in the master process once it is
+ready, unless ZHENGGAI_SCHEDULER is false, and stop it on exit."""
 
 _scheduler = None
 
