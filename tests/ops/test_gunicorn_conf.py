@@ -1,7 +1,9 @@
 """The configuration `zhenggai serve` gives gunicorn: the master's scheduler and each worker's
 garbage collector, read the way gunicorn reads it."""
 
-import gc
+import os
+import subprocess
+import sys
 
 from gunicorn.app.base import Application
 
@@ -33,11 +35,30 @@ def test_the_master_starts_and_stops_the_daily_scheduler():
     assert hook("on_exit") is gunicorn_hooks.on_exit
 
 
-def test_each_worker_freezes_what_it_loaded_once_started():
+def test_each_worker_loads_the_views_then_freezes_them_before_its_first_request(tmp_path):
     assert hook("post_worker_init") is gunicorn_conf.post_worker_init
-    try:
-        gunicorn_conf.post_worker_init(worker=None)
-        # Frozen objects are left out of every later collection, full ones included.
-        assert gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()
+    # A new process, as a worker is: this one has long imported the views.
+    done = subprocess.run(
+        [sys.executable, "-c", WORKER_STARTS],
+        env=os.environ
+        | {"DJANGO_SETTINGS_MODULE": "zhenggai.settings", "ZHENGGAI_DATA_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    before, after, frozen = done.stdout.split()
+    assert (before, after) == ("False", "True")
+    # Frozen objects are left out of every later collection, full ones included.
+    assert int(frozen) > 0
+
+
+WORKER_STARTS = """
+import gc, sys
+import django
+django.setup()
+from zhenggai.ops import gunicorn_conf
+view = "zhenggai.ledger.views.ledger_views"
+print(view in sys.modules, end=" ")
+gunicorn_conf.post_worker_init(worker=None)
+print(view in sys.modules, gc.get_freeze_count())
+"""
