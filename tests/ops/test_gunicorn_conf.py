@@ -1,5 +1,5 @@
 """The configuration `zhenggai serve` gives gunicorn: the master's scheduler and each worker's
-garbage collector, read the way gunicorn reads it."""
+start, read the way gunicorn reads it."""
 
 import os
 import subprocess

@@ -43,8 +43,8 @@ def gunicorn_argv(addr: str, workers: int) -> list[str]:
         # gunicorn's default control socket is one path per home directory: a second instance,
         # or a service user without a writable home, would trip over it.
         "--no-control-socket",
-        # Starts the daily `zhenggai tick` in the master (docs/scheduling.md) and keeps each
-        # worker's garbage collector off what lives as long as the worker.
+        # The daily `zhenggai tick` in the master (docs/scheduling.md), and each worker made
+        # ready before its first request (docs/deployment.md).
         "--config",
         "python:zhenggai.ops.gunicorn_conf",
     ]
