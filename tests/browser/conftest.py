@@ -62,12 +62,63 @@ def served_one_at_a_time(live_server):
     return live_server
 
 
+class InFlight:
+    """The requests the live server is still answering. A page's late requests (a panel htmx
+    loads after the page) may outlive its test: on PostgreSQL one of them, reading in its own
+    connection, deadlocked with the flush that empties the database after the test."""
+
+    def __init__(self):
+        self.count, self.changed = 0, threading.Condition()
+
+    def counting(self, app):
+        def counted(environ, start_response):
+            with self.changed:
+                self.count += 1
+            try:
+                return app(environ, start_response)
+            finally:
+                with self.changed:
+                    self.count -= 1
+                    self.changed.notify_all()
+
+        return counted
+
+    def wait(self, timeout: float = 10) -> None:
+        with self.changed:
+            self.changed.wait_for(lambda: self.count == 0, timeout)
+
+
+@pytest.fixture(scope="session")
+def in_flight(served_one_at_a_time):
+    httpd = served_one_at_a_time.thread.httpd
+    requests = InFlight()
+    httpd.set_app(requests.counting(httpd.get_app()))
+    return requests
+
+
 @pytest.fixture
-def page(chromium, served_one_at_a_time):
+def browser_context(chromium, served_one_at_a_time, in_flight):
+    """A new browser for one test; closed, and its last requests answered, before the test's
+    data is emptied."""
+    contexts = []
+
+    def open_context(**options):
+        context = chromium.new_context(locale="zh-CN", base_url=served_one_at_a_time.url, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield open_context
+    for context in contexts:
+        context.close()
+    in_flight.wait()
+
+
+@pytest.fixture
+def page(browser_context, served_one_at_a_time):
     live_server = served_one_at_a_time
-    context = chromium.new_context(locale="zh-CN", base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+    page = browser_context()
     outside = []
     page.on(
         "request",
@@ -78,24 +129,12 @@ def page(chromium, served_one_at_a_time):
         ),
     )
     yield page
-    context.close()
     assert outside == [], f"页面请求了外部地址：{outside}"
 
 
 @pytest.fixture
-def phone(chromium, served_one_at_a_time):
-    live_server = served_one_at_a_time
-    context = chromium.new_context(
-        locale="zh-CN",
-        base_url=live_server.url,
-        viewport={"width": 375, "height": 740},
-        is_mobile=True,
-        has_touch=True,
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def phone(browser_context):
+    return browser_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
 
 
 def log_in(page, username, password=PASSWORD):

@@ -13,12 +13,8 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def second_page(chromium, live_server):
-    context = chromium.new_context(locale="zh-CN", base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def second_page(browser_context):
+    return browser_context()
 
 
 def open_edit_form(page, measure):
