@@ -46,7 +46,7 @@ def test_it_refuses_a_round_from_a_court_user_with_the_reason(api_as, court_repo
         "/api/rounds", NEW_ROUND | {"office": units["office"].pk}
     )
     assert response.status_code == 403
-    assert response.json()["detail"] == "只有整改办（督查室）的用户可以新建巡视轮次。"
+    assert response.json()["detail"] == "只有整改办（督查室）的用户可以新建轮次。"
 
 
 def test_it_refuses_a_court_as_the_office_of_a_round(api_as, office_clerk, units):

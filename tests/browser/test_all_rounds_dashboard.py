@@ -44,7 +44,7 @@ def test_the_figures_add_up_and_lead_to_a_round_s_ledger(page, two_rounds, offic
     expect(page.locator("#tile-overdue strong")).to_have_text("5")
     expect_each_chart_drawn_with_its_table(page)
 
-    rounds = page.get_by_role("table", name="按巡视轮次")
+    rounds = page.get_by_role("table", name="按轮次")
     expect(rounds.get_by_role("row", name=FIFTH).locator("td").first).to_have_text("7")
     expect(rounds.get_by_role("row", name=THIRD).locator("td").first).to_have_text("4")
 

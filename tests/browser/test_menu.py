@@ -17,10 +17,12 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 SHOT = "/tmp/auth-tidy-menu-{}-{}.png"
 ROUND_PAGES = ["工作台", "巡视轮次", "看板", "本单位", "督办单", "通知"]
 AUDIT = ["审计日志", "修改密码"]
+# The other organization's rounds are all 巡察, and so is the name of their list.
+XUNCHA_PAGES = [page.replace("巡视", "巡察") for page in ROUND_PAGES]
 EXPECTED = {
     "office": ROUND_PAGES + AUDIT,
     "leader": ROUND_PAGES + AUDIT,
-    "jiangnan": ROUND_PAGES + AUDIT,
+    "jiangnan": XUNCHA_PAGES + AUDIT,
     "court": [*ROUND_PAGES, "修改密码"],
     "tribunal": [*ROUND_PAGES, "修改密码"],
     "police": [*ROUND_PAGES, "修改密码"],

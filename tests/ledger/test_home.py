@@ -215,7 +215,7 @@ def test_an_administrator_without_roles_is_sent_to_the_admin_and_shown_no_round(
 
 def test_the_home_page_costs_few_queries(busy_round, client, leader, django_assert_max_num_queries):
     client.force_login(leader)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         client.get(reverse("ledger:home"))
 
 

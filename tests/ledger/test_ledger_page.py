@@ -125,7 +125,7 @@ def test_the_number_of_queries_does_not_grow_with_rows(
     for number in range(4, 40):
         problem = ProblemFactory(round=category.round, category=category, number=number)
         MeasureFactory(problem=problem, number=1, deadline=datetime.date(2023, 10, 1))
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = _get(office, demo_round, view=view)
     assert response.status_code == 200
 
@@ -151,7 +151,7 @@ def test_the_problem_list_s_queries_do_not_grow_with_its_claims(
             Claim.objects.create(
                 problem=problem, unit=units[key], claimed_by=office_clerk, **claimant
             )
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         page = _get(office, demo_round).content.decode()
     assert page.count("已认领") == 6
     # A person's claim names the person; a unit's, the unit.

@@ -62,7 +62,7 @@ def test_a_reporter_s_round_home_counts_its_measures_in_one_query(
     client.force_login(court_reporter)
     url = reverse("ledger:round_home", args=[demo_round["round"].pk])
     client.get(url)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         response = client.get(url)
     assert response.status_code == 200
 

@@ -1,4 +1,5 @@
-"""Words a user reads: a 巡察 round speaks of 巡察组 and 被巡察党组织, and a reporter's unit
+"""Words a user reads: a 巡察 round speaks of 巡察组 and 被巡察党组织, the rounds of an
+organization are named by their kinds (巡察轮次, 巡视轮次, 巡视巡察轮次), and a reporter's unit
 page offers no way up to a unit it may not see."""
 
 import datetime
@@ -7,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from tests.factories import ProblemFactory, RoundFactory
+from tests.factories import ProblemFactory, RoundFactory, UnitFactory
 from zhenggai.audit.display import field_label
 from zhenggai.documents.gather import round_info, settings_of
 from zhenggai.ledger.models import InspectionRound
@@ -56,9 +57,56 @@ def test_a_xuncha_rounds_dates_are_checked_in_its_own_words(units):
 
 def test_the_round_list_names_teams_of_both_kinds(client, units, office_clerk):
     RoundFactory(office=units["committee"], kind="xuncha", team="市委第二巡察组")
+    RoundFactory(office=units["committee"], kind="xunshi")
     client.force_login(office_clerk)
     page = client.get(reverse("ledger:round_list")).content.decode()
     assert "<th>巡视巡察组</th>" in page and "<th>巡视组</th>" not in page
+    assert "<h1>巡视巡察轮次</h1>" in page
+
+
+@pytest.mark.parametrize(
+    ("kinds", "word"),
+    [
+        (["xuncha"], "巡察"),
+        (["xuncha", "xuncha"], "巡察"),
+        (["xunshi", "special", "follow_up"], "巡视"),
+        (["xuncha", "special"], "巡视巡察"),
+        ([], "巡视"),
+    ],
+)
+def test_rounds_are_named_together_by_their_kinds(kinds, word):
+    assert InspectionRound.word_for(kinds) == word
+
+
+def test_an_organization_of_xuncha_rounds_reads_of_xuncha_on_every_way_to_them(
+    client, units, office_clerk
+):
+    round_ = RoundFactory(office=units["committee"], kind="xuncha", team="市委第二巡察组")
+    problem = ProblemFactory(category__round=round_, lead_unit=units["court"])
+    client.force_login(office_clerk)
+    pages = [
+        reverse("ledger:home"),
+        reverse("ledger:round_list"),
+        reverse("ledger:round_home", args=[round_.pk]),
+        reverse("ledger:problem_detail", args=[problem.pk]),
+        reverse("dashboard:dashboard"),
+    ]
+    for path in pages:
+        page = client.get(path).content.decode()
+        assert "巡察轮次</a>" in page or "<h1>巡察轮次</h1>" in page, path
+        assert "巡视轮次" not in page, path
+    listed = client.get(reverse("ledger:round_list")).content.decode()
+    assert "<th>巡察组</th>" in listed
+
+
+def test_another_organizations_rounds_do_not_name_ones_own(client, units, office_clerk):
+    """The word comes from the rounds of the login's own organizations only."""
+    elsewhere = UnitFactory(name="江南市委政法委", kind="committee")
+    RoundFactory(office=elsewhere, kind="xuncha")
+    RoundFactory(office=units["committee"], kind="xunshi")
+    client.force_login(office_clerk)
+    page = client.get(reverse("ledger:round_list")).content.decode()
+    assert "<h1>巡视轮次</h1>" in page
 
 
 def test_a_reporter_is_not_led_to_the_unit_above_its_own(client, units, tribunal_reporter):

@@ -253,7 +253,7 @@ def rounds(overview, round_url) -> Table:
         )
         for round_ in overview.rounds
     ]
-    return breakdown("rounds", "按巡视轮次", "巡视轮次", rows, names)
+    return breakdown("rounds", "按轮次", "轮次", rows, names)
 
 
 TILES = ["total", "done", "closed", "overdue", "silent", "red", "problems", "problems_closed"]

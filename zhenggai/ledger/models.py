@@ -218,7 +218,14 @@ class InspectionRound(models.Model):
     @property
     def inspection(self) -> str:
         """A 巡察 (sent by a city or county committee) speaks of 巡察组, a 巡视 of 巡视组."""
-        return "巡察" if self.kind == self.Kind.XUNCHA else "巡视"
+        return self.word_for([self.kind])
+
+    @classmethod
+    def word_for(cls, kinds) -> str:
+        """What rounds of these kinds are called together: 巡察 when each is a 巡察, 巡视巡察
+        when both are among them, 巡视 otherwise (none at all included)."""
+        words = {"巡察" if kind == cls.Kind.XUNCHA else "巡视" for kind in kinds}
+        return "巡视巡察" if len(words) > 1 else words.pop() if words else "巡视"
 
     def in_own_words(self, text: str) -> str:
         """A label written for a 巡视 (巡视反馈), as this round speaks."""

@@ -385,7 +385,7 @@ def answerable_q(user, lead_unit: str = "lead_unit") -> Q:
 def can_create_round(user) -> tuple[bool, str]:
     if any(not g.round_id for g in actor_of(user).holding(Role.OFFICE)):
         return True, ""
-    return False, "只有整改办（督查室）的用户可以新建巡视轮次。"
+    return False, "只有整改办（督查室）的用户可以新建轮次。"
 
 
 def can_edit_round(user, round_: InspectionRound) -> tuple[bool, str]:

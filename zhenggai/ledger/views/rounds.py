@@ -29,7 +29,7 @@ def round_create(request):
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, f"已创建巡视轮次“{round_.name}”。")
+            messages.success(request, f"已创建{round_.inspection}轮次“{round_.name}”。")
             return redirect("ledger:round_home", round_.pk)
     return render(request, "ledger/round_form.html", {"form": form})
 
