@@ -9,11 +9,12 @@ import time
 from dataclasses import asdict, dataclass
 
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from zhenggai.ledger.models import Event, InspectionRound, Measure, Person
+from zhenggai.ops.statistics import refresh_statistics
 from zhenggai.rules.deadlines import Assessment
 from zhenggai.supervision import reminders
 from zhenggai.supervision.lights import Flagged, refresh_lights, rhythm_days
@@ -69,15 +70,6 @@ def run(today: datetime.date) -> Summary:
     record.finished_at = timezone.now()
     record.save(update_fields=["summary", "finished_at"])
     return summary
-
-
-def refresh_statistics() -> None:
-    """SQLite gathers no planner statistics by itself (PostgreSQL's autovacuum does), and
-    without them it may read a dashboard scan through an index that does not cover it, at
-    several times the cost. A full ANALYZE takes a fraction of a second at province scale."""
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
 
 
 def reason_for(assessment: Assessment) -> str | None:

@@ -31,7 +31,4 @@ class Migration(migrations.Migration):
                 verbose_name="整改措施",
             ),
         ),
-        # SQLite plans with the statistics it has: a new index without any is taken where
-        # it does not cover the query, the daily tick's ANALYZE comes a day late.
-        migrations.RunSQL("ANALYZE", migrations.RunSQL.noop),
     ]

@@ -17,7 +17,4 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RemoveIndex(model_name="measure", name="ledger_meas_round_i_5cae50_idx"),
-        # SQLite plans with the statistics it has: a new index without any is taken where
-        # it does not cover the query, the daily tick's ANALYZE comes a day late.
-        migrations.RunSQL("ANALYZE", migrations.RunSQL.noop),
     ]
