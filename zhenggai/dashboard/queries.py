@@ -182,8 +182,9 @@ def _levels(rounds, unit_rows, kinds) -> list[Level]:
     by_level: dict[int | None, figures.Counts] = {}
     kinds_at: dict[int | None, set[str]] = {}
     for round_ in rounds:
+        root = level_root(round_.office)
         for path, counts in unit_rows[round_.pk].items():
-            level = figures.relative_level(path, level_root(round_.office))
+            level = figures.relative_level(path, root)
             figures.add(by_level.setdefault(level, {}), counts)
             kinds_at.setdefault(level, set()).add(kinds[path])
     labels = dict(Unit.Kind.choices)
