@@ -161,7 +161,7 @@ def overview(
         unit_rows=unit_rows,
         problem_rows=problem_rows,
         points=points,
-        open_measures=_burn_down(rounds, measures, points),
+        open_measures=_burn_down(rounds, measures, points, by_round),
         red_list=red_list(measures, on),
     )
 
@@ -200,13 +200,19 @@ def _levels(rounds, unit_rows, kinds) -> list[Level]:
     ]
 
 
-def _burn_down(rounds, measures, points: list[datetime.date]) -> list[int]:
-    """Every measure counts from its round's feedback date. Grouped by round and day closed,
-    as index measure_burn_down begins: SQLite reads the groups off the index instead of
-    sorting every measure."""
+def _burn_down(rounds, measures, points: list[datetime.date], by_round) -> list[int]:
+    """Every measure counts from its round's feedback date. Only the closed ones are read,
+    grouped by round and day closed, as index measure_burn_down begins: the database reads
+    those groups off the index, past the open ones, which are the round's total (from the
+    scan before) less the closed."""
     feedback = {r.pk: r.feedback_date for r in rounds}
-    rows = measures.values("round_id", "closed_on").annotate(n=Count(EACH))
-    triples = [(feedback[r["round_id"]], r["closed_on"], r["n"]) for r in rows]
+    still_open = {pk: counts["total"] for pk, counts in by_round.items()}
+    triples = []
+    closed = measures.filter(closed_on__isnull=False).values("round_id", "closed_on")
+    for row in closed.annotate(n=Count(EACH)):
+        still_open[row["round_id"]] -= row["n"]
+        triples.append((feedback[row["round_id"]], row["closed_on"], row["n"]))
+    triples += [(feedback[pk], None, n) for pk, n in still_open.items()]
     return figures.burn_down(triples, points)
 
 

@@ -320,23 +320,29 @@ def silent_q(rounds, on: datetime.date) -> Q:
     reports (not started, in progress, returned, or closed as ongoing) whose last report, or
     whose entry into the ledger if it never reported, is more than the round's reporting
     rhythm old: rhythm_days up to the end of the concentrated period, rhythm_days_after
-    from then on."""
+    from then on. For the measures of `rounds` only: the query asking says which those are."""
     by_cutoff: dict[datetime.date, list[int]] = {}
     for round_ in rounds:
         cutoff = on - datetime.timedelta(days=rhythm_days(round_, on))
         by_cutoff.setdefault(cutoff, []).append(round_.pk)
-    # Rounds sharing a cutoff share a condition: the SQL stays short across many rounds.
+    if not by_cutoff:
+        return Q(pk__in=[])
+    # Rounds sharing a cutoff share a condition: the SQL stays short across many rounds. When
+    # they all share one, naming them again would cost every row of a dashboard's scan a test.
     terms = [
-        Q(round_id__in=round_ids)
-        & (
-            Q(last_reported_on__lt=cutoff)
-            | Q(last_reported_on__isnull=True, created_at__lt=start_of_day(cutoff))
-        )
+        _reported_before(cutoff)
+        if len(by_cutoff) == 1
+        else Q(round_id__in=round_ids) & _reported_before(cutoff)
         for cutoff, round_ids in by_cutoff.items()
     ]
-    if not terms:
-        return Q(pk__in=[])
     return Q(status__in=REPORTING_STATUSES) & functools.reduce(operator.or_, terms)
+
+
+def _reported_before(cutoff: datetime.date) -> Q:
+    """Last reported before the cutoff, or, never reported, entered before it."""
+    return Q(last_reported_on__lt=cutoff) | Q(
+        last_reported_on__isnull=True, created_at__lt=start_of_day(cutoff)
+    )
 
 
 def _passed(**kind):
