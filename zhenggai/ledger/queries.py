@@ -502,7 +502,10 @@ def page_of(ordered, number, rows, size: int, scoped: bool = False):
 
 
 def rows_in_order(model, ids: list, rows) -> list:
-    loaded = rows(model.objects.filter(pk__in=ids)).in_bulk(ids)
+    """The rows of `ids`, in that order. Put in order here, not by the model's own ordering:
+    that would join the rounds once more to sort 20 rows, and PostgreSQL spends longer
+    planning the joins than reading the rows."""
+    loaded = rows(model.objects.order_by()).in_bulk(ids)
     return [loaded[pk] for pk in ids]
 
 
