@@ -1,7 +1,6 @@
 """Unit and leader pages: everything a unit or a leader answers for, in the user's scope."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import render
 
@@ -36,6 +35,12 @@ def _lit(queryset, light: str):
 
 def _lit_problems(queryset, light: str):
     return lit_problems(queryset, light) if light else queryset
+
+
+def _problem_rows(problems):
+    """A page's problems, each with whether it has measures: asked of the page's 20, not of
+    every problem the tree leads before they are sorted."""
+    return with_measure_flag(problems).select_related("round", "category", "lead_leader")
 
 
 @login_required
@@ -77,12 +82,14 @@ def unit_detail(request, pk):
             measure_rows,
             PAGE_SIZE,
         ),
-        "problems": Paginator(
-            with_measure_flag(_lit_problems(problems, light).filter(lead_unit__in=subtree))
-            .select_related("round", "category", "lead_leader")
+        "problems": page_of(
+            _lit_problems(problems, light)
+            .filter(lead_unit__in=subtree)
             .order_by("round", "position"),
+            request.GET.get("problems"),
+            _problem_rows,
             PAGE_SIZE,
-        ).get_page(request.GET.get("problems")),
+        ),
         "today": on,
     }
     return render(request, "ledger/unit_detail.html", context)
