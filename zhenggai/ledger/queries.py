@@ -487,16 +487,20 @@ def _filter_problem_status(queryset, status: str):
     return queryset.filter(status=status)
 
 
-def page_of(ordered, number, rows, size: int, scoped: bool = False):
+def page_of(ordered, number, rows, size: int, scoped: bool = False, count: int | None = None):
     """One page of an ordered queryset: paged through primary keys alone, then the page's rows
     loaded with their joins, so a deep page costs an index walk, not a join of every row
     before the offset. A `scoped` queryset (a user's scope, or a unit filter: a UNION of what
     trees answer for) costs its UNION for the count and again for the page: its keys, a few
-    thousand, are read once and counted and paged here."""
+    thousand, are read once and counted and paged here. `count`: how many rows there are,
+    when the caller has counted them already."""
     ids = ordered.values_list("pk", flat=True)
     if scoped:
         ids = list(ids)
-    page = Paginator(ids, size).get_page(number)
+    paginator = Paginator(ids, size)
+    if count is not None:
+        paginator.count = count
+    page = paginator.get_page(number)
     page.object_list = rows_in_order(ordered.model, list(page.object_list), rows)
     return page
 

@@ -43,45 +43,65 @@ def _problem_rows(problems):
     return with_measure_flag(problems).select_related("round", "category", "lead_leader")
 
 
-@login_required
-def unit_detail(request, pk):
-    unit = policy.get_unit_for(request.user, pk)
-    if policy.sees_all_of(request.user, unit):
-        measures, problems = Measure.objects.all(), Problem.objects.all()
-    else:
-        measures = Measure.objects.visible_to(request.user)
-        problems = Problem.objects.visible_to(request.user)
-    subtree = unit.subtree().values("pk")
-    led = measures.filter(lead_unit__in=subtree)
-    cooperating = measures.filter(
-        pk__in=MeasureCooperation.objects.filter(unit__in=subtree).values("measure_id")
-    )
-    on = today()
-    light = _light(request)
-    # The 超期 figure links here: the measures led, overdue only.
+def _cooperated_on(cooperations) -> int:
+    """How many measures the cooperations name, counted off their own index: for a user who
+    sees all of the tree, the measures it cooperates on, without looking each one up."""
+    return cooperations.aggregate(n=Count("measure_id", distinct=True))["n"]
+
+
+def _measure_lists(request, measures, subtree: list[int], whole: bool, light: str, on) -> dict:
+    """What the tree leads (all, or the overdue ones: the 超期 figure links here) and what it
+    cooperates on, each paged on its own; `whole`: the user sees all of the tree."""
     overdue = request.GET.get("overdue") == "on"
+    led = measures.filter(lead_unit__in=subtree)
+    led_counts = led.aggregate(total=Count("pk"), overdue=Count("pk", filter=overdue_q(on)))
     led_lit = _lit(led, light).filter(overdue_q(on)) if overdue else _lit(led, light)
-    context = {
-        "unit": unit,
-        # A reporter may not see the unit above its own: no crumb leading to a 404.
-        "parent": policy.units_visible_to(request.user).filter(pk=unit.parent_id).first(),
-        "light": light,
+    cooperations = MeasureCooperation.objects.filter(unit__in=subtree)
+    cooperating = _lit(measures.filter(pk__in=cooperations.values("measure_id")), light)
+    return {
         "overdue": overdue,
-        "lights": TABS,
-        "children": unit.children.all(),
+        "led_counts": led_counts,
         "led": page_of(
             led_lit.order_by("deadline", "position"),
             request.GET.get("led"),
             measure_rows,
             PAGE_SIZE,
+            # Counted with the figures above, unless a light narrows the list.
+            count=None if light else led_counts["overdue" if overdue else "total"],
         ),
-        "led_counts": led.aggregate(total=Count("pk"), overdue=Count("pk", filter=overdue_q(on))),
         "cooperating": page_of(
-            _lit(cooperating, light).order_by("deadline", "position"),
+            cooperating.order_by("deadline", "position"),
             request.GET.get("cooperating"),
             measure_rows,
             PAGE_SIZE,
+            count=_cooperated_on(cooperations) if whole and not light else None,
         ),
+    }
+
+
+@login_required
+def unit_detail(request, pk):
+    unit = policy.get_unit_for(request.user, pk)
+    whole = policy.sees_all_of(request.user, unit)
+    if whole:
+        measures, problems = Measure.objects.all(), Problem.objects.all()
+    else:
+        measures = Measure.objects.visible_to(request.user)
+        problems = Problem.objects.visible_to(request.user)
+    # The tree's units by their keys: told how many, the database knows how much of the ledger
+    # they lead, and for a root's tree sorts the measures' rows once rather than probing the
+    # lead unit index for each of its hundreds of units.
+    subtree = list(unit.subtree().values_list("pk", flat=True))
+    on = today()
+    light = _light(request)
+    context = {
+        "unit": unit,
+        # A reporter may not see the unit above its own: no crumb leading to a 404.
+        "parent": policy.units_visible_to(request.user).filter(pk=unit.parent_id).first(),
+        "light": light,
+        "lights": TABS,
+        "children": unit.children.all(),
+        **_measure_lists(request, measures, subtree, whole, light, on),
         "problems": page_of(
             _lit_problems(problems, light)
             .filter(lead_unit__in=subtree)
