@@ -8,6 +8,7 @@ from zhenggai.documents.policy import material_rounds
 from zhenggai.ledger import policy
 from zhenggai.ledger.models import LIGHT_CHOICES, Measure, MeasureCooperation, Problem
 from zhenggai.ledger.queries import (
+    MEASURE_SORTS,
     lit_problems,
     lit_q,
     measure_rows,
@@ -21,6 +22,8 @@ PAGE_SIZE = 20  # a unit's lists are long: each pages on its own
 LIMIT = 50
 LIGHTS = dict(LIGHT_CHOICES)
 TABS = LIGHT_CHOICES[::-1]  # 红灯 first, as the home page's figures
+# As the ledger's 按时限 sort: those without a deadline (长期坚持) last on either database.
+SOONEST = MEASURE_SORTS["deadline"]
 
 
 def _light(request) -> str:
@@ -62,7 +65,7 @@ def _measure_lists(request, measures, subtree: list[int], whole: bool, light: st
         "overdue": overdue,
         "led_counts": led_counts,
         "led": page_of(
-            led_lit.order_by("deadline", "position"),
+            led_lit.order_by(*SOONEST),
             request.GET.get("led"),
             measure_rows,
             PAGE_SIZE,
@@ -70,7 +73,7 @@ def _measure_lists(request, measures, subtree: list[int], whole: bool, light: st
             count=None if light else led_counts["overdue" if overdue else "total"],
         ),
         "cooperating": page_of(
-            cooperating.order_by("deadline", "position"),
+            cooperating.order_by(*SOONEST),
             request.GET.get("cooperating"),
             measure_rows,
             PAGE_SIZE,
@@ -132,7 +135,7 @@ def person_detail(request, pk):
         "material_rounds": material_rounds(request.user, person),
         "problems": problems[:LIMIT],
         "claimed": claimed[:LIMIT],
-        "measures": measures.order_by("deadline", "position")[:LIMIT],
+        "measures": measures.order_by(*SOONEST)[:LIMIT],
         "today": today(),
     }
     return render(request, "ledger/person_detail.html", context)
