@@ -91,10 +91,8 @@ def unit_detail(request, pk):
     else:
         measures = Measure.objects.visible_to(request.user)
         problems = Problem.objects.visible_to(request.user)
-    # The tree's units by their keys: told how many, the database knows how much of the ledger
-    # they lead, and for a root's tree sorts the measures' rows once rather than probing the
-    # lead unit index for each of its hundreds of units.
-    subtree = list(unit.subtree().values_list("pk", flat=True))
+    # By their keys: told how many units, the database knows how much of the ledger they lead.
+    subtree = policy.subtree_ids(unit.path)
     on = today()
     light = _light(request)
     context = {
