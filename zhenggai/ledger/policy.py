@@ -127,25 +127,25 @@ def responsible_measures(
     if among is not None:
         measures = measures.filter(pk__in=among)
         cooperations = cooperations.filter(measure__in=among)
-    of_led_problems = Q(problem__lead_unit__in=units)
+    # Found by their problem (one the trees or the leader leads), measures take the round from
+    # it: the database reads those problems of the rounds by index, then their measures' keys
+    # off the problem index, without a read of each measure's row for its round.
+    by_problem = measures
     if rounds is not None:
         measures = measures.filter(round__in=rounds)
+        by_problem = by_problem.filter(problem__round__in=rounds)
         cooperations = cooperations.filter(round__in=rounds)
-        # A measure's round is its problem's: said of the problem too, the database reads
-        # the tree's problems of those rounds by their index (lead unit, round), not the
-        # tree's problems of every round, to drop the others' measures one by one.
-        of_led_problems &= Q(problem__round__in=rounds)
     if where is not None:
         # Not said of the cooperations: told of a date, SQLite would read every overdue
         # measure of the round and look each up among the cooperations.
-        measures = measures.filter(where)
+        measures, by_problem = measures.filter(where), by_problem.filter(where)
     parts = [
         measures.filter(lead_unit__in=units).values("pk").order_by(),
-        measures.filter(of_led_problems).values("pk").order_by(),
+        by_problem.filter(problem__lead_unit__in=units).values("pk").order_by(),
         cooperations.filter(unit__in=units).values("measure_id").order_by(),
     ]
     if leader_id is not None:
-        parts.append(measures.filter(problem__lead_leader_id=leader_id).values("pk").order_by())
+        parts.append(by_problem.filter(problem__lead_leader_id=leader_id).values("pk").order_by())
     return parts[0].union(*parts[1:])
 
 
