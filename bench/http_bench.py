@@ -114,6 +114,7 @@ def pick_targets(rng: random.Random) -> dict:
     targets = {
         "round": big.pk,
         "county": county.pk,
+        "city": county.parent_id,
         "leader": users["bench_leader"].person.pk,
         "vendor": connection.vendor,
         "problems": big.problems.count(),
@@ -163,6 +164,11 @@ def pages_for(user: str, targets: dict) -> list[Page]:
         Page("unit page", user, [f"/units/{pk}/" for pk in mine["units"]]),
         Page("leader page", user, [f"/persons/{targets['leader']}/"]),
     ]
+    if user == "bench_office":
+        # The office narrowing the ledger to a city: a tree of about 50 units, a quarter of
+        # the round.
+        city = f"{ledger}?view=measures&unit={targets['city']}"
+        pages.insert(4, Page("ledger filtered (measures, city unit)", user, [city]))
     if user == "bench_leader":
         # What its home page links to: its own problems, and those lit red.
         leads = f"{ledger}?view=problems&leader={targets['leader']}"
