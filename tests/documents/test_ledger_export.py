@@ -6,11 +6,11 @@ import io
 import openpyxl
 from django.urls import reverse
 
-from tests.factories import ProblemFactory
+from tests.factories import MeasureFactory, ProblemFactory
 from zhenggai.writer import read_mark
 
 
-def exported_codes(client, round_, query=""):
+def exported_rows(client, round_, query=""):
     response = client.get(reverse("documents:ledger_xlsx", args=[round_.pk]) + query)
     assert response.status_code == 200
     assert response["Content-Type"].startswith(
@@ -18,7 +18,11 @@ def exported_codes(client, round_, query=""):
     )
     content = b"".join(response.streaming_content)
     sheet = openpyxl.load_workbook(io.BytesIO(content))["整改台账"]
-    return [sheet.cell(row, 1).value for row in range(4, sheet.max_row + 1)]
+    return list(sheet.iter_rows(min_row=4, values_only=True))
+
+
+def exported_codes(client, round_, query=""):
+    return [row[0] for row in exported_rows(client, round_, query)]
 
 
 def test_the_export_is_dated_in_local_time(client, demo_round, office_clerk, edge_of_the_day):
@@ -74,3 +78,18 @@ def test_the_ledger_page_links_its_export_with_its_filters(client, demo_round, o
     html = page.content.decode()
     assert f'action="{export}"' in html
     assert '<input type="hidden" name="overdue" value="on">' in html
+
+
+def test_cooperating_units_are_named_in_the_order_of_the_tree(
+    client, demo_round, office_clerk, units
+):
+    client.force_login(office_clerk)
+    # The police were made before the court's tribunal, and 临 sorts before 城; the tree puts
+    # the court's branch first.
+    MeasureFactory(
+        problem=demo_round["problems"]["court"],
+        lead_unit=units["court"],
+        cooperating_units=[units["police"], units["tribunal"]],
+    )
+    rows = {row[0]: row for row in exported_rows(client, demo_round["round"], "?view=measures")}
+    assert rows["1-1.3"][6] == "城东人民法庭、临江市公安局"

@@ -148,14 +148,18 @@ def _measure_values(measures):
 
 
 def _cooperating(measure_ids: list[int]) -> dict[int, str]:
-    """Asked CHUNK measures at a time: with a longer list SQLite walks every unit by path and
-    probes the whole list for each (8 s instead of 0.5 s for 100,000 measures)."""
-    names: dict[int, list[str]] = {}
+    """Asked CHUNK measures at a time, and put in the units' order here: told to order by the
+    units' paths, or given a longer list, SQLite walks every unit by path and probes the list
+    for each (8.5 s instead of 0.2 s for 100,000 measures)."""
+    units: dict[int, list[tuple[str, str]]] = {}
     for batch in batched(measure_ids, CHUNK):
-        pairs = MeasureCooperation.objects.filter(measure_id__in=batch).order_by("unit__path")
-        for measure_id, name in pairs.values_list("measure_id", "unit__name"):
-            names.setdefault(measure_id, []).append(name)
-    return {measure_id: "、".join(found) for measure_id, found in names.items()}
+        pairs = MeasureCooperation.objects.filter(measure_id__in=batch).order_by()
+        for measure_id, path, name in pairs.values_list("measure_id", "unit__path", "unit__name"):
+            units.setdefault(measure_id, []).append((path, name))
+    return {
+        measure_id: "、".join(name for _, name in sorted(found))
+        for measure_id, found in units.items()
+    }
 
 
 def _line(problem: tuple, measure: tuple | None, cooperating: str) -> LedgerLine:
