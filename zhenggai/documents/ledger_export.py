@@ -150,7 +150,7 @@ def _measure_values(measures):
 def _cooperating(measure_ids: list[int]) -> dict[int, str]:
     """Asked CHUNK measures at a time, and put in the units' order here: told to order by the
     units' paths, or given a longer list, SQLite walks every unit by path and probes the list
-    for each (8.5 s instead of 0.2 s for 100,000 measures)."""
+    for each (8.5 s instead of 0.9 s for 100,000 measures)."""
     units: dict[int, list[tuple[str, str]]] = {}
     for batch in batched(measure_ids, CHUNK):
         pairs = MeasureCooperation.objects.filter(measure_id__in=batch).order_by()
