@@ -47,5 +47,6 @@ def test_set_on_creation_and_on_change(office_clerk, demo_round, units):
     assert other.pk in _keys(policy.responsible_measures(station, rounds=[other.round_id]))
 
 
-def _keys(union) -> set[int]:
-    return {row["pk"] for row in union.order_by()}
+def _keys(answered) -> set[int]:
+    """The one key each row names (a measure's or a problem's)."""
+    return {key for row in answered.order_by() for key in row.values()}

@@ -26,12 +26,14 @@ from zhenggai.audit.rounds import round_of
 # Besides zhenggai's own: logins and groups, and the administrators' authenticator apps.
 AUDITED_APPS = {"auth", "otp_totp"}
 # Machinery, not records: the trail itself, a person's own inbox (read or not), tick runs,
-# and Django's permissions, rows made from the code by every migrate (who holds which is
-# recorded on the login and the group).
+# the responsibilities the database derives from measures, problems and cooperations, and
+# Django's permissions, rows made from the code by every migrate (who holds which is recorded
+# on the login and the group).
 NOT_AUDITED = {
     "auth.permission",
     "audit.auditentry",
     "audit.chainhead",
+    "ledger.responsibility",
     "supervision.notification",
     "supervision.tickrun",
 }

@@ -588,6 +588,39 @@ class MeasureCooperation(models.Model):
         return {"round_id": measure.round_id, "problem_id": measure.problem_id}
 
 
+class Responsibility(models.Model):
+    """A unit answering for a measure: it leads the measure or its problem, or cooperates on
+    it. Written by the database's triggers alone (zhenggai.ledger.responsibilities), read by
+    the scopes (ledger.policy)."""
+
+    # The triggers remove a measure's rows with it; Django has nothing to collect.
+    measure = models.ForeignKey(
+        Measure, on_delete=models.DO_NOTHING, db_index=False, related_name="+"
+    )
+    unit = models.ForeignKey(Unit, on_delete=models.DO_NOTHING, db_index=False, related_name="+")
+    round = models.ForeignKey(
+        InspectionRound, on_delete=models.DO_NOTHING, db_index=False, related_name="+"
+    )
+    problem = models.ForeignKey(
+        Problem, on_delete=models.DO_NOTHING, db_index=False, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "责任单位"
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "unit"], name="responsibility_unique")
+        ]
+        indexes = [
+            models.Index(
+                fields=["unit", "round", "problem", "measure"], name="responsibility_unit_round"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} 负责 {self.measure_id}"
+
+
 class Claim(models.Model):
     """主动认领: a leader or a unit takes a problem as its own."""
 

@@ -20,9 +20,9 @@ from zhenggai.authority.roles import ACTING_UNIT_ROLES, SEEING_UNIT_ROLES, Actor
 from zhenggai.ledger.models import (
     InspectionRound,
     Measure,
-    MeasureCooperation,
     Person,
     Problem,
+    Responsibility,
     Unit,
 )
 from zhenggai.rules.status import CLOSED_MEASURE_STATUSES
@@ -45,8 +45,8 @@ def subtree(paths):
 
 
 def subtree_ids(paths) -> list[int]:
-    """The units of a tree listed first, for a UNION that names them in each of its parts: a
-    few ids cost less to build and to plan than the same subquery in every part."""
+    """The units of a tree listed first, for a query that names them: a few ids cost less to
+    plan than a subquery of units, and let the database count them."""
     return list(subtree(paths).values_list("pk", flat=True))
 
 
@@ -103,68 +103,49 @@ def rows_of_whole_rounds(user, round_field: str = "round") -> Q:
 
 
 # Each scope is "a round the user sees whole" OR "an item a tree it holds a role for answers
-# for", the second as a UNION of indexed foreign-key lookups: an OR across joined tables would
-# make the database scan every measure.
+# for", the second read off the units' responsibilities (one index range) and, for a leader,
+# its problems: an OR across joined tables would make the database scan every measure.
 
 
 def responsible_measures(
-    units, leader_id: int | None = None, problems=None, rounds=None, among=None, where=None
+    units, leader_id: int | None = None, problems=None, rounds=None, among=None
 ):
-    """What the `units` (the trees' units: `subtree`, or `subtree_ids`) answer for.
+    """What the `units` (the trees' units: `subtree`, or `subtree_ids`) answer for: the
+    measures they lead, whose problems they lead, or they cooperate on (Responsibility), and,
+    given a leader, the measures of the problems it leads.
 
-    `problems` narrows every part to the measures of those problems, so that a page of
-    problems does not have the database list all that the trees answer for first; `among`
-    (measures, a subquery) does the same for the measures of a few rows (pending requests);
-    `rounds` (ids, or a subquery of them) narrows every part to those rounds, so that a page
-    of one round does not list what the trees answer for in every other round; `where` (a
-    condition on measures: a filter's) narrows the parts read from measures before the parts
-    are merged, so that a county's overdue measures are a few hundred rows to merge, not all
-    it answers for."""
-    measures, cooperations = Measure.objects.all(), MeasureCooperation.objects.all()
+    `problems` narrows it to the measures of those problems, so that a page of problems does
+    not have the database list all that the trees answer for first; `among` (measures, a
+    subquery) does the same for the measures of a few rows (pending requests); `rounds` (ids,
+    or a subquery of them) to those rounds, so that a page of one round does not list what
+    the trees answer for in every other round."""
+    rows, led = Responsibility.objects.filter(unit__in=units), Measure.objects.all()
     if problems is not None:
-        measures = measures.filter(problem__in=problems)
-        cooperations = cooperations.filter(problem__in=problems)
+        rows, led = rows.filter(problem__in=problems), led.filter(problem__in=problems)
     if among is not None:
-        measures = measures.filter(pk__in=among)
-        cooperations = cooperations.filter(measure__in=among)
-    # Found by their problem (one the trees or the leader leads), measures take the round from
-    # it: the database reads those problems of the rounds by index, then their measures' keys
-    # off the problem index, without a read of each measure's row for its round.
-    by_problem = measures
+        rows, led = rows.filter(measure__in=among), led.filter(pk__in=among)
     if rounds is not None:
-        measures = measures.filter(round__in=rounds)
-        by_problem = by_problem.filter(problem__round__in=rounds)
-        cooperations = cooperations.filter(round__in=rounds)
-    if where is not None:
-        # Not said of the cooperations: told of a date, SQLite would read every overdue
-        # measure of the round and look each up among the cooperations.
-        measures, by_problem = measures.filter(where), by_problem.filter(where)
-    parts = [
-        measures.filter(lead_unit__in=units).values("pk").order_by(),
-        by_problem.filter(problem__lead_unit__in=units).values("pk").order_by(),
-        cooperations.filter(unit__in=units).values("measure_id").order_by(),
-    ]
-    if leader_id is not None:
-        parts.append(by_problem.filter(problem__lead_leader_id=leader_id).values("pk").order_by())
-    return parts[0].union(*parts[1:])
+        # The problem's round: the leader's measures are then read off the problem index.
+        rows, led = rows.filter(round__in=rounds), led.filter(problem__round__in=rounds)
+    answered = rows.values("measure_id").order_by()
+    if leader_id is None:
+        return answered
+    return answered.union(led.filter(problem__lead_leader_id=leader_id).values("pk").order_by())
 
 
 def responsible_problems(units, leader_id: int | None = None, rounds=None, among=None):
-    """What the `units` answer for, as responsible_measures. `among` (problems, ids or a
-    subquery) narrows every part to those problems, as for responsible_measures: asking about
-    one problem does not list all the trees answer for."""
-    problems, measures = Problem.objects.all(), Measure.objects.all()
-    cooperations = MeasureCooperation.objects.all()
+    """What the `units` answer for, as responsible_measures, and the problems they lead that
+    have no measure yet. `among` (problems, ids or a subquery) narrows it to those problems,
+    as for responsible_measures: asking about one problem does not list all the trees answer
+    for."""
+    problems, rows = Problem.objects.all(), Responsibility.objects.filter(unit__in=units)
     if among is not None:
-        problems, measures = problems.filter(pk__in=among), measures.filter(problem__in=among)
-        cooperations = cooperations.filter(problem__in=among)
+        problems, rows = problems.filter(pk__in=among), rows.filter(problem__in=among)
     if rounds is not None:
-        problems, measures = problems.filter(round__in=rounds), measures.filter(round__in=rounds)
-        cooperations = cooperations.filter(round__in=rounds)
+        problems, rows = problems.filter(round__in=rounds), rows.filter(round__in=rounds)
     parts = [
         problems.filter(lead_unit__in=units).values("pk").order_by(),
-        measures.filter(lead_unit__in=units).values("problem_id").order_by(),
-        cooperations.filter(unit__in=units).values("problem_id").order_by(),
+        rows.values("problem_id").order_by(),
     ]
     if leader_id is not None:
         parts.append(problems.filter(lead_leader_id=leader_id).values("pk").order_by())
@@ -173,8 +154,8 @@ def responsible_problems(units, leader_id: int | None = None, rounds=None, among
 
 def _answered_parts(actor: Actor, responsible, whole: Q | None) -> list[Q]:
     """What the user's trees (and, for a leader, its problems) answer for, round by round, in
-    the rounds it does not see whole: those it sees whole need no UNION (for the office that
-    is also a leader of its committee, the UNION would list every item of the organization)."""
+    the rounds it does not see whole: those it sees whole need no such list (for the office
+    that is also a leader of its committee, it would list every item of the organization)."""
     leader_id = actor.person_id if actor.leads else None
     by_round = actor.paths()
     if leader_id is not None and not by_round:
@@ -209,13 +190,12 @@ def problem_scope(user) -> Q:
 
 def _parts_in_round(round_, units=None, leader_id=None) -> list:
     """What gives a user a part in a round (a round, or OuterRef to each round in turn): a
-    problem or a measure that its trees' units lead or cooperate on, a problem it leads."""
+    problem its trees' units lead, a measure they answer for, a problem it leads."""
     parts = []
     if units is not None:
         parts += [
             Problem.objects.filter(round=round_, lead_unit__in=units),
-            Measure.objects.filter(round=round_, lead_unit__in=units),
-            MeasureCooperation.objects.filter(round=round_, unit__in=units),
+            Responsibility.objects.filter(round=round_, unit__in=units),
         ]
     if leader_id is not None:
         parts.append(Problem.objects.filter(round=round_, lead_leader_id=leader_id))
@@ -228,8 +208,8 @@ def round_scope(user) -> Q:
     whole = _whole_rounds(actor)
     if whole is not None:
         parts.append(whole)
-    # Per round, EXISTS stops at the first row it finds; the UNION the other scopes use would
-    # list every problem, measure and cooperation of the tree first.
+    # Per round, EXISTS stops at the first row it finds; the semi-join the other scopes use
+    # would list every problem and measure the tree answers for first.
     for round_id, trees in actor.paths().items():
         each = _parts_in_round(OuterRef("pk"), subtree(trees))
         answers_for = any_of([Q(Exists(part)) for part in each])
@@ -272,7 +252,7 @@ def measures_in(user, round_: InspectionRound):
 
 def measures_of(user, round_: InspectionRound, problems: list[Problem]):
     """The user's measures of these problems of the round (a page of the problem list)."""
-    # By id: each of the UNION's parts would turn every problem into its id once more.
+    # By id: each part of the query would turn every problem into its id once more.
     ids = [problem.pk for problem in problems]
     return _narrowed(user, round_, Measure.objects.filter(problem__in=ids), problems=ids)
 
@@ -285,22 +265,17 @@ def measures_among(user, round_: InspectionRound, among):
 def measure_answered_q(user, round_: InspectionRound, measure: str = "measure") -> Q:
     """_narrowed's rule as a condition on rows that name a measure of the round (`measure`,
     the path to it), for a few rows (the open requests): each row is looked at once, where
-    the UNION would first list what the trees answer for among them."""
+    a semi-join would first list what the trees answer for among them."""
     if sees_whole(user, round_):
         return Q()
     actor = actor_of(user)
     trees = actor.paths_in(round_)
     parts = []
     if trees:
-        units = subtree(list(trees))
-        cooperation = MeasureCooperation.objects.filter(
-            measure=OuterRef(measure), round=round_, unit__in=units
+        answering = Responsibility.objects.filter(
+            measure=OuterRef(measure), unit__in=subtree(list(trees))
         )
-        parts += [
-            Q(**{f"{measure}__lead_unit__in": units}),
-            Q(**{f"{measure}__problem__lead_unit__in": units}),
-            Q(Exists(cooperation)),
-        ]
+        parts.append(Q(Exists(answering)))
     if actor.leads:
         parts.append(Q(**{f"{measure}__problem__lead_leader_id": actor.person_id}))
     return any_of(parts)

@@ -197,8 +197,8 @@ class LedgerFilterForm(PlainLabels, forms.Form):
         self.fields["unit"].queryset = units
         # Only the leaders of the problems the user sees: not the names of those leading what
         # another unit answers for, nor the thousands of persons of a province. In a whole
-        # round each leader is one probe of an index; a scope (a UNION) is listed once and
-        # its few problems name their leaders.
+        # round each leader is one probe of an index; a scope (what trees answer for) is listed
+        # once and its few problems name their leaders.
         leaders = Person.objects.filter(is_leader=True)
         if scoped:
             leaders = leaders.filter(pk__in=problems.values("lead_leader_id"))
@@ -416,7 +416,8 @@ def _text_q(words: str, fields: list[str]) -> Q:
 
 
 def lists_tree(query: LedgerQuery) -> bool:
-    """The unit filter lists what the unit's tree leads or cooperates on: a UNION."""
+    """The unit filter lists what the unit's tree answers for (policy.responsible_measures):
+    its keys are listed once, as a scope's are."""
     return bool(query.unit) and query.unit_role != "lead" and not query.unit_holds_scope
 
 
@@ -434,9 +435,7 @@ def filter_measures(queryset, query: LedgerQuery, on: datetime.date):
     if query.unit and query.unit_role == "lead":
         queryset = queryset.filter(lead_unit__in=subtree(query.unit.path))
     elif lists_tree(query):
-        tree = responsible_measures(
-            subtree_ids(query.unit.path), rounds=_in(query), where=conditions
-        )
+        tree = responsible_measures(subtree_ids(query.unit.path), rounds=_in(query))
         queryset = queryset.filter(pk__in=tree)
     if query.leader:
         queryset = queryset.filter(problem__lead_leader=query.leader)
@@ -490,8 +489,8 @@ def _filter_problem_status(queryset, status: str):
 def page_of(ordered, number, rows, size: int, scoped: bool = False, count: int | None = None):
     """One page of an ordered queryset: paged through primary keys alone, then the page's rows
     loaded with their joins, so a deep page costs an index walk, not a join of every row
-    before the offset. A `scoped` queryset (a user's scope, or a unit filter: a UNION of what
-    trees answer for) costs its UNION for the count and again for the page: its keys, a few
+    before the offset. A `scoped` queryset (a user's scope, or a unit filter: what trees answer
+    for) costs that subquery for the count and again for the page: its keys, a few
     thousand, are read once and counted and paged here. `count`: how many rows there are,
     when the caller has counted them already."""
     ids = ordered.values_list("pk", flat=True)
@@ -579,8 +578,8 @@ def round_counts(problems, measures, on: datetime.date, whole: bool) -> dict:
     """The figures on a round's home page, from the user's visible problems and measures.
     For whoever sees the round `whole`, measures are counted per status and the overdue ones
     apart: both read an index of the round alone, where one count with five filters reads
-    every row. For the others the scope's UNION is the cost, and one count evaluates it
-    once."""
+    every row. For the others the scope's subquery is the cost, and one count evaluates
+    it once."""
     # Counted by status (never empty), not by id: PostgreSQL then reads the (round, status,
     # is_key) index alone, where an id would send it to every row.
     problem_counts = problems.aggregate(

@@ -102,7 +102,7 @@ class ListedChoiceField(forms.ModelChoiceField):
     made into labels by `label_of` (the model's own): a province's hundreds of units and
     leaders as model instances cost more than their query, and a choice the request names
     is looked for among them, not by a query of its own (for a scoped user's leaders, the
-    scope's UNION once more)."""
+    scope's query once more)."""
 
     iterator = ListedChoices
 

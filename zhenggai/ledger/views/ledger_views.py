@@ -38,22 +38,22 @@ def ledger(request, pk):
     query = LedgerQuery.from_form(form)
     if query.unit and policy.answers_within(request.user, round_, query.unit):
         query.unit_holds_scope = True
-    # A UNION is listed once, whether the user's scope or the unit filter's.
-    unions = scoped or lists_tree(query)
+    # What trees answer for is listed once, whether the user's scope or the unit filter's.
+    by_keys = scoped or lists_tree(query)
     on = today()
     # The print layout lists every row on one page, as many as paper can sensibly take.
     printing = request.GET.get("print") == "1"
     size = PRINT_ROWS if printing else settings.LEDGER_PAGE_SIZE
     if query.view == "problems":
         ordered = filter_problems(problems, query, on)
-        page = page_of(ordered, request.GET.get("page"), problem_rows, size, unions)
+        page = page_of(ordered, request.GET.get("page"), problem_rows, size, by_keys)
         measures = policy.measures_of(request.user, round_, page.object_list)
         attach_measure_stats(page.object_list, measures, on)
         attach_claimants(page.object_list)
     else:
         ordered = filter_measures(policy.measures_in(request.user, round_), query, on)
         rows = task_rows if query.view == "measures" else measure_rows
-        page = page_of(ordered, request.GET.get("page"), rows, size, unions)
+        page = page_of(ordered, request.GET.get("page"), rows, size, by_keys)
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("print", None)
