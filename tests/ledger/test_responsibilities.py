@@ -2,7 +2,13 @@
 the services, a bulk write, a deletion. The scopes read it; a unit that stops answering for a
 measure stops seeing it."""
 
+import copy
+
+import pytest
+from django.apps import apps
 from django.db import connection
+from django.db.migrations import Migration
+from django.db.models import signals
 from django.urls import reverse
 
 from tests.factories import MeasureFactory, ProblemFactory
@@ -129,3 +135,28 @@ def test_a_unit_stops_seeing_a_measure_it_no_longer_answers_for(
         office_clerk, problem, lead_unit=units["police"], version=problem.version
     )
     assert client.get(page).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_kept_through_a_migration_that_remakes_the_measures_table(demo_round, units):
+    """SQLite changes a column by copying the table into a new one: the migrate command takes
+    the triggers down around it and puts them back."""
+    ledger = apps.get_app_config("ledger")
+    migrating = {"sender": ledger, "app_config": ledger, "verbosity": 0, "interactive": False}
+    deliverable = Measure._meta.get_field("deliverable")
+    wider = copy.deepcopy(deliverable)
+    wider.max_length = 400
+    applied = [(Migration("0099_wider_deliverable", "ledger"), False)]
+    signals.pre_migrate.send(**migrating, using="default", plan=applied)
+    with connection.schema_editor() as editor:
+        editor.alter_field(Measure, deliverable, wider)
+        editor.alter_field(Measure, wider, deliverable)
+    signals.post_migrate.send(**migrating, using="default", plan=applied)
+    _agree()
+    MeasureFactory(
+        problem=demo_round["problems"]["police"],
+        lead_unit=units["station"],
+        cooperating_units=[units["court"]],
+    )
+    _agree()
+    assert len(_answering()) == 8  # the station leads, the police its problem, the court cooperates

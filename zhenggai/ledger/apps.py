@@ -7,7 +7,12 @@ class LedgerConfig(AppConfig):
     verbose_name = "整改台账"
 
     def ready(self) -> None:
-        from django.db.models import fields
+        from django.db.models import fields, signals
+
+        from zhenggai.ledger import responsibilities
+
+        signals.pre_migrate.connect(responsibilities.before_migrate, sender=self)
+        signals.post_migrate.connect(responsibilities.after_migrate, sender=self)
 
         # Connects the signals that keep the cached working-day calendar in step with the table.
         from zhenggai.ledger import calendar  # noqa: F401

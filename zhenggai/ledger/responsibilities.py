@@ -11,7 +11,15 @@ admin, bulk_create, a shell. Each trigger only adds the units that now answer an
 one that no longer does, when nothing else makes it answer; none rebuilds a measure's rows,
 so emptying the tables in any order (the test suite's flush) leaves nothing behind. The
 triggers and the table are part of the schema a backup copies; a PostgreSQL dump loads the
-rows before it makes the triggers."""
+rows before it makes the triggers.
+
+On SQLite a migration that changes a column of those tables copies the table into a new one,
+drops the old and renames the new: the old table's triggers go with it, and the others, which
+name it, stop the rename. So on SQLite a `migrate` that applies anything takes the triggers down
+first, and after it makes the rows again from the ledger and puts the triggers back
+(before_migrate, after_migrate). PostgreSQL alters a table in place, triggers and all."""
+
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 TABLE = "ledger_responsibility"
 COLUMNS = "measure_id, unit_id, round_id, problem_id"
@@ -183,3 +191,34 @@ def fill(vendor: str) -> str:
         "UNION SELECT measure_id, unit_id, round_id, problem_id FROM ledger_measurecooperation"
     )
     return _rows(vendor, select)
+
+
+def _sqlite_with_table(using: str):
+    """The connection, when it is SQLite's and the table exists (not before the migration
+    that makes it, nor after one that takes it back)."""
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return None
+    return connection if TABLE in connection.introspection.table_names() else None
+
+
+def before_migrate(sender, using: str = DEFAULT_DB_ALIAS, plan=None, **kwargs) -> None:
+    connection = _sqlite_with_table(using)
+    if connection is not None and plan:
+        with connection.cursor() as cursor:
+            for statement in remove("sqlite"):
+                cursor.execute(statement)
+
+
+def after_migrate(sender, using: str = DEFAULT_DB_ALIAS, plan=None, **kwargs) -> None:
+    """The rows made again from the ledger as the migrations left it, and the triggers back,
+    in one transaction: a write made meanwhile is in the rows or fires the triggers. (A flush
+    sends this too, with no plan and nothing to do.)"""
+    connection = _sqlite_with_table(using)
+    if connection is None or not plan:
+        return
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE}")
+        cursor.execute(fill("sqlite"))
+        for statement in install("sqlite"):
+            cursor.execute(statement)
