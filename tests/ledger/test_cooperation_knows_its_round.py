@@ -1,5 +1,5 @@
 """A cooperation carries its measure's round and problem, whichever way it is set: the
-scopes read what a tree cooperates on in a round off the cooperations alone."""
+responsibilities the scopes read take them from it."""
 
 from tests.factories import MeasureFactory
 from zhenggai.ledger import policy, services

@@ -556,10 +556,9 @@ class Measure(models.Model):
 class MeasureCooperation(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE)
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, db_index=False)
-    # The measure's round and problem, which never change: a scope asks what a tree
-    # cooperates on in a round, and reads it off one index instead of looking up a measure
-    # per cooperation of every round. Set with the cooperation (Measure.set_cooperating_units,
-    # MeasureCooperation.of).
+    # The measure's round and problem, which never change: the triggers copy them into the
+    # cooperating unit's Responsibility row without looking up the measure. Set with the
+    # cooperation (Measure.set_cooperating_units, MeasureCooperation.of).
     round = models.ForeignKey(
         InspectionRound, on_delete=models.CASCADE, db_index=False, editable=False
     )

@@ -182,8 +182,14 @@ def remove(vendor: str) -> list[str]:
     ]
 
 
+def rebuilt(vendor: str) -> list[str]:
+    """Every measure's rows made again from the ledger as it is, and the triggers (back) in
+    place: the migration that makes the table, and on SQLite every migrate after it."""
+    return [f"DELETE FROM {TABLE}", fill(vendor), *install(vendor)]
+
+
 def fill(vendor: str) -> str:
-    """Every measure's rows, from the ledger as it is (the migration that makes the table)."""
+    """Every measure's rows, from the ledger as it is."""
     select = (
         "SELECT id, lead_unit_id, round_id, problem_id FROM ledger_measure "
         "UNION SELECT m.id, p.lead_unit_id, m.round_id, m.problem_id FROM ledger_measure m "
@@ -218,7 +224,5 @@ def after_migrate(sender, using: str = DEFAULT_DB_ALIAS, plan=None, **kwargs) ->
     if connection is None or not plan:
         return
     with transaction.atomic(using=using), connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE}")
-        cursor.execute(fill("sqlite"))
-        for statement in install("sqlite"):
+        for statement in rebuilt("sqlite"):
             cursor.execute(statement)

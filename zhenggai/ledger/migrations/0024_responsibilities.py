@@ -5,8 +5,7 @@ from zhenggai.ledger import responsibilities
 
 
 def install(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    for statement in [*responsibilities.install(vendor), responsibilities.fill(vendor)]:
+    for statement in responsibilities.rebuilt(schema_editor.connection.vendor):
         schema_editor.execute(statement)
 
 
