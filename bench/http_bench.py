@@ -167,8 +167,11 @@ def pages_for(user: str, targets: dict) -> list[Page]:
     if user == "bench_office":
         # The office narrowing the ledger to a city: a tree of about 50 units, a quarter of
         # the round.
-        city = f"{ledger}?view=measures&unit={targets['city']}"
-        pages.insert(4, Page("ledger filtered (measures, city unit)", user, [city]))
+        city = f"{ledger}?unit={targets['city']}"
+        pages[4:4] = [
+            Page("ledger filtered (measures, city unit)", user, [f"{city}&view=measures"]),
+            Page("ledger filtered (problems, city unit)", user, [f"{city}&view=problems"]),
+        ]
     if user == "bench_leader":
         # What its home page links to: its own problems, and those lit red.
         leads = f"{ledger}?view=problems&leader={targets['leader']}"

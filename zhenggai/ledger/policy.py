@@ -262,6 +262,12 @@ def measures_among(user, round_: InspectionRound, among):
     return _narrowed(user, round_, Measure.objects.filter(pk__in=among), among=among)
 
 
+def answered_by(units, measure: str = "pk") -> Exists:
+    """Whether the `units` answer for the measure at `measure` (the path to it), asked of each
+    row on its own rather than by listing all that the units answer for."""
+    return Exists(Responsibility.objects.filter(measure=OuterRef(measure), unit__in=units))
+
+
 def measure_answered_q(user, round_: InspectionRound, measure: str = "measure") -> Q:
     """_narrowed's rule as a condition on rows that name a measure of the round (`measure`,
     the path to it), for a few rows (the open requests): each row is looked at once, where
@@ -272,10 +278,7 @@ def measure_answered_q(user, round_: InspectionRound, measure: str = "measure") 
     trees = actor.paths_in(round_)
     parts = []
     if trees:
-        answering = Responsibility.objects.filter(
-            measure=OuterRef(measure), unit__in=subtree(list(trees))
-        )
-        parts.append(Q(Exists(answering)))
+        parts.append(Q(answered_by(subtree(list(trees)), measure)))
     if actor.leads:
         parts.append(Q(**{f"{measure}__problem__lead_leader_id": actor.person_id}))
     return any_of(parts)

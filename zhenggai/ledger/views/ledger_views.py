@@ -13,7 +13,6 @@ from zhenggai.ledger.queries import (
     LedgerQuery,
     attach_claimants,
     attach_measure_stats,
-    filter_measures,
     filter_problems,
     lists_tree,
     measure_rows,
@@ -22,6 +21,7 @@ from zhenggai.ledger.queries import (
     task_rows,
     today,
 )
+from zhenggai.ledger.tree_listing import measure_page
 
 PRINT_ROWS = 2000
 
@@ -38,22 +38,22 @@ def ledger(request, pk):
     query = LedgerQuery.from_form(form)
     if query.unit and policy.answers_within(request.user, round_, query.unit):
         query.unit_holds_scope = True
-    # What trees answer for is listed once, whether the user's scope or the unit filter's.
-    by_keys = scoped or lists_tree(query)
     on = today()
     # The print layout lists every row on one page, as many as paper can sensibly take.
     printing = request.GET.get("print") == "1"
     size = PRINT_ROWS if printing else settings.LEDGER_PAGE_SIZE
     if query.view == "problems":
         ordered = filter_problems(problems, query, on)
+        # What trees answer for is listed once, whether the user's scope or the unit filter's.
+        by_keys = scoped or lists_tree(query)
         page = page_of(ordered, request.GET.get("page"), problem_rows, size, by_keys)
         measures = policy.measures_of(request.user, round_, page.object_list)
         attach_measure_stats(page.object_list, measures, on)
         attach_claimants(page.object_list)
     else:
-        ordered = filter_measures(policy.measures_in(request.user, round_), query, on)
+        measures = policy.measures_in(request.user, round_)
         rows = task_rows if query.view == "measures" else measure_rows
-        page = page_of(ordered, request.GET.get("page"), rows, size, by_keys)
+        page = measure_page(measures, query, on, request.GET.get("page"), rows, size, scoped)
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("print", None)

@@ -1,0 +1,88 @@
+"""The office's ledger narrowed to a unit's tree, and nothing else, pages through what the tree
+answers for in the ledger's order, each measure once, whichever way the page is found: the
+tree's keys listed, a walk of the round in order (a big tree's front pages), or one page of
+them by the database (its back pages)."""
+
+import pytest
+
+from tests.factories import MeasureFactory, ProblemFactory
+from zhenggai.ledger import tree_listing
+from zhenggai.ledger.models import Measure
+
+PAGE = 3
+
+
+@pytest.fixture
+def answered(demo_round, units):
+    """Measures the police tree answers for in every way, one by two ways at once, between
+    measures it has nothing to do with."""
+    round_, category = demo_round["round"], demo_round["category"]
+    court, police = units["court"], units["police"]
+    problems = [
+        ProblemFactory(round=round_, category=category, number=20 + n, lead_unit=lead)
+        for n, lead in enumerate([court, units["station"], court])
+    ]
+    for problem in problems:
+        for lead, cooperating in [
+            (units["tribunal"], []),
+            (units["station"], []),
+            (units["tribunal"], [police]),
+            (police, [units["station"]]),
+            (court, []),
+        ]:
+            MeasureFactory(problem=problem, lead_unit=lead, cooperating_units=cooperating)
+    return round_
+
+
+def tree_answers(measure: Measure, tree: set) -> bool:
+    leads = {measure.lead_unit_id, measure.problem.lead_unit_id}
+    return bool((leads | {u.pk for u in measure.cooperating_units.all()}) & tree)
+
+
+def expected(round_, units) -> list[int]:
+    tree = {units["police"].pk, units["station"].pk}
+    measures = Measure.objects.filter(round=round_).order_by("position")
+    return [m.pk for m in measures if tree_answers(m, tree)]
+
+
+@pytest.mark.parametrize(
+    "way, few_keys, walk_share",
+    [
+        ("keys listed", 10_000, 3),
+        ("walk in order", 0, 0),
+        ("one page by the database", 0, 10**9),
+    ],
+)
+def test_every_page_lists_the_tree_s_measures_once_in_order(
+    client, office_clerk, answered, units, settings, monkeypatch, way, few_keys, walk_share
+):
+    settings.LEDGER_PAGE_SIZE = PAGE
+    monkeypatch.setattr(tree_listing, "FEW_KEYS", few_keys)
+    monkeypatch.setattr(tree_listing, "WALK_SHARE", walk_share)
+    client.force_login(office_clerk)
+    ids = expected(answered, units)
+    # All 5 of the station's problem, 3 of each other, the demo round's own 2; a measure
+    # the tree answers for by two ways is one row.
+    assert len(ids) == 13
+    url = f"/rounds/{answered.pk}/ledger/?view=measures&unit={units['police'].pk}"
+    listed = []
+    for number in range(1, len(ids) // PAGE + 2):
+        response = client.get(f"{url}&page={number}")
+        assert f"共 {len(ids)} 条" in response.text, way
+        listed += [m.pk for m in response.context["page"].object_list]
+    assert listed == ids, way
+
+
+@pytest.mark.parametrize("number, shown", [("99", "last"), ("-1", "last"), ("abc", "first")])
+def test_a_page_that_does_not_exist_shows_the_first_or_the_last(
+    client, office_clerk, answered, units, settings, monkeypatch, number, shown
+):
+    settings.LEDGER_PAGE_SIZE = PAGE
+    monkeypatch.setattr(tree_listing, "FEW_KEYS", 0)
+    monkeypatch.setattr(tree_listing, "WALK_SHARE", 0)
+    client.force_login(office_clerk)
+    ids = expected(answered, units)
+    url = f"/rounds/{answered.pk}/ledger/?view=measures&unit={units['police'].pk}"
+    page = client.get(f"{url}&page={number}").context["page"]
+    pages = {"first": ids[:PAGE], "last": ids[len(ids) // PAGE * PAGE :]}
+    assert [m.pk for m in page.object_list] == pages[shown]

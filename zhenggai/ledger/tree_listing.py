@@ -1,0 +1,56 @@
+"""The measures a big tree answers for, one page at a time, without listing them all first.
+
+A city's tree answers for a quarter of a round: 28,000 measures at province scale. Listing
+their keys in the ledger's order cost the database 37 ms on SQLite and 67 ms on PostgreSQL,
+for a page of 50. Counted off the responsibility index, the same measures cost 11 and 8 ms.
+A page near the front is then found by walking the round's measures in order and asking of
+each whether the tree answers for it: the walk reads the page's end divided by the tree's
+share of the round, so it is cheap in front and dear at the back (bench/RESULTS.md)."""
+
+import datetime
+from dataclasses import replace
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+
+from zhenggai.ledger.policy import answered_by, responsible_measures, subtree_ids
+from zhenggai.ledger.queries import (
+    MEASURE_SORTS,
+    LedgerQuery,
+    filter_measures,
+    lists_tree,
+    page_of,
+)
+
+# Up to this many keys, listing them is cheaper than counting the round to decide, and
+# PostgreSQL, asked for one page of so few, may walk the whole round looking for them.
+FEW_KEYS = 3000
+# The walk costs per row read about what the listing costs per key (SQLite a little more,
+# PostgreSQL less): it is taken when it reads at most a third as many rows.
+WALK_SHARE = 3
+
+
+def only_tree(query: LedgerQuery) -> bool:
+    """The unit filter (what its tree answers for) is all that narrows the measures, and they
+    are in the ledger's order."""
+    bare = replace(query, unit=None, unit_role="")
+    return lists_tree(query) and bare == LedgerQuery(view=query.view, round=query.round)
+
+
+def measure_page(measures, query: LedgerQuery, on: datetime.date, number, rows, size: int, scoped):
+    """One page of the ledger's measures: `measures` the user's in the round, `scoped` when
+    that is not the whole round."""
+    if scoped or not only_tree(query):
+        ordered = filter_measures(measures, query, on)
+        return page_of(ordered, number, rows, size, scoped or lists_tree(query))
+    units = subtree_ids(query.unit.path)
+    answered = responsible_measures(units, rounds=[query.round.pk])
+    count = answered.aggregate(n=Count("measure", distinct=True))["n"]
+    order = MEASURE_SORTS["code"]
+    ordered = measures.filter(pk__in=answered).order_by(*order)
+    if count <= FEW_KEYS:
+        return page_of(ordered, number, rows, size, scoped=True)
+    end = Paginator(range(count), size).get_page(number).end_index()
+    if WALK_SHARE * end * measures.count() <= count * count:
+        ordered = measures.filter(answered_by(units)).order_by(*order)
+    return page_of(ordered, number, rows, size, count=count)
