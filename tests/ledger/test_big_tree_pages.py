@@ -1,13 +1,13 @@
 """The office's ledger narrowed to a unit's tree, and nothing else, pages through what the tree
-answers for in the ledger's order, each measure once, whichever way the page is found: the
-tree's keys listed, a walk of the round in order (a big tree's front pages), or one page of
-them by the database (its back pages)."""
+answers for in the ledger's order, each measure or problem once, whichever way the page is
+found: the tree's keys listed, a walk of the round in order (a big tree's front pages), or one
+page of them by the database (its back pages)."""
 
 import pytest
 
 from tests.factories import MeasureFactory, ProblemFactory
 from zhenggai.ledger import tree_listing
-from zhenggai.ledger.models import Measure
+from zhenggai.ledger.models import Measure, Problem
 
 PAGE = 3
 
@@ -15,7 +15,8 @@ PAGE = 3
 @pytest.fixture
 def answered(demo_round, units):
     """Measures the police tree answers for in every way, one by two ways at once, between
-    measures it has nothing to do with."""
+    measures it has nothing to do with; a problem it leads without measures yet, and one it
+    has nothing to do with."""
     round_, category = demo_round["round"], demo_round["category"]
     court, police = units["court"], units["police"]
     problems = [
@@ -31,6 +32,9 @@ def answered(demo_round, units):
             (court, []),
         ]:
             MeasureFactory(problem=problem, lead_unit=lead, cooperating_units=cooperating)
+    ProblemFactory(round=round_, category=category, number=30, lead_unit=units["station"])
+    elsewhere = ProblemFactory(round=round_, category=category, number=31, lead_unit=court)
+    MeasureFactory(problem=elsewhere, lead_unit=units["tribunal"])
     return round_
 
 
@@ -39,8 +43,15 @@ def tree_answers(measure: Measure, tree: set) -> bool:
     return bool((leads | {u.pk for u in measure.cooperating_units.all()}) & tree)
 
 
-def expected(round_, units) -> list[int]:
+def expected(round_, units, view: str = "measures") -> list[int]:
     tree = {units["police"].pk, units["station"].pk}
+    if view == "problems":
+        problems = Problem.objects.filter(round=round_).order_by("position")
+        return [
+            p.pk
+            for p in problems
+            if p.lead_unit_id in tree or any(tree_answers(m, tree) for m in p.measures.all())
+        ]
     measures = Measure.objects.filter(round=round_).order_by("position")
     return [m.pk for m in measures if tree_answers(m, tree)]
 
@@ -53,23 +64,35 @@ def expected(round_, units) -> list[int]:
         ("one page by the database", 0, 10**9),
     ],
 )
-def test_every_page_lists_the_tree_s_measures_once_in_order(
-    client, office_clerk, answered, units, settings, monkeypatch, way, few_keys, walk_share
+@pytest.mark.parametrize("view, total", [("measures", 13), ("problems", 6)])
+def test_every_page_lists_what_the_tree_answers_for_once_in_order(
+    client,
+    office_clerk,
+    answered,
+    units,
+    settings,
+    monkeypatch,
+    way,
+    few_keys,
+    walk_share,
+    view,
+    total,
 ):
     settings.LEDGER_PAGE_SIZE = PAGE
     monkeypatch.setattr(tree_listing, "FEW_KEYS", few_keys)
     monkeypatch.setattr(tree_listing, "WALK_SHARE", walk_share)
     client.force_login(office_clerk)
-    ids = expected(answered, units)
-    # All 5 of the station's problem, 3 of each other, the demo round's own 2; a measure
-    # the tree answers for by two ways is one row.
-    assert len(ids) == 13
-    url = f"/rounds/{answered.pk}/ledger/?view=measures&unit={units['police'].pk}"
+    ids = expected(answered, units, view)
+    # Measures: all 5 of the station's problem, 3 of each other, the demo round's own 2; one
+    # the tree answers for by two ways is one row. Problems: the 3 with such measures, the
+    # one led without measures yet, the demo round's 2.
+    assert len(ids) == total
+    url = f"/rounds/{answered.pk}/ledger/?view={view}&unit={units['police'].pk}"
     listed = []
-    for number in range(1, len(ids) // PAGE + 2):
+    for number in range(1, -(-len(ids) // PAGE) + 1):
         response = client.get(f"{url}&page={number}")
         assert f"共 {len(ids)} 条" in response.text, way
-        listed += [m.pk for m in response.context["page"].object_list]
+        listed += [row.pk for row in response.context["page"].object_list]
     assert listed == ids, way
 
 

@@ -268,6 +268,15 @@ def answered_by(units, measure: str = "pk") -> Exists:
     return Exists(Responsibility.objects.filter(measure=OuterRef(measure), unit__in=units))
 
 
+def problem_answered_by(units) -> Q:
+    """Whether the `units` lead the problem or answer for one of its measures, asked of each
+    row on its own, as answered_by."""
+    answering = Responsibility.objects.filter(
+        problem=OuterRef("pk"), round=OuterRef("round"), unit__in=units
+    )
+    return Q(lead_unit__in=units) | Q(Exists(answering))
+
+
 def measure_answered_q(user, round_: InspectionRound, measure: str = "measure") -> Q:
     """_narrowed's rule as a condition on rows that name a measure of the round (`measure`,
     the path to it), for a few rows (the open requests): each row is looked at once, where

@@ -1,11 +1,13 @@
-"""The measures a big tree answers for, one page at a time, without listing them all first.
+"""The ledger narrowed to a big tree, one page at a time, without listing all of it first.
 
-A city's tree answers for a quarter of a round: 28,000 measures at province scale. Listing
-their keys in the ledger's order cost the database 37 ms on SQLite and 67 ms on PostgreSQL,
-for a page of 50. Counted off the responsibility index, the same measures cost 11 and 8 ms.
-A page near the front is then found by walking the round's measures in order and asking of
-each whether the tree answers for it: the walk reads the page's end divided by the tree's
-share of the round, so it is cheap in front and dear at the back (bench/RESULTS.md)."""
+A city's tree answers for a quarter of a round's measures (28,000 at province scale) and
+more than half of its problems. Listing their keys in the ledger's order cost the database
+37 ms on SQLite and 67 ms on PostgreSQL for the measures, for a page of 50. Counted off the
+responsibility index, the same measures cost 11 and 8 ms. A page near the front is then
+found by walking the round's rows in order and asking of each whether the tree answers for
+it: the walk reads the page's end divided by the tree's share of the round, so it is cheap
+in front and dear at the back, where the database finds the page among the listed keys
+(bench/RESULTS.md)."""
 
 import datetime
 from dataclasses import replace
@@ -13,13 +15,22 @@ from dataclasses import replace
 from django.core.paginator import Paginator
 from django.db.models import Count
 
-from zhenggai.ledger.policy import answered_by, responsible_measures, subtree_ids
+from zhenggai.ledger.policy import (
+    answered_by,
+    problem_answered_by,
+    responsible_measures,
+    responsible_problems,
+    subtree_ids,
+)
 from zhenggai.ledger.queries import (
     MEASURE_SORTS,
+    PROBLEM_SORTS,
     LedgerQuery,
     filter_measures,
+    filter_problems,
     lists_tree,
     page_of,
+    problem_rows,
 )
 
 # Up to this many keys, listing them is cheaper than counting the round to decide, and
@@ -31,8 +42,8 @@ WALK_SHARE = 3
 
 
 def only_tree(query: LedgerQuery) -> bool:
-    """The unit filter (what its tree answers for) is all that narrows the measures, and they
-    are in the ledger's order."""
+    """The unit filter (what its tree answers for) is all that narrows the list, and it is in
+    the ledger's order."""
     bare = replace(query, unit=None, unit_role="")
     return lists_tree(query) and bare == LedgerQuery(view=query.view, round=query.round)
 
@@ -46,11 +57,30 @@ def measure_page(measures, query: LedgerQuery, on: datetime.date, number, rows, 
     units = subtree_ids(query.unit.path)
     answered = responsible_measures(units, rounds=[query.round.pk])
     count = answered.aggregate(n=Count("measure", distinct=True))["n"]
+    walk = measures.filter(answered_by(units))
     order = MEASURE_SORTS["code"]
-    ordered = measures.filter(pk__in=answered).order_by(*order)
+    return _tree_page(measures, answered, walk, order, count, number, rows, size)
+
+
+def problem_page(problems, query: LedgerQuery, on: datetime.date, number, size: int, scoped):
+    """One page of the ledger's problems, as measure_page."""
+    if scoped or not only_tree(query):
+        ordered = filter_problems(problems, query, on)
+        return page_of(ordered, number, problem_rows, size, scoped or lists_tree(query))
+    units = subtree_ids(query.unit.path)
+    answered = responsible_problems(units, rounds=[query.round.pk])
+    walk = problems.filter(problem_answered_by(units))
+    order = PROBLEM_SORTS["code"]
+    return _tree_page(problems, answered, walk, order, answered.count(), number, problem_rows, size)
+
+
+def _tree_page(in_round, answered, walk, order, count: int, number, rows, size: int):
+    """The page of `in_round` (the round's rows) that the tree answers for: `answered` its
+    keys (a subquery), `walk` the same rows asked one by one, `count` how many."""
+    ordered = in_round.filter(pk__in=answered).order_by(*order)
     if count <= FEW_KEYS:
         return page_of(ordered, number, rows, size, scoped=True)
     end = Paginator(range(count), size).get_page(number).end_index()
-    if WALK_SHARE * end * measures.count() <= count * count:
-        ordered = measures.filter(answered_by(units)).order_by(*order)
+    if WALK_SHARE * end * in_round.count() <= count * count:
+        ordered = walk.order_by(*order)
     return page_of(ordered, number, rows, size, count=count)

@@ -13,15 +13,11 @@ from zhenggai.ledger.queries import (
     LedgerQuery,
     attach_claimants,
     attach_measure_stats,
-    filter_problems,
-    lists_tree,
     measure_rows,
-    page_of,
-    problem_rows,
     task_rows,
     today,
 )
-from zhenggai.ledger.tree_listing import measure_page
+from zhenggai.ledger.tree_listing import measure_page, problem_page
 
 PRINT_ROWS = 2000
 
@@ -43,10 +39,7 @@ def ledger(request, pk):
     printing = request.GET.get("print") == "1"
     size = PRINT_ROWS if printing else settings.LEDGER_PAGE_SIZE
     if query.view == "problems":
-        ordered = filter_problems(problems, query, on)
-        # What trees answer for is listed once, whether the user's scope or the unit filter's.
-        by_keys = scoped or lists_tree(query)
-        page = page_of(ordered, request.GET.get("page"), problem_rows, size, by_keys)
+        page = problem_page(problems, query, on, request.GET.get("page"), size, scoped)
         measures = policy.measures_of(request.user, round_, page.object_list)
         attach_measure_stats(page.object_list, measures, on)
         attach_claimants(page.object_list)
