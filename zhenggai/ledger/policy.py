@@ -268,11 +268,13 @@ def answered_by(units, measure: str = "pk") -> Exists:
     return Exists(Responsibility.objects.filter(measure=OuterRef(measure), unit__in=units))
 
 
-def problem_answered_by(units) -> Q:
+def problem_answered_by(units, rounds) -> Q:
     """Whether the `units` lead the problem or answer for one of its measures, asked of each
-    row on its own, as answered_by."""
+    row on its own, as answered_by; the problems are of `rounds` (ids). Named, not taken from
+    the row: PostgreSQL may list the units' answers once and hash them, and would otherwise
+    list those of every round."""
     answering = Responsibility.objects.filter(
-        problem=OuterRef("pk"), round=OuterRef("round"), unit__in=units
+        problem=OuterRef("pk"), round__in=rounds, unit__in=units
     )
     return Q(lead_unit__in=units) | Q(Exists(answering))
 

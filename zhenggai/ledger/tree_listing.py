@@ -68,8 +68,9 @@ def problem_page(problems, query: LedgerQuery, on: datetime.date, number, size: 
         ordered = filter_problems(problems, query, on)
         return page_of(ordered, number, problem_rows, size, scoped or lists_tree(query))
     units = subtree_ids(query.unit.path)
-    answered = responsible_problems(units, rounds=[query.round.pk])
-    walk = problems.filter(problem_answered_by(units))
+    rounds = [query.round.pk]
+    answered = responsible_problems(units, rounds=rounds)
+    walk = problems.filter(problem_answered_by(units, rounds))
     order = PROBLEM_SORTS["code"]
     return _tree_page(problems, answered, walk, order, answered.count(), number, problem_rows, size)
 
