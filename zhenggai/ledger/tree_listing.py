@@ -82,6 +82,10 @@ def _tree_page(in_round, answered, walk, order, count: int, number, rows, size: 
     if count <= FEW_KEYS:
         return page_of(ordered, number, rows, size, scoped=True)
     end = Paginator(range(count), size).get_page(number).end_index()
-    if WALK_SHARE * end * in_round.count() <= count * count:
+    # The walk reads end × total / count rows. No round is smaller than the tree's part of
+    # it, so a page past the first 1 / WALK_SHARE of the list is found without counting the
+    # round.
+    reach = WALK_SHARE * end
+    if reach <= count and reach * in_round.count() <= count * count:
         ordered = walk.order_by(*order)
     return page_of(ordered, number, rows, size, count=count)
