@@ -20,6 +20,7 @@ from zhenggai.ledger.policy import (
     problem_answered_by,
     responsible_measures,
     responsible_problems,
+    subtree,
     subtree_ids,
 )
 from zhenggai.ledger.queries import (
@@ -33,8 +34,8 @@ from zhenggai.ledger.queries import (
     problem_rows,
 )
 
-# Up to this many keys, listing them is cheaper than counting the round to decide, and
-# PostgreSQL, asked for one page of so few, may walk the whole round looking for them.
+# Up to this many answers, listing the keys costs less than counting them and the round to
+# decide, and PostgreSQL, asked for one page of so few, may walk the whole round for them.
 FEW_KEYS = 3000
 # The walk costs per row read about what the listing costs per key (SQLite a little more,
 # PostgreSQL less): it is taken when it reads at most a third as many rows.
@@ -51,7 +52,7 @@ def only_tree(query: LedgerQuery) -> bool:
 def measure_page(measures, query: LedgerQuery, on: datetime.date, number, rows, size: int, scoped):
     """One page of the ledger's measures: `measures` the user's in the round, `scoped` when
     that is not the whole round."""
-    if scoped or not only_tree(query):
+    if scoped or not only_tree(query) or _few(query):
         ordered = filter_measures(measures, query, on)
         return page_of(ordered, number, rows, size, scoped or lists_tree(query))
     units = subtree_ids(query.unit.path)
@@ -64,7 +65,7 @@ def measure_page(measures, query: LedgerQuery, on: datetime.date, number, rows, 
 
 def problem_page(problems, query: LedgerQuery, on: datetime.date, number, size: int, scoped):
     """One page of the ledger's problems, as measure_page."""
-    if scoped or not only_tree(query):
+    if scoped or not only_tree(query) or _few(query):
         ordered = filter_problems(problems, query, on)
         return page_of(ordered, number, problem_rows, size, scoped or lists_tree(query))
     units = subtree_ids(query.unit.path)
@@ -75,12 +76,17 @@ def problem_page(problems, query: LedgerQuery, on: datetime.date, number, size: 
     return _tree_page(problems, answered, walk, order, answered.count(), number, problem_rows, size)
 
 
+def _few(query: LedgerQuery) -> bool:
+    """The tree answers for at most FEW_KEYS measures of the round, by one reason or more: read
+    off the index up to one past that, not counted."""
+    answers = responsible_measures(subtree(query.unit.path), rounds=[query.round.pk])
+    return not answers[FEW_KEYS : FEW_KEYS + 1].exists()
+
+
 def _tree_page(in_round, answered, walk, order, count: int, number, rows, size: int):
     """The page of `in_round` (the round's rows) that the tree answers for: `answered` its
     keys (a subquery), `walk` the same rows asked one by one, `count` how many."""
     ordered = in_round.filter(pk__in=answered).order_by(*order)
-    if count <= FEW_KEYS:
-        return page_of(ordered, number, rows, size, scoped=True)
     end = Paginator(range(count), size).get_page(number).end_index()
     # The walk reads end × total / count rows. No round is smaller than the tree's part of
     # it, so a page past the first 1 / WALK_SHARE of the list is found without counting the
