@@ -3,7 +3,7 @@
 A city's tree answers for a quarter of a round's measures (28,000 at province scale) and
 more than half of its problems. Listing their keys in the ledger's order cost the database
 37 ms on SQLite and 67 ms on PostgreSQL for the measures, for a page of 50. Counted off the
-responsibility index, the same measures cost 11 and 8 ms. A page near the front is then
+responsibility index, the same measures cost 11 and 6 ms. A page near the front is then
 found by walking the round's rows in order and asking of each whether the tree answers for
 it: the walk reads the page's end divided by the tree's share of the round, so it is cheap
 in front and dear at the back, where the database finds the page among the listed keys
