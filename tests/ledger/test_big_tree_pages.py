@@ -1,7 +1,8 @@
 """The office's ledger narrowed to a unit's tree, and nothing else, pages through what the tree
 answers for in the ledger's order, each measure or problem once, whichever way the page is
 found: the tree's keys listed, a walk of the round in order (a big tree's front pages), or one
-page of them by the database (its back pages)."""
+page of them by the database (its back pages). So does a reporter's own ledger, whose trees
+are all it sees: the same rows, and nothing of the trees beside them."""
 
 import pytest
 
@@ -56,31 +57,37 @@ def expected(round_, units, view: str = "measures") -> list[int]:
     return [m.pk for m in measures if tree_answers(m, tree)]
 
 
-@pytest.mark.parametrize(
-    "way, few_keys, walk_share",
-    [
-        ("keys listed", 10_000, 3),
-        ("walk in order", 0, 0),
-        ("one page by the database", 0, 10**9),
-    ],
-)
-@pytest.mark.parametrize("view, total", [("measures", 13), ("problems", 6)])
-def test_every_page_lists_what_the_tree_answers_for_once_in_order(
-    client,
-    office_clerk,
-    answered,
-    units,
-    settings,
-    monkeypatch,
-    way,
-    few_keys,
-    walk_share,
-    view,
-    total,
-):
+WAYS = [
+    ("keys listed", 10_000, 3),
+    ("walk in order", 0, 0),
+    ("one page by the database", 0, 10**9),
+]
+
+
+@pytest.fixture(params=WAYS, ids=[way for way, *_ in WAYS])
+def way(request, settings, monkeypatch):
+    """Pages of 3, found the one way forced."""
+    way, few_keys, walk_share = request.param
     settings.LEDGER_PAGE_SIZE = PAGE
     monkeypatch.setattr(tree_listing, "FEW_KEYS", few_keys)
     monkeypatch.setattr(tree_listing, "WALK_SHARE", walk_share)
+    return way
+
+
+def every_page(client, url: str, total: int) -> list[int]:
+    """The rows of every page in turn, each page saying how many there are in all."""
+    listed = []
+    for number in range(1, -(-total // PAGE) + 1):
+        response = client.get(f"{url}&page={number}")
+        assert f"共 {total} 条" in response.text
+        listed += [row.pk for row in response.context["page"].object_list]
+    return listed
+
+
+@pytest.mark.parametrize("view, total", [("measures", 13), ("problems", 6)])
+def test_every_page_lists_what_the_tree_answers_for_once_in_order(
+    client, office_clerk, answered, units, way, view, total
+):
     client.force_login(office_clerk)
     ids = expected(answered, units, view)
     # Measures: all 5 of the station's problem, 3 of each other, the demo round's own 2; one
@@ -88,12 +95,20 @@ def test_every_page_lists_what_the_tree_answers_for_once_in_order(
     # one led without measures yet, the demo round's 2.
     assert len(ids) == total
     url = f"/rounds/{answered.pk}/ledger/?view={view}&unit={units['police'].pk}"
-    listed = []
-    for number in range(1, -(-len(ids) // PAGE) + 1):
-        response = client.get(f"{url}&page={number}")
-        assert f"共 {len(ids)} 条" in response.text, way
-        listed += [row.pk for row in response.context["page"].object_list]
-    assert listed == ids, way
+    assert every_page(client, url, total) == ids
+
+
+@pytest.mark.parametrize("view, total", [("measures", 13), ("problems", 6)])
+@pytest.mark.parametrize("narrowed", ["", "&unit={police}"])
+def test_a_reporter_pages_through_its_own_trees_and_nothing_else(
+    client, police_reporter, answered, units, way, view, total, narrowed
+):
+    client.force_login(police_reporter)
+    ids = expected(answered, units, view)
+    assert len(ids) == total
+    # Its own unit as the filter keeps every row (the unit holds its scope).
+    url = f"/rounds/{answered.pk}/ledger/?view={view}" + narrowed.format(police=units["police"].pk)
+    assert every_page(client, url, total) == ids
 
 
 @pytest.mark.parametrize("number, shown", [("99", "last"), ("-1", "last"), ("abc", "first")])

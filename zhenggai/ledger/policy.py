@@ -329,6 +329,16 @@ def answers_within(user, round_: InspectionRound, unit: Unit) -> bool:
     return bool(trees) and all(tree.startswith(unit.path) for tree in trees)
 
 
+def scope_trees(user, round_: InspectionRound) -> list[str] | None:
+    """The trees (paths) whose answers are all the user sees of the round, as _narrowed
+    reads them: a reporter's. None for a user who sees the round whole, or who leads
+    problems in it (a leader's scope has a part of its own)."""
+    actor = actor_of(user)
+    if actor.leads or sees_whole(user, round_):
+        return None
+    return sorted(actor.paths_in(round_)) or None
+
+
 def supervises(user, round_: InspectionRound) -> bool:
     """The user runs the round as its office (整改办)."""
     return actor_of(user).runs(round_)

@@ -9,7 +9,6 @@ it: the walk reads the page's end divided by the tree's share of the round, so i
 in front and dear at the back, where the database finds the page among the listed keys
 (bench/RESULTS.md)."""
 
-import datetime
 from dataclasses import replace
 
 from django.core.paginator import Paginator
@@ -49,37 +48,52 @@ def only_tree(query: LedgerQuery) -> bool:
     return lists_tree(query) and bare == LedgerQuery(view=query.view, round=query.round)
 
 
-def measure_page(measures, query: LedgerQuery, on: datetime.date, number, rows, size: int, scoped):
-    """One page of the ledger's measures: `measures` the user's in the round, `scoped` when
-    that is not the whole round."""
-    if scoped or not only_tree(query) or _few(query):
+def _trees(query: LedgerQuery, scope: list[str] | None) -> list[str] | None:
+    """The trees whose answers make the whole list, or None: for a user who sees the round
+    whole (`scope` None), the unit filter's when nothing else narrows the list; for a reporter,
+    its own trees (policy.scope_trees) when nothing narrows them."""
+    if scope is None:
+        return [query.unit.path] if only_tree(query) else None
+    bare = replace(query, unit=None, unit_role="", unit_holds_scope=False)
+    unnarrowed = not query.unit or query.unit_holds_scope
+    return scope if unnarrowed and bare == LedgerQuery(view=query.view, round=query.round) else None
+
+
+def measure_page(measures, query: LedgerQuery, on, number, rows, size: int, scoped, scope=None):
+    """One page of the ledger's measures: `measures` the user's in the round; `scoped` when
+    that is not the whole round, `scope` the trees it is then (policy.scope_trees)."""
+    trees = None if scoped and scope is None else _trees(query, scope)
+    if trees is None or _few(trees, query.round):
         ordered = filter_measures(measures, query, on)
         return page_of(ordered, number, rows, size, scoped or lists_tree(query))
-    units = subtree_ids(query.unit.path)
+    units = subtree_ids(trees)
     answered = responsible_measures(units, rounds=[query.round.pk])
     count = answered.aggregate(n=Count("measure", distinct=True))["n"]
-    walk = measures.filter(answered_by(units))
+    in_round = query.round.measures.all()
+    walk = in_round.filter(answered_by(units))
     order = MEASURE_SORTS["code"]
-    return _tree_page(measures, answered, walk, order, count, number, rows, size)
+    return _tree_page(in_round, answered, walk, order, count, number, rows, size)
 
 
-def problem_page(problems, query: LedgerQuery, on: datetime.date, number, size: int, scoped):
+def problem_page(problems, query: LedgerQuery, on, number, size: int, scoped, scope=None):
     """One page of the ledger's problems, as measure_page."""
-    if scoped or not only_tree(query) or _few(query):
+    trees = None if scoped and scope is None else _trees(query, scope)
+    if trees is None or _few(trees, query.round):
         ordered = filter_problems(problems, query, on)
         return page_of(ordered, number, problem_rows, size, scoped or lists_tree(query))
-    units = subtree_ids(query.unit.path)
+    units = subtree_ids(trees)
     rounds = [query.round.pk]
     answered = responsible_problems(units, rounds=rounds)
-    walk = problems.filter(problem_answered_by(units, rounds))
+    in_round = query.round.problems.all()
+    walk = in_round.filter(problem_answered_by(units, rounds))
     order = PROBLEM_SORTS["code"]
-    return _tree_page(problems, answered, walk, order, answered.count(), number, problem_rows, size)
+    return _tree_page(in_round, answered, walk, order, answered.count(), number, problem_rows, size)
 
 
-def _few(query: LedgerQuery) -> bool:
-    """The tree answers for at most FEW_KEYS measures of the round, by one reason or more: read
-    off the index up to one past that, not counted."""
-    answers = responsible_measures(subtree(query.unit.path), rounds=[query.round.pk])
+def _few(trees: list[str], round_) -> bool:
+    """The trees answer for at most FEW_KEYS measures of the round, by one reason or more:
+    read off the index up to one past that, not counted."""
+    answers = responsible_measures(subtree(trees), rounds=[round_.pk])
     return not answers[FEW_KEYS : FEW_KEYS + 1].exists()
 
 

@@ -28,6 +28,7 @@ def ledger(request, pk):
     units = policy.units_visible_to(request.user)
     problems = policy.problems_in(request.user, round_)
     scoped = not policy.sees_whole(request.user, round_)
+    scope = policy.scope_trees(request.user, round_) if scoped else None
     form = LedgerFilterForm(
         request.GET or None, round_=round_, units=units, problems=problems, scoped=scoped
     )
@@ -39,14 +40,16 @@ def ledger(request, pk):
     printing = request.GET.get("print") == "1"
     size = PRINT_ROWS if printing else settings.LEDGER_PAGE_SIZE
     if query.view == "problems":
-        page = problem_page(problems, query, on, request.GET.get("page"), size, scoped)
+        number = request.GET.get("page")
+        page = problem_page(problems, query, on, number, size, scoped, scope)
         measures = policy.measures_of(request.user, round_, page.object_list)
         attach_measure_stats(page.object_list, measures, on)
         attach_claimants(page.object_list)
     else:
         measures = policy.measures_in(request.user, round_)
         rows = task_rows if query.view == "measures" else measure_rows
-        page = measure_page(measures, query, on, request.GET.get("page"), rows, size, scoped)
+        number = request.GET.get("page")
+        page = measure_page(measures, query, on, number, rows, size, scoped, scope)
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("print", None)
