@@ -7,7 +7,7 @@ are all it sees: the same rows, and nothing of the trees beside them."""
 import pytest
 
 from tests.factories import MeasureFactory, ProblemFactory
-from zhenggai.ledger import tree_listing
+from zhenggai.ledger import policy, tree_listing
 from zhenggai.ledger.models import Measure, Problem
 
 PAGE = 3
@@ -69,7 +69,7 @@ def way(request, settings, monkeypatch):
     """Pages of 3, found the one way forced."""
     way, few_keys, walk_share = request.param
     settings.LEDGER_PAGE_SIZE = PAGE
-    monkeypatch.setattr(tree_listing, "FEW_KEYS", few_keys)
+    monkeypatch.setattr(policy, "FEW_KEYS", few_keys)
     monkeypatch.setattr(tree_listing, "WALK_SHARE", walk_share)
     return way
 
@@ -116,7 +116,7 @@ def test_a_page_that_does_not_exist_shows_the_first_or_the_last(
     client, office_clerk, answered, units, settings, monkeypatch, number, shown
 ):
     settings.LEDGER_PAGE_SIZE = PAGE
-    monkeypatch.setattr(tree_listing, "FEW_KEYS", 0)
+    monkeypatch.setattr(policy, "FEW_KEYS", 0)
     monkeypatch.setattr(tree_listing, "WALK_SHARE", 0)
     client.force_login(office_clerk)
     ids = expected(answered, units)

@@ -14,7 +14,9 @@ from tests.factories import (
     PersonFactory,
     ProblemFactory,
     RoundFactory,
+    user_in,
 )
+from zhenggai.authority.models import Role
 from zhenggai.ledger import policy
 from zhenggai.ledger.models import Measure, Problem
 
@@ -81,11 +83,13 @@ def test_a_reporter_s_list_reads_its_keys_once_and_counts_them_in_python(
     assert not [sql for sql in counts if "UNION" in sql]
 
 
+@pytest.mark.parametrize("few_keys", [3000, 0], ids=["scope listed", "leader by leader"])
 def test_the_leader_filter_offers_the_leaders_of_the_problems_the_user_sees(
-    client, units, office_clerk, court_reporter, demo_round, other_round
+    client, units, office_clerk, court_reporter, demo_round, other_round, monkeypatch, few_keys
 ):
-    """A scope names its leaders from its own problems, a whole round by an index probe per
-    leader: the same names either way."""
+    """A small scope names its leaders from its own problems; a big one, and a whole round,
+    ask each leader whether it leads one: the same names either way."""
+    monkeypatch.setattr(policy, "FEW_KEYS", few_keys)
     court_chief = PersonFactory(unit=units["court"], name="陈院长", is_leader=True)
     police_chief = PersonFactory(unit=units["police"], name="刘局长", is_leader=True)
     other_chief = PersonFactory(unit=units["court"], name="李副院长", is_leader=True)
@@ -99,3 +103,24 @@ def test_the_leader_filter_offers_the_leaders_of_the_problems_the_user_sees(
         form = client.get(url, {"view": "measures"}).context["form"]
         offered[user.username] = {p.name for p in form.fields["leader"].queryset}
     assert offered == {"office": {"陈院长", "刘局长"}, "court": {"陈院长"}}
+
+
+@pytest.mark.parametrize("few_keys", [3000, 0], ids=["scope listed", "leader by leader"])
+def test_a_leader_with_a_unit_is_offered_itself_and_its_units_leaders(
+    client, units, demo_round, monkeypatch, few_keys
+):
+    monkeypatch.setattr(policy, "FEW_KEYS", few_keys)
+    chief = user_in(
+        units["police"], "chief", Role.REPORTER, Role.LEADER, name="刘局长", is_leader=True
+    )
+    commissar = PersonFactory(unit=units["police"], name="王政委", is_leader=True)
+    court_chief = PersonFactory(unit=units["court"], name="陈院长", is_leader=True)
+    problems = demo_round["problems"]
+    # It leads the court's problem; the police's own is led by its commissar.
+    Problem.objects.filter(pk=problems["court"].pk).update(lead_leader=chief.person)
+    Problem.objects.filter(pk=problems["police"].pk).update(lead_leader=commissar)
+    Problem.objects.filter(pk=problems["tribunal"].pk).update(lead_leader=court_chief)
+    client.force_login(chief)
+    url = reverse("ledger:ledger", args=[demo_round["round"].pk])
+    form = client.get(url, {"view": "problems"}).context["form"]
+    assert {p.name for p in form.fields["leader"].queryset} == {"刘局长", "王政委"}

@@ -33,7 +33,7 @@ def ledger_query(user, round_: InspectionRound, params: QueryDict) -> tuple[Ledg
         params or None,
         round_=round_,
         units=policy.units_visible_to(user),
-        problems=policy.problems_in(user, round_),
+        leaders=policy.problem_leaders(user, round_),
     )
     query = LedgerQuery.from_form(form)
     errors = [

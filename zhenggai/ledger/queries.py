@@ -188,22 +188,13 @@ class LedgerFilterForm(PlainLabels, forms.Form):
         label="排序", choices=SORT_LABELS.items(), required=False, widget=QuickSelect
     )
 
-    def __init__(self, *args, round_: InspectionRound, units, problems, scoped=False, **kwargs):
-        """`units` and `problems`: those the user sees (of the round, for the problems);
-        `scoped`: the problems are a user's scope, not the whole round."""
+    def __init__(self, *args, round_: InspectionRound, units, leaders, **kwargs):
+        """`units`: those the user sees; `leaders`: those of the problems it sees in the round
+        (policy.problem_leaders)."""
         super().__init__(*args, **kwargs)
         # By number alone: the model's ordering starts with the round's, a join for nothing.
         self.fields["category"].queryset = round_.categories.order_by("number")
         self.fields["unit"].queryset = units
-        # Only the leaders of the problems the user sees: not the names of those leading what
-        # another unit answers for, nor the thousands of persons of a province. In a whole
-        # round each leader is one probe of an index; a scope (what trees answer for) is listed
-        # once and its few problems name their leaders.
-        leaders = Person.objects.filter(is_leader=True)
-        if scoped:
-            leaders = leaders.filter(pk__in=problems.values("lead_leader_id"))
-        else:
-            leaders = leaders.filter(Exists(problems.filter(lead_leader=OuterRef("pk"))))
         self.fields["leader"].queryset = leaders
         self.fields["level"].choices = [("", "全部")] + [
             (n, level_label(n)) for n in range(1, levels_of(round_) + 1)

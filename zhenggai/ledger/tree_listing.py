@@ -16,10 +16,10 @@ from django.db.models import Count
 
 from zhenggai.ledger.policy import (
     answered_by,
+    answers_few,
     problem_answered_by,
     responsible_measures,
     responsible_problems,
-    subtree,
     subtree_ids,
 )
 from zhenggai.ledger.queries import (
@@ -33,9 +33,6 @@ from zhenggai.ledger.queries import (
     problem_rows,
 )
 
-# Up to this many answers, listing the keys costs less than counting them and the round to
-# decide, and PostgreSQL, asked for one page of so few, may walk the whole round for them.
-FEW_KEYS = 3000
 # The walk costs per row read about what the listing costs per key (SQLite a little more,
 # PostgreSQL less): it is taken when it reads at most a third as many rows.
 WALK_SHARE = 3
@@ -63,7 +60,7 @@ def measure_page(measures, query: LedgerQuery, on, number, rows, size: int, scop
     """One page of the ledger's measures: `measures` the user's in the round; `scoped` when
     that is not the whole round, `scope` the trees it is then (policy.scope_trees)."""
     trees = None if scoped and scope is None else _trees(query, scope)
-    if trees is None or _few(trees, query.round):
+    if trees is None or answers_few(trees, query.round):
         ordered = filter_measures(measures, query, on)
         return page_of(ordered, number, rows, size, scoped or lists_tree(query))
     units = subtree_ids(trees)
@@ -78,7 +75,7 @@ def measure_page(measures, query: LedgerQuery, on, number, rows, size: int, scop
 def problem_page(problems, query: LedgerQuery, on, number, size: int, scoped, scope=None):
     """One page of the ledger's problems, as measure_page."""
     trees = None if scoped and scope is None else _trees(query, scope)
-    if trees is None or _few(trees, query.round):
+    if trees is None or answers_few(trees, query.round):
         ordered = filter_problems(problems, query, on)
         return page_of(ordered, number, problem_rows, size, scoped or lists_tree(query))
     units = subtree_ids(trees)
@@ -88,13 +85,6 @@ def problem_page(problems, query: LedgerQuery, on, number, size: int, scoped, sc
     walk = in_round.filter(problem_answered_by(units, rounds))
     order = PROBLEM_SORTS["code"]
     return _tree_page(in_round, answered, walk, order, answered.count(), number, problem_rows, size)
-
-
-def _few(trees: list[str], round_) -> bool:
-    """The trees answer for at most FEW_KEYS measures of the round, by one reason or more:
-    read off the index up to one past that, not counted."""
-    answers = responsible_measures(subtree(trees), rounds=[round_.pk])
-    return not answers[FEW_KEYS : FEW_KEYS + 1].exists()
 
 
 def _tree_page(in_round, answered, walk, order, count: int, number, rows, size: int):

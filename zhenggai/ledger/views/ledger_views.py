@@ -29,9 +29,8 @@ def ledger(request, pk):
     problems = policy.problems_in(request.user, round_)
     scoped = not policy.sees_whole(request.user, round_)
     scope = policy.scope_trees(request.user, round_) if scoped else None
-    form = LedgerFilterForm(
-        request.GET or None, round_=round_, units=units, problems=problems, scoped=scoped
-    )
+    leaders = policy.problem_leaders(request.user, round_)
+    form = LedgerFilterForm(request.GET or None, round_=round_, units=units, leaders=leaders)
     query = LedgerQuery.from_form(form)
     if query.unit and policy.answers_within(request.user, round_, query.unit):
         query.unit_holds_scope = True
