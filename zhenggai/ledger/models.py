@@ -509,6 +509,11 @@ class Measure(models.Model):
             # page): each unit's measures come off this index in order, so SQLite merges a
             # city's 49 ranges to a page instead of sorting its 30,000 measures' rows.
             models.Index(fields=["lead_unit", "deadline", "position"], name="measure_unit_due"),
+            # Every round's measures, soonest deadline first (PostgreSQL's order puts those
+            # without one last): what a city's tree cooperates on, on its unit page, is then
+            # found by reading about 160 measures in order and asking each, where PostgreSQL
+            # sorted all 100,000 for a page of 20 (41 ms → 0.5). SQLite sorts either way.
+            models.Index(fields=["deadline", "position"], name="measure_due"),
             # Every column the dashboard's scans read, in the order of its biggest grouping
             # (round, lead unit): SQLite then reads this index alone, in order, instead of
             # decoding the wide rows and sorting them.
