@@ -1,5 +1,5 @@
 """Times zhenggai's home pages and ledger pages over HTTP, as the office, a county unit's
-reporter and a leader see them.
+reporter, a leader and a city's reporter see them.
 
 Serves the data set of `zhenggai gen` with gunicorn on 127.0.0.1, logs in through the login
 form, and prints p50/p95/mean/max per page. Every answer must be a 200: any other status,
@@ -33,8 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 TARGET_P95_MS = 60
 # The province office (also a leader there), a county bureau's reporter, and the leader who
-# leads the most problems of the biggest round.
+# leads the most problems of the biggest round; pick_targets adds the reporter of the county's
+# city (a 市委政法委, whose tree of about 50 units answers for a quarter of the round).
 USERS = ("bench_office", "bench_unit", "bench_leader")
+REPORTERS = "bench_reporter_"
 SAMPLE = 40  # distinct problems and units per page kind
 
 
@@ -107,6 +109,12 @@ def pick_targets(rng: random.Random) -> dict:
     if set(users) != set(USERS):
         raise SystemExit(f"missing logins {set(USERS) - set(users)}: run zhenggai gen --fresh")
     county = users["bench_unit"].person.unit
+    # The county's city's own reporter: one of the logins gen makes for every unit.
+    reporters = get_user_model().objects.filter(username__startswith=REPORTERS)
+    city_reporter = reporters.filter(person__unit=county.parent_id).order_by("username").first()
+    if city_reporter is None:
+        raise SystemExit("no reporter login for the county's city: run zhenggai gen --fresh")
+    users[city_reporter.username] = city_reporter
     root = Unit.objects.get(name=ROOT_NAME, parent=None)
     mid_units = list(
         Unit.objects.filter(path__startswith=root.path, depth=3).values_list("pk", flat=True)
@@ -119,8 +127,9 @@ def pick_targets(rng: random.Random) -> dict:
         "vendor": connection.vendor,
         "problems": big.problems.count(),
         "measures": big.measures.count(),
+        "users": [*USERS, city_reporter.username],
     }
-    for name in USERS:
+    for name in targets["users"]:
         visible = Problem.objects.visible_to(users[name]).filter(round=big)
         ids = list(visible.values_list("pk", flat=True))
         own = users[name].person.unit
@@ -172,6 +181,10 @@ def pages_for(user: str, targets: dict) -> list[Page]:
             Page("ledger filtered (measures, city unit)", user, [f"{city}&view=measures"]),
             Page("ledger filtered (problems, city unit)", user, [f"{city}&view=problems"]),
         ]
+    if user.startswith(REPORTERS):
+        # The city reporter's 已超期 on its home page: led by the city's units.
+        own = f"{ledger}?view=measures&unit={targets['city']}&unit_role=lead&overdue=on"
+        pages[4:4] = [Page("ledger filtered (measures, city unit leads, overdue)", user, [own])]
     if user == "bench_leader":
         # What its home page links to: its own problems, and those lit red.
         leads = f"{ledger}?view=problems&leader={targets['leader']}"
@@ -245,13 +258,13 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[max(0, math.ceil(len(ordered) * p / 100) - 1)]
 
 
-def time_pages(args, log: Path, pages_of) -> list[Page]:
-    """Serve, log in as each bench user and time its pages (`pages_of(user)`), then stop."""
+def time_pages(args, log: Path, pages_of, users=USERS) -> list[Page]:
+    """Serve, log in as each of `users` and time its pages (`pages_of(user)`), then stop."""
     server = start_server(args.port, args.workers, log)
     deadline = time.monotonic() + args.time_limit
     try:
         clients, timed = {}, []
-        for user in USERS:
+        for user in users:
             clients[user] = Client(args.port)
             clients[user].login(user, args.password)
             timed += [page for page in pages_of(user) if args.only in page.label]
@@ -322,7 +335,7 @@ def main() -> int:
 
     targets = pick_targets(random.Random(args.seed))
     log = Path(f"/tmp/zhenggai-http-bench-{args.port}.log")
-    pages = time_pages(args, log, lambda user: pages_for(user, targets))
+    pages = time_pages(args, log, lambda user: pages_for(user, targets), targets["users"])
     print(
         f"database: {targets['vendor']}; biggest round: {targets['problems']} problems, "
         f"{targets['measures']} measures; {args.requests} timed requests per page after "

@@ -15,7 +15,7 @@ import statistics
 import time
 
 from bench_dashboard import pages as dashboard_pages
-from http_bench import USERS, pages_for, pick_targets
+from http_bench import pages_for, pick_targets
 
 
 def plan(connection, sql: str) -> str:
@@ -49,7 +49,7 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    for user in USERS:
+    for user in targets["users"]:
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(get_user_model().objects.get(username=user))
         for page in pages_for(user, targets) + dashboard_pages(targets["round"], user):
