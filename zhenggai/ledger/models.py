@@ -618,7 +618,11 @@ class Responsibility(models.Model):
         indexes = [
             models.Index(
                 fields=["unit", "round", "problem", "measure"], name="responsibility_unit_round"
-            )
+            ),
+            # Whether some units answer for a problem, asked of each problem in turn (a big
+            # tree's problems walked in order, the leaders of a city's problems): one look at
+            # its few rows, where the index above has one range per unit of the tree.
+            models.Index(fields=["problem", "unit"], name="responsibility_problem"),
         ]
 
     def __str__(self) -> str:

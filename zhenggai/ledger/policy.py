@@ -268,14 +268,15 @@ def answered_by(units, measure: str = "pk") -> Exists:
     return Exists(Responsibility.objects.filter(measure=OuterRef(measure), unit__in=units))
 
 
-def problem_answered_by(units, rounds) -> Q:
+def problem_answered_by(units, rounds=None) -> Q:
     """Whether the `units` lead the problem or answer for one of its measures, asked of each
-    row on its own, as answered_by; the problems are of `rounds` (ids). Named, not taken from
-    the row: PostgreSQL may list the units' answers once and hash them, and would otherwise
-    list those of every round."""
-    answering = Responsibility.objects.filter(
-        problem=OuterRef("pk"), round__in=rounds, unit__in=units
-    )
+    row on its own, as answered_by: a look at the problem's few answers (the
+    responsibility_problem index). Given `rounds` (ids), the problems' own, PostgreSQL
+    walking many of them may instead list the units' answers in those rounds once and hash
+    them; it would otherwise list those of every round."""
+    answering = Responsibility.objects.filter(problem=OuterRef("pk"), unit__in=units)
+    if rounds is not None:
+        answering = answering.filter(round__in=rounds)
     return Q(lead_unit__in=units) | Q(Exists(answering))
 
 
@@ -355,7 +356,7 @@ def problem_leaders(user, round_: InspectionRound):
         trees = sorted(actor.paths_in(round_))
         if not trees or answers_few(trees, round_):
             return leaders.filter(pk__in=problems_in(user, round_).values("lead_leader_id"))
-        seen = problem_answered_by(subtree(trees), [round_.pk])
+        seen = problem_answered_by(subtree_ids(trees))
         if actor.leads:
             seen |= Q(lead_leader_id=actor.person_id)
         in_round = in_round.filter(seen)
