@@ -188,6 +188,35 @@ def problem_scope(user) -> Q:
     return _scope(user, responsible_problems)
 
 
+def _scope_by_row(user, answered, leader_field: str) -> Q:
+    """_scope asked of each row: its rounds seen whole, whether its trees answer for it
+    (`answered`, given their units), whether it leads it (`leader_field`)."""
+    actor = actor_of(user)
+    whole = _whole_rounds(actor)
+    parts = [Q(round__in=whole_rounds(user))] if whole is not None else []
+    for round_id, trees in actor.paths().items():
+        # By their keys: PostgreSQL, given a subquery, lists what they answer for in every
+        # round and hashes it rather than look at each row's few answers.
+        part = answered(subtree_ids(trees))
+        parts.append(part if round_id is None else part & Q(round_id=round_id))
+    if actor.leads:
+        parts.append(Q(**{leader_field: actor.person_id}))
+    return any_of(parts)
+
+
+def measure_scope_by_row(user) -> Q:
+    """measure_scope for a few rows named otherwise (a person's measures): each is asked,
+    where the listed scope would have the database list all that a city's tree answers for
+    in every round first."""
+    return _scope_by_row(user, lambda units: Q(answered_by(units)), "problem__lead_leader_id")
+
+
+def problem_scope_by_row(user) -> Q:
+    """problem_scope for a few rows named otherwise (a leader's problems), as
+    measure_scope_by_row."""
+    return _scope_by_row(user, problem_answered_by, "lead_leader_id")
+
+
 def _parts_in_round(round_, units=None, leader_id=None) -> list:
     """What gives a user a part in a round (a round, or OuterRef to each round in turn): a
     problem its trees' units lead, a measure they answer for, a problem it leads."""
@@ -647,8 +676,8 @@ def get_person_for(user, pk) -> Person:
     person = get_visible(Person.objects.select_related("unit"), pk)
     if units_visible_to(user).filter(pk=person.unit_id).exists():
         return person
-    if Problem.objects.visible_to(user).filter(lead_leader=person).exists():
+    if Problem.objects.filter(problem_scope_by_row(user), lead_leader=person).exists():
         return person
-    if Measure.objects.visible_to(user).filter(person_in_charge=person).exists():
+    if Measure.objects.filter(measure_scope_by_row(user), person_in_charge=person).exists():
         return person
     raise Http404("没有找到该人员，或您无权查看。")

@@ -120,7 +120,9 @@ def unit_detail(request, pk):
 def person_detail(request, pk):
     person = policy.get_person_for(request.user, pk)
     light = _light(request)
-    visible = with_measure_flag(_lit_problems(Problem.objects.visible_to(request.user), light))
+    # A person's few rows, each asked whether the user sees it.
+    seen = Problem.objects.filter(policy.problem_scope_by_row(request.user))
+    visible = with_measure_flag(_lit_problems(seen, light))
     problems = visible.filter(lead_leader=person).select_related("round", "category", "lead_unit")
     claimed = visible.filter(claims__person=person).select_related("round", "category")
     measures = measure_rows(
