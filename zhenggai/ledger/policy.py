@@ -392,6 +392,14 @@ def problem_leaders(user, round_: InspectionRound):
     return leaders.filter(Exists(in_round.filter(lead_leader=OuterRef("pk"))))
 
 
+def unit_within_scope(user, round_: InspectionRound, unit: Unit) -> bool:
+    """The unit's tree lies in a tree whose answers the user sees in the round: whatever that
+    unit's tree answers for, or leads, the user sees, and a filter by it needs no scope of its
+    own (a city's reporter narrowing to one of its counties, or to what its own tree leads
+    and has let pass its deadline)."""
+    return any(unit.path.startswith(tree) for tree in actor_of(user).paths_in(round_))
+
+
 def scope_trees(user, round_: InspectionRound) -> list[str] | None:
     """The trees (paths) whose answers are all the user sees of the round, as _narrowed
     reads them: a reporter's. None for a user who sees the round whole, or who leads

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from zhenggai.ledger import batch, policy
+from zhenggai.ledger.models import Measure, Problem
 from zhenggai.ledger.queries import (
     VIEWS,
     LedgerFilterForm,
@@ -26,14 +27,11 @@ PRINT_ROWS = 2000
 def ledger(request, pk):
     round_ = policy.get_round_for(request.user, pk)
     units = policy.units_visible_to(request.user)
-    problems = policy.problems_in(request.user, round_)
-    scoped = not policy.sees_whole(request.user, round_)
-    scope = policy.scope_trees(request.user, round_) if scoped else None
     leaders = policy.problem_leaders(request.user, round_)
     form = LedgerFilterForm(request.GET or None, round_=round_, units=units, leaders=leaders)
     query = LedgerQuery.from_form(form)
-    if query.unit and policy.answers_within(request.user, round_, query.unit):
-        query.unit_holds_scope = True
+    problems, measures, scoped = _rows(request.user, round_, query)
+    scope = policy.scope_trees(request.user, round_) if scoped else None
     on = today()
     # The print layout lists every row on one page, as many as paper can sensibly take.
     printing = request.GET.get("print") == "1"
@@ -45,7 +43,6 @@ def ledger(request, pk):
         attach_measure_stats(page.object_list, measures, on)
         attach_claimants(page.object_list)
     else:
-        measures = policy.measures_in(request.user, round_)
         rows = task_rows if query.view == "measures" else measure_rows
         number = request.GET.get("page")
         page = measure_page(measures, query, on, number, rows, size, scoped, scope)
@@ -71,6 +68,20 @@ def ledger(request, pk):
     }
     template = "ledger/ledger.html#results" if request.htmx else "ledger/ledger.html"
     return render(request, template, context)
+
+
+def _rows(user, round_, query: LedgerQuery):
+    """The problems and measures the list is cut from, and whether they are a scope (not the
+    whole round)."""
+    scoped = not policy.sees_whole(user, round_)
+    if scoped and query.unit and policy.unit_within_scope(user, round_, query.unit):
+        # All the unit filter keeps is the user's: the round's rows, narrowed as the office's.
+        whole = [round_.pk]
+        problems, measures = Problem.objects.all(), Measure.objects.all()
+        return problems.filter(round__in=whole), measures.filter(round__in=whole), False
+    if query.unit and policy.answers_within(user, round_, query.unit):
+        query.unit_holds_scope = True
+    return policy.problems_in(user, round_), policy.measures_in(user, round_), scoped
 
 
 @login_required
