@@ -268,11 +268,48 @@ def rows_in_rounds(model, user, rounds):
             if trees or leader_id is not None:
                 by_trees.setdefault(trees, []).append(round_.pk)
     for trees, round_ids in by_trees.items():
+        covered = [pk for pk in round_ids if _covers(list(trees), pk)]
+        if covered:
+            rows = rows | model.objects.filter(
+                _held_whole(model, trees, leader_id), round__in=covered
+            )
+        listed = [pk for pk in round_ids if pk not in covered]
+        if not listed:
+            continue
         # In a round it does not see whole, the user's scope is only what its trees answer
         # for: a plain semi-join, which the database can drive from the few rows it names.
-        answered = responsible(subtree(list(trees)), leader_id=leader_id, rounds=round_ids)
-        rows = rows | model.objects.filter(round__in=round_ids, pk__in=answered)
+        answered = responsible(subtree(list(trees)), leader_id=leader_id, rounds=listed)
+        rows = rows | model.objects.filter(round__in=listed, pk__in=answered)
     return rows.order_by()
+
+
+def _covers(trees: list[str], round_id: int) -> bool:
+    """The trees answer for every measure of the round: one is the top of its organization
+    (only then is it worth asking), and no unit outside them answers for any measure of it
+    (each measure's lead unit answers for it). Listing such a scope would list the round."""
+    if not any(tree.count("/") == 1 for tree in trees):
+        return False
+    outside = Unit.objects.exclude(units_under(trees)).values("pk")
+    return not Responsibility.objects.filter(round=round_id, unit__in=outside).exists()
+
+
+def _held_whole(model, trees, leader_id: int | None) -> Q:
+    """What a scope that covers its round holds of it, asked of each row: every measure, and
+    every problem but those without a measure that no unit of the trees leads (nor the user,
+    as their leader)."""
+    if model is Measure:
+        return Q()
+    held = Q(lead_unit__in=subtree(list(trees))) | Q(
+        Exists(Measure.objects.filter(problem=OuterRef("pk")))
+    )
+    return held | Q(lead_leader_id=leader_id) if leader_id is not None else held
+
+
+def covers_round(user, round_: InspectionRound) -> bool:
+    """The user's trees answer for every measure of the round (a province committee's own
+    reporter): its lists are the round's, as rows_in_rounds gives them, not a scope."""
+    actor = actor_of(user)
+    return not sees_whole(user, round_) and _covers(actor.paths_in(round_), round_.pk)
 
 
 def measures_in(user, round_: InspectionRound):

@@ -81,6 +81,10 @@ def _rows(user, round_, query: LedgerQuery):
         return problems.filter(round__in=whole), measures.filter(round__in=whole), False
     if query.unit and policy.answers_within(user, round_, query.unit):
         query.unit_holds_scope = True
+    if scoped and policy.covers_round(user, round_):
+        # Its scope is the round (less a few problems nobody of it leads): listed as the
+        # office's list is, not walked as a tree.
+        scoped = False
     return policy.problems_in(user, round_), policy.measures_in(user, round_), scoped
 
 
